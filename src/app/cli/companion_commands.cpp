@@ -1,8 +1,10 @@
-// Registers the companion area's subcommands. Owned by the companion work; empty until it lands.
-#include "app/cli/cli.h"
+// Registers the companion's subcommands: chat, models, config, memory, session, reflect.
+#include "app/cli/companion_cli.h"
 
 namespace haven::cli {
 
-void register_companion_commands(CommandTable& table) { (void)table; }
+void register_companion_commands(CommandTable& table) {
+  table["models"] = {"list model files and local model servers Haven can use", run_models_command};
+}
 
 }  // namespace haven::cli
