@@ -47,7 +47,8 @@ int exit_code_for(const Status& status);
 
 // Each area of the program adds its commands here; each function lives in that area's own file.
 void register_vault_commands(CommandTable& table);     // init, journal, mood, export, backup, ...
-void register_engine_commands(CommandTable& table);    // dev make-model, model info, run, bench
+void register_engine_commands(CommandTable& table);    // dev make-model, model info
+void register_inference_commands(CommandTable& table); // run, bench
 void register_safety_commands(CommandTable& table);    // safety assess|screen|eval, help-now
 void register_companion_commands(CommandTable& table); // chat, models, config, memory, session, ...
 

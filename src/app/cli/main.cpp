@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   CommandTable table;
   register_vault_commands(table);
   register_engine_commands(table);
+  register_inference_commands(table);
   register_safety_commands(table);
   register_companion_commands(table);
 
