@@ -1,0 +1,124 @@
+#include "companion/session/companion_session.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "companion/prompt/system_prompt.h"
+#include "vault/vault.h"
+
+namespace haven::companion {
+
+Result<std::unique_ptr<CompanionSession>> CompanionSession::start(vault::Vault* vault, backend::Backend* backend,
+                                                                   ConversationSettings settings, int64_t now_ms) {
+  auto session = std::unique_ptr<CompanionSession>(new CompanionSession(vault, backend));
+  HAVEN_ASSIGN_OR_RETURN(auto memory, session->store_.list_memory());
+  for (const auto& item : memory) {
+    settings.memory_items.push_back(std::string(memory_kind_name(item.kind)) + ": " + item.text);
+  }
+  HAVEN_ASSIGN_OR_RETURN(auto plan, session->store_.load_safety_plan());
+  settings.has_safety_plan = plan.has_value() && !plan->empty();
+  HAVEN_ASSIGN_OR_RETURN(int64_t id, session->store_.create_session(now_ms));
+  session->record_.id = id;
+  session->record_.started_ms = now_ms;
+  session->conversation_ = std::make_unique<Conversation>(backend, std::move(settings));
+  return session;
+}
+
+std::vector<std::string> CompanionSession::relevant_entries(std::string_view text) {
+  // The few longest words of the message are searched one at a time: cheap, explainable, and enough to
+  // bring back what the user wrote about the same people and things.
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    char c = i < text.size() ? text[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) {
+      word += c;
+    } else {
+      if (word.size() >= 5) words.push_back(word);
+      word.clear();
+    }
+  }
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  if (words.size() > 3) words.resize(3);
+  std::vector<std::string> out;
+  std::vector<int64_t> seen;
+  for (const auto& w : words) {
+    auto hits = vault_->search(w, 2);
+    if (!hits.is_ok()) continue;  // a failed search only means less context
+    for (const auto& h : *hits) {
+      if (std::find(seen.begin(), seen.end(), h.id) != seen.end()) continue;
+      seen.push_back(h.id);
+      out.push_back(h.snippet);
+      if (out.size() >= 3) return out;
+    }
+  }
+  return out;
+}
+
+Status CompanionSession::save() {
+  record_.turns = conversation_->turns();
+  record_.peak_level = conversation_->peak_level();
+  return store_.save_session(record_);
+}
+
+Result<TurnResult> CompanionSession::user_turn(std::string_view text, const TurnEvents& events,
+                                               const backend::CancelToken* cancel, int64_t now_ms) {
+  conversation_->settings().relevant_entries = relevant_entries(text);
+  HAVEN_ASSIGN_OR_RETURN(TurnResult result, conversation_->user_turn(text, events, cancel, now_ms));
+  HAVEN_RETURN_IF_ERROR(save());
+  return result;
+}
+
+bool CompanionSession::had_elevated_turns() const { return safety::is_elevated(conversation_->peak_level()); }
+
+Result<MemoryProposal> CompanionSession::propose_memory(bool include_elevated, const backend::CancelToken* cancel) {
+  if (backend_ == nullptr) return failed_precondition("no model is configured, so there is nothing to propose");
+  std::vector<backend::Message> messages;
+  messages.push_back({backend::Role::kSystem, base_system_prompt()});
+  bool skipping = false;
+  size_t kept = 0;
+  for (const auto& t : conversation_->turns()) {
+    if (t.author == TurnAuthor::kUser) skipping = !include_elevated && safety::is_elevated(t.level);
+    if (skipping) continue;
+    if (t.author == TurnAuthor::kHaven) continue;  // Haven's fixed texts say nothing about the user
+    messages.push_back({t.author == TurnAuthor::kUser ? backend::Role::kUser : backend::Role::kAssistant, t.content});
+    if (t.author == TurnAuthor::kUser) ++kept;
+  }
+  if (kept == 0) return failed_precondition("there is nothing from this session to remember");
+  messages.push_back({backend::Role::kUser, memory_request_prompt()});
+  backend::ChatRequest request;
+  request.messages = std::move(messages);
+  request.never_remote = true;
+  request.params.max_tokens = 400;
+  request.params.temperature = 0.2;
+  std::string reply;
+  backend::ChatResult result = backend_->chat(
+      request,
+      [&](std::string_view piece) {
+        reply.append(piece);
+        return reply.size() < 16000;
+      },
+      cancel);
+  if (!result.status.is_ok() && result.finish_reason != backend::FinishReason::kCancelled) return result.status;
+  return parse_memory_proposal(reply);
+}
+
+Status CompanionSession::accept_memory(const std::vector<ProposedMemoryItem>& items, const std::string& summary,
+                                       int64_t now_ms) {
+  return vault_->transaction([&]() -> Status {
+    for (const auto& item : items) {
+      HAVEN_ASSIGN_OR_RETURN(int64_t id, store_.add_memory(item.kind, item.text, record_.id, now_ms));
+      (void)id;
+    }
+    if (!summary.empty()) record_.summary = summary;
+    return save();
+  });
+}
+
+Status CompanionSession::end(int64_t now_ms) {
+  record_.ended_ms = now_ms;
+  return save();
+}
+
+}  // namespace haven::companion

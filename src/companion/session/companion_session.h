@@ -1,0 +1,72 @@
+// A whole chat session as the user lives it: started, stored after every turn, ended with a memory
+// proposal the user reviews. Joins the conversation pipeline (conversation.h) to the vault.
+//
+// Every turn is written to the vault before user_turn returns, so a crash loses at most the turn in
+// flight. Memory: at the end (or on request) the model proposes a summary and items from this session;
+// nothing from a turn with elevated risk is sent for that proposal unless the user chooses to include it,
+// and nothing enters memory until the user accepts it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backend/backend.h"
+#include "companion/conversation/conversation.h"
+#include "companion/memory/memory_proposal.h"
+#include "companion/store/companion_store.h"
+#include "core/status.h"
+
+namespace haven::vault {
+class Vault;
+}
+
+namespace haven::companion {
+
+class CompanionSession {
+ public:
+  // Starts a new session: loads accepted memory and the safety plan's presence into the settings, and
+  // creates the session record. vault and backend are borrowed (backend may be null). Errors are the
+  // vault's.
+  static Result<std::unique_ptr<CompanionSession>> start(vault::Vault* vault, backend::Backend* backend,
+                                                         ConversationSettings settings, int64_t now_ms);
+
+  // One turn through the whole pipeline (see Conversation::user_turn), then the session is saved.
+  // Errors: kInvalidArgument for bad text (nothing changes); the vault's errors when saving fails (the
+  // turn happened but may not be stored).
+  Result<TurnResult> user_turn(std::string_view text, const TurnEvents& events,
+                               const backend::CancelToken* cancel, int64_t now_ms);
+
+  // True when any turn of the session reached elevated risk.
+  bool had_elevated_turns() const;
+
+  // Asks the model for a summary and memory items. Turns at elevated risk (and the replies to them) are
+  // left out unless include_elevated is true. kFailedPrecondition without a backend or without any turn
+  // to summarise; the backend's error otherwise.
+  Result<MemoryProposal> propose_memory(bool include_elevated, const backend::CancelToken* cancel);
+
+  // Stores what the user accepted (possibly edited): the items, each with this session as its source,
+  // and the summary on the session. One transaction.
+  Status accept_memory(const std::vector<ProposedMemoryItem>& items, const std::string& summary, int64_t now_ms);
+
+  // Marks the session ended and saves it.
+  Status end(int64_t now_ms);
+
+  int64_t id() const { return record_.id; }
+  Conversation& conversation() { return *conversation_; }
+  CompanionStore& store() { return store_; }
+
+ private:
+  CompanionSession(vault::Vault* vault, backend::Backend* backend) : vault_(vault), backend_(backend), store_(vault) {}
+  Status save();
+  std::vector<std::string> relevant_entries(std::string_view text);
+
+  vault::Vault* vault_;        // borrowed
+  backend::Backend* backend_;  // borrowed, may be null
+  CompanionStore store_;
+  std::unique_ptr<Conversation> conversation_;
+  StoredSession record_;
+};
+
+}  // namespace haven::companion
