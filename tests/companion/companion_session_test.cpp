@@ -102,3 +102,27 @@ TEST_F(CompanionSessionTest, EveryTurnIsStoredEncryptedBeforeTheCallReturns) {
 
 }  // namespace
 }  // namespace haven::companion
+
+namespace haven::companion {
+namespace {
+
+TEST_F(CompanionSessionTest, ABreakReminderComesAfterTwentyFiveMinutesAndOnlyOnce) {
+  auto session = CompanionSession::start(vault_.get(), backend_.get(), settings(), 0);
+  ASSERT_TRUE(session.is_ok());
+  TurnEvents quiet;
+  auto early = (*session)->user_turn("Just writing a bit about the day.", quiet, nullptr, 60'000);
+  ASSERT_TRUE(early.is_ok());
+  bool break_early = false;
+  for (const auto& n : early->nudges) break_early |= n.find("break") != std::string::npos;
+  EXPECT_FALSE(break_early);
+  auto late = (*session)->user_turn("Still writing about the day.", quiet, nullptr, 26 * 60'000);
+  ASSERT_TRUE(late.is_ok());
+  ASSERT_FALSE(late->nudges.empty());
+  auto again = (*session)->user_turn("And a little more.", quiet, nullptr, 27 * 60'000);
+  ASSERT_TRUE(again.is_ok());
+  EXPECT_LT(again->nudges.size(), late->nudges.size() + 1);
+  for (const auto& n : again->nudges) EXPECT_NE(n, late->nudges.front()) << "the same nudge twice in a row";
+}
+
+}  // namespace
+}  // namespace haven::companion

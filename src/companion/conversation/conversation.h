@@ -69,6 +69,8 @@ struct TurnResult {
   bool regenerated = false;     // the first reply failed screening and the model was asked again
   bool cancelled = false;
   bool model_asked = false;
+  // Healthy-use nudges to show after the reply (filled by CompanionSession, empty from Conversation).
+  std::vector<std::string> nudges;
   // OK, or why the model could not answer (no backend, server down, malformed stream); the session
   // stays usable and the user's message is kept.
   Status backend_status;

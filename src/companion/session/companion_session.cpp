@@ -2,15 +2,57 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "companion/prompt/system_prompt.h"
 #include "vault/vault.h"
 
 namespace haven::companion {
 
+namespace {
+
+int config_int(CompanionStore& store, std::string_view key, int fallback) {
+  auto value = store.get_config(key);
+  if (!value.is_ok() || !value->has_value()) return fallback;
+  char* end = nullptr;
+  long v = std::strtol((*value)->c_str(), &end, 10);
+  return end != nullptr && *end == '\0' && v > 0 && v < 100000 ? static_cast<int>(v) : fallback;
+}
+
+// Whole local days since the epoch, for "earlier today".
+int64_t local_day(int64_t unix_ms, int offset_minutes) {
+  return (unix_ms + int64_t{offset_minutes} * 60000) / 86400000;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<CompanionSession>> CompanionSession::start(vault::Vault* vault, backend::Backend* backend,
-                                                                   ConversationSettings settings, int64_t now_ms) {
+                                                                   ConversationSettings settings, int64_t now_ms,
+                                                                   int local_utc_offset_minutes) {
   auto session = std::unique_ptr<CompanionSession>(new CompanionSession(vault, backend));
+  session->utc_offset_minutes_ = local_utc_offset_minutes;
+  session->wellbeing_.break_after_minutes = config_int(session->store_, "break-minutes", 25);
+  session->wellbeing_.daily_soft_limit_minutes = config_int(session->store_, "daily-limit-minutes", 90);
+  if (auto people = session->store_.get_config("trusted-people"); people.is_ok() && people->has_value()) {
+    std::string all = **people, name;
+    for (size_t i = 0; i <= all.size(); ++i) {
+      if (i == all.size() || all[i] == ',') {
+        while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+        while (!name.empty() && name.back() == ' ') name.pop_back();
+        if (!name.empty()) session->trusted_people_.push_back(name);
+        name.clear();
+      } else {
+        name += all[i];
+      }
+    }
+  }
+  HAVEN_ASSIGN_OR_RETURN(auto earlier, session->store_.list_sessions());
+  for (const auto& s : earlier) {
+    if (s.ended_ms > s.started_ms && local_day(s.started_ms, local_utc_offset_minutes) ==
+                                         local_day(now_ms, local_utc_offset_minutes)) {
+      session->earlier_today_ms_ += s.ended_ms - s.started_ms;
+    }
+  }
   HAVEN_ASSIGN_OR_RETURN(auto memory, session->store_.list_memory());
   for (const auto& item : memory) {
     settings.memory_items.push_back(std::string(memory_kind_name(item.kind)) + ": " + item.text);
@@ -66,6 +108,19 @@ Result<TurnResult> CompanionSession::user_turn(std::string_view text, const Turn
                                                const backend::CancelToken* cancel, int64_t now_ms) {
   conversation_->settings().relevant_entries = relevant_entries(text);
   HAVEN_ASSIGN_OR_RETURN(TurnResult result, conversation_->user_turn(text, events, cancel, now_ms));
+  namespace wb = safety::wellbeing;
+  if (wb::is_emotionally_intense(text)) ++intense_messages_;
+  // During a crisis the fixed response has the floor; nudges wait for a calmer turn.
+  if (!safety::is_crisis_interrupt(result.assessment.level)) {
+    std::vector<wb::Nudge> due = wb::time_nudges(
+        wellbeing_, {record_.started_ms, now_ms, utc_offset_minutes_, earlier_today_ms_}, nudge_history_);
+    if (auto anchor = wb::reality_anchor(text, trusted_people_, wellbeing_, now_ms, nudge_history_)) due.push_back(*anchor);
+    if (auto ai = wb::ai_reminder_for_message(text, wellbeing_, now_ms, nudge_history_)) due.push_back(*ai);
+    for (const auto& n : due) {
+      wb::record(nudge_history_, n, now_ms);
+      result.nudges.push_back(n.text);
+    }
+  }
   HAVEN_RETURN_IF_ERROR(save());
   return result;
 }
@@ -116,9 +171,14 @@ Status CompanionSession::accept_memory(const std::vector<ProposedMemoryItem>& it
   });
 }
 
-Status CompanionSession::end(int64_t now_ms) {
+Result<std::string> CompanionSession::end(int64_t now_ms) {
   record_.ended_ms = now_ms;
-  return save();
+  HAVEN_RETURN_IF_ERROR(save());
+  safety::wellbeing::SessionSummary summary{record_.started_ms, now_ms, conversation_->peak_level(), intense_messages_};
+  auto nudge = safety::wellbeing::end_of_session(wellbeing_, summary, nudge_history_);
+  if (!nudge) return std::string();
+  safety::wellbeing::record(nudge_history_, *nudge, now_ms);
+  return nudge->text;
 }
 
 }  // namespace haven::companion

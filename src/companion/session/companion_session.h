@@ -17,6 +17,7 @@
 #include "companion/memory/memory_proposal.h"
 #include "companion/store/companion_store.h"
 #include "core/status.h"
+#include "safety/wellbeing/nudges.h"
 
 namespace haven::vault {
 class Vault;
@@ -29,8 +30,11 @@ class CompanionSession {
   // Starts a new session: loads accepted memory and the safety plan's presence into the settings, and
   // creates the session record. vault and backend are borrowed (backend may be null). Errors are the
   // vault's.
+  // Healthy-use settings come from the vault's choices (break-minutes, daily-limit-minutes,
+  // trusted-people as a comma-separated list) and the local UTC offset from local_utc_offset_minutes.
   static Result<std::unique_ptr<CompanionSession>> start(vault::Vault* vault, backend::Backend* backend,
-                                                         ConversationSettings settings, int64_t now_ms);
+                                                         ConversationSettings settings, int64_t now_ms,
+                                                         int local_utc_offset_minutes = 0);
 
   // One turn through the whole pipeline (see Conversation::user_turn), then the session is saved.
   // Errors: kInvalidArgument for bad text (nothing changes); the vault's errors when saving fails (the
@@ -50,8 +54,9 @@ class CompanionSession {
   // and the summary on the session. One transaction.
   Status accept_memory(const std::vector<ProposedMemoryItem>& items, const std::string& summary, int64_t now_ms);
 
-  // Marks the session ended and saves it.
-  Status end(int64_t now_ms);
+  // Marks the session ended and saves it. Returns an off-device activity suggestion after an intense
+  // session (empty otherwise).
+  Result<std::string> end(int64_t now_ms);
 
   int64_t id() const { return record_.id; }
   Conversation& conversation() { return *conversation_; }
@@ -67,6 +72,12 @@ class CompanionSession {
   CompanionStore store_;
   std::unique_ptr<Conversation> conversation_;
   StoredSession record_;
+  safety::wellbeing::Config wellbeing_;
+  safety::wellbeing::NudgeHistory nudge_history_;
+  std::vector<std::string> trusted_people_;
+  int utc_offset_minutes_ = 0;
+  int64_t earlier_today_ms_ = 0;
+  int intense_messages_ = 0;
 };
 
 }  // namespace haven::companion
