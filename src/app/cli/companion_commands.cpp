@@ -4,6 +4,7 @@
 namespace haven::cli {
 
 void register_companion_commands(CommandTable& table) {
+  table["chat"] = {"talk things through (start here)", run_chat_command};
   table["models"] = {"list model files and local model servers Haven can use", run_models_command};
 }
 
