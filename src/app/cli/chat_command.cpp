@@ -24,22 +24,6 @@
 namespace haven::cli {
 namespace {
 
-constexpr const char* kNoModelScreen =
-    "Haven needs a language model on this computer to talk with you, and none is set up yet.\n"
-    "\n"
-    "You can point it at one of these (pick one; you only need to do this once):\n"
-    "\n"
-    "  A GGUF model file:        haven config set model /path/to/model.gguf\n"
-    "  A model in Ollama:        haven config set model ollama:llama3.2\n"
-    "  A local model server:     haven config set model server:http://127.0.0.1:8080\n"
-    "                            (llama.cpp's llama-server, LM Studio, Jan, vLLM)\n"
-    "\n"
-    "Or just for this time: haven chat --model FILE, --ollama NAME, or --server URL.\n"
-    "'haven models' lists the models Haven can find on this computer.\n"
-    "\n"
-    "Without a model you can still write in your journal (haven journal add), log your mood\n"
-    "(haven mood add), and see crisis lines any time (haven help-now).\n";
-
 constexpr const char* kCommandsHelp =
     "Commands:\n"
     "  /help              this list, and crisis lines for your country\n"
@@ -387,69 +371,23 @@ void review_memory(ChatState& s) {
 }  // namespace
 
 int run_chat_command(const GlobalOptions& options, Args& args) {
-  auto model_file = args.take_option("--model");
-  auto ollama = args.take_option("--ollama");
-  auto server = args.take_option("--server");
-  auto server_model = args.take_option("--server-model");
-  for (const auto* r : {&model_file, &ollama, &server, &server_model}) {
-    if (!r->is_ok()) return usage_error(r->status().message());
-  }
-  bool allow_remote = args.take_flag("--allow-remote");
+  auto model_options = take_model_options(args);
+  if (!model_options.is_ok()) return usage_error(model_options.status().message());
   if (!args.empty()) return usage_error(args.expect_empty().message());
-  int chosen = (model_file->has_value() ? 1 : 0) + (ollama->has_value() ? 1 : 0) + (server->has_value() ? 1 : 0);
-  if (chosen > 1) return usage_error("choose one of --model, --ollama and --server");
 
   auto io = ChatIo::make();
   auto opened = open_vault_for_chat(options, *io);
   if (!opened.is_ok()) return report_error(opened.status());
   std::unique_ptr<vault::Vault> vault = std::move(opened).value();
   companion::CompanionStore store(vault.get());
-
-  // The model: this run's option, else the remembered choice.
-  std::optional<companion::ModelChoice> choice;
-  if (model_file->has_value()) {
-    choice = companion::ModelChoice{companion::ModelChoice::Kind::kLocalFile, **model_file, "", ""};
-  } else if (ollama->has_value()) {
-    choice = companion::ModelChoice{companion::ModelChoice::Kind::kOllama, "", "http://127.0.0.1:11434", **ollama};
-  } else if (server->has_value()) {
-    choice = companion::ModelChoice{companion::ModelChoice::Kind::kServer, "", **server,
-                                    server_model->value_or("")};
-  } else if (auto stored = store.get_config("model"); stored.is_ok() && stored->has_value()) {
-    auto parsed = companion::parse_model_choice(**stored);
-    if (!parsed.is_ok()) return report_error(parsed.status().with_context("the saved model setting"));
-    choice = *parsed;
-  }
-  if (!choice) {
+  auto made = backend_for(*model_options, store, *io);
+  if (!made.is_ok() && made.status().code() == StatusCode::kNotFound && made.status().message() == "no model") {
     io->write(kNoModelScreen);
     return kExitError;
   }
-  backend::RemotePolicy remote;
-  remote.allow_remote = allow_remote;
-  ChatIo* io_ptr = io.get();
-  remote.consent = [io_ptr](const std::string& host, std::string_view request_text) {
-    io_ptr->write("\nThis would be sent to " + host + ", another computer:\n-----\n");
-    io_ptr->write(request_text);
-    io_ptr->write("\n-----\n");
-    auto r = io_ptr->read_line("Send it? (yes/no) ", 0);
-    return r.outcome == ChatIo::ReadOutcome::kLine && r.line == "yes";
-  };
-  auto made = companion::make_backend(*choice, remote);
   if (!made.is_ok()) return report_error(made.status());
   std::unique_ptr<backend::Backend> model = std::move(made).value();
-
-  companion::ConversationSettings settings;
-  if (auto country = store.get_config("country"); country.is_ok() && country->has_value()) settings.country = **country;
-  auto env_or_empty = [](const char* name) {
-    const char* v = std::getenv(name);
-    return std::string(v == nullptr ? "" : v);
-  };
-  settings.locale = {env_or_empty("LC_ALL"), env_or_empty("LC_MESSAGES"), env_or_empty("LANG")};
-  settings.params.temperature = 0.7;
-  settings.params.max_tokens = 400;
-  if (auto ctx = store.get_config("context-tokens"); ctx.is_ok() && ctx->has_value()) {
-    long v = std::strtol((*ctx)->c_str(), nullptr, 10);
-    if (v >= 512) settings.budget.context_tokens = static_cast<size_t>(v);
-  }
+  companion::ConversationSettings settings = conversation_settings(store);
   auto resolution = safety::resources::resolve(settings.country, settings.locale);
   Env* env = Env::default_env();
   int64_t now = env->now_unix_ms();

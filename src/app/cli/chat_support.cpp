@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "companion/model/model_choice.h"
 #include "companion/store/companion_store.h"
 #include "core/env.h"
 #include "safety/resources/crisis_resources.h"
@@ -95,6 +96,81 @@ Result<std::unique_ptr<vault::Vault>> first_run(const GlobalOptions& options, Ch
 }
 
 }  // namespace
+
+const char* const kNoModelScreen =
+    "Haven needs a language model on this computer to talk with you, and none is set up yet.\n"
+    "\n"
+    "You can point it at one of these (pick one; you only need to do this once):\n"
+    "\n"
+    "  A GGUF model file:        haven config set model /path/to/model.gguf\n"
+    "  A model in Ollama:        haven config set model ollama:llama3.2\n"
+    "  A local model server:     haven config set model server:http://127.0.0.1:8080\n"
+    "                            (llama.cpp's llama-server, LM Studio, Jan, vLLM)\n"
+    "\n"
+    "Or just for this time: haven chat --model FILE, --ollama NAME, or --server URL.\n"
+    "'haven models' lists the models Haven can find on this computer.\n"
+    "\n"
+    "Without a model you can still write in your journal (haven journal add), log your mood\n"
+    "(haven mood add), and see crisis lines any time (haven help-now).\n";
+
+Result<ModelOptions> take_model_options(Args& args) {
+  ModelOptions m;
+  HAVEN_ASSIGN_OR_RETURN(m.model_file, args.take_option("--model"));
+  HAVEN_ASSIGN_OR_RETURN(m.ollama, args.take_option("--ollama"));
+  HAVEN_ASSIGN_OR_RETURN(m.server, args.take_option("--server"));
+  HAVEN_ASSIGN_OR_RETURN(m.server_model, args.take_option("--server-model"));
+  m.allow_remote = args.take_flag("--allow-remote");
+  int chosen = (m.model_file ? 1 : 0) + (m.ollama ? 1 : 0) + (m.server ? 1 : 0);
+  if (chosen > 1) return invalid_argument("choose one of --model, --ollama and --server");
+  if (m.server_model && !m.server) return invalid_argument("--server-model goes with --server URL");
+  return m;
+}
+
+Result<std::unique_ptr<backend::Backend>> backend_for(const ModelOptions& m, companion::CompanionStore& store,
+                                                      ChatIo& io) {
+  companion::ModelChoice choice;
+  if (m.model_file) {
+    choice = {companion::ModelChoice::Kind::kLocalFile, *m.model_file, "", ""};
+  } else if (m.ollama) {
+    choice = {companion::ModelChoice::Kind::kOllama, "", "http://127.0.0.1:11434", *m.ollama};
+  } else if (m.server) {
+    choice = {companion::ModelChoice::Kind::kServer, "", *m.server, m.server_model.value_or("")};
+  } else {
+    HAVEN_ASSIGN_OR_RETURN(auto stored, store.get_config("model"));
+    if (!stored) return not_found("no model");
+    auto parsed = companion::parse_model_choice(*stored);
+    if (!parsed.is_ok()) return parsed.status().with_context("the saved model setting");
+    choice = *parsed;
+  }
+  backend::RemotePolicy remote;
+  remote.allow_remote = m.allow_remote;
+  ChatIo* io_ptr = &io;  // borrowed: the io outlives the backend in every caller
+  remote.consent = [io_ptr](const std::string& host, std::string_view request_text) {
+    io_ptr->write("\nThis would be sent to " + host + ", another computer, exactly as shown:\n-----\n");
+    io_ptr->write(request_text);
+    io_ptr->write("\n-----\n");
+    auto r = io_ptr->read_line("Send it? (yes/no) ", 0);
+    return r.outcome == ChatIo::ReadOutcome::kLine && r.line == "yes";
+  };
+  return companion::make_backend(choice, remote);
+}
+
+companion::ConversationSettings conversation_settings(companion::CompanionStore& store) {
+  companion::ConversationSettings settings;
+  if (auto country = store.get_config("country"); country.is_ok() && country->has_value()) settings.country = **country;
+  auto env_or_empty = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v == nullptr ? "" : v);
+  };
+  settings.locale = {env_or_empty("LC_ALL"), env_or_empty("LC_MESSAGES"), env_or_empty("LANG")};
+  settings.params.temperature = 0.7;
+  settings.params.max_tokens = 400;
+  if (auto ctx = store.get_config("context-tokens"); ctx.is_ok() && ctx->has_value()) {
+    long v = std::strtol((*ctx)->c_str(), nullptr, 10);
+    if (v >= 512) settings.budget.context_tokens = static_cast<size_t>(v);
+  }
+  return settings;
+}
 
 Result<std::unique_ptr<vault::Vault>> open_vault_for_chat(const GlobalOptions& options, ChatIo& io) {
   if (!vault::Vault::exists(options.vault_dir)) {
