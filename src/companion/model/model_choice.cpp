@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "backend/endpoint.h"
+#include "backend/local/local_backend.h"
 #include "backend/ollama/ollama_backend.h"
 #include "backend/openai/openai_backend.h"
 
@@ -69,7 +70,9 @@ Result<std::unique_ptr<backend::Backend>> make_backend(const ModelChoice& choice
     case ModelChoice::Kind::kLocalFile: {
       struct stat st {};
       if (::stat(choice.path.c_str(), &st) != 0) return not_found("no model file at " + choice.path);
-      return unsupported("the embedded engine cannot run chats yet; use ollama:NAME or server:URL");
+      backend::LocalOptions local;
+      local.model_path = choice.path;
+      return backend::make_local_backend(local);
     }
     case ModelChoice::Kind::kOllama:
     case ModelChoice::Kind::kServer: {

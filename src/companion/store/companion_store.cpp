@@ -144,7 +144,7 @@ Result<StoredSession> CompanionStore::load_session(int64_t id) {
 }
 
 Result<std::vector<StoredSession>> CompanionStore::list_sessions() {
-  HAVEN_ASSIGN_OR_RETURN(auto all, vault_->list_settings());
+  HAVEN_ASSIGN_OR_RETURN(auto all, vault_->list_settings(kSessionPrefix));
   std::vector<StoredSession> out;
   for (const auto& [key, value] : all) {
     if (key.rfind(kSessionPrefix, 0) != 0) continue;
@@ -206,7 +206,7 @@ Result<int64_t> CompanionStore::add_memory(MemoryKind kind, std::string_view tex
 }
 
 Result<std::vector<MemoryItem>> CompanionStore::list_memory() {
-  HAVEN_ASSIGN_OR_RETURN(auto all, vault_->list_settings());
+  HAVEN_ASSIGN_OR_RETURN(auto all, vault_->list_settings(kMemoryPrefix));
   std::vector<MemoryItem> out;
   for (const auto& [key, value] : all) {
     if (key.rfind(kMemoryPrefix, 0) != 0) continue;
