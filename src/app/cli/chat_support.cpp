@@ -1,5 +1,7 @@
 #include "app/cli/chat_support.h"
 
+#include "app/cli/vault_cli.h"
+
 #include <cctype>
 #include <cstdlib>
 #include <string>
@@ -25,24 +27,6 @@ constexpr const char* kIntroduction =
     "First, choose a passphrase. Please keep it somewhere safe: if you forget it, nobody can recover\n"
     "what you wrote, not even with Haven's help.\n";
 
-vault::VaultOptions options_from_env() {
-  vault::VaultOptions o;
-  if (const char* profile = std::getenv("HAVEN_KDF_PROFILE"); profile != nullptr) {
-    if (auto kdf = vault::kdf_profile(profile); kdf.is_ok()) o.kdf = *kdf;
-  }
-  return o;
-}
-
-Result<std::string> passphrase_from_script(const GlobalOptions& options) {
-  if (!options.passphrase_file.empty()) {
-    HAVEN_ASSIGN_OR_RETURN(std::string text, Env::default_env()->read_file(options.passphrase_file));
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    return text;
-  }
-  if (const char* p = std::getenv("HAVEN_PASSPHRASE"); p != nullptr) return std::string(p);
-  return not_found("no passphrase given");
-}
-
 Result<std::unique_ptr<vault::Vault>> first_run(const GlobalOptions& options, ChatIo& io) {
   io.write(kIntroduction);
   std::string passphrase;
@@ -66,7 +50,7 @@ Result<std::unique_ptr<vault::Vault>> first_run(const GlobalOptions& options, Ch
       "Haven can print a recovery key once, which opens your journal if you forget the passphrase.\n"
       "Print one now? (y/n) ", 0);
   bool recovery = wants_key.outcome == ChatIo::ReadOutcome::kLine && (wants_key.line == "y" || wants_key.line == "yes");
-  HAVEN_ASSIGN_OR_RETURN(auto created, vault::Vault::create(options.vault_dir, passphrase, recovery, options_from_env()));
+  HAVEN_ASSIGN_OR_RETURN(auto created, vault::Vault::create(options.vault_dir, passphrase, recovery, vault_options_from_env()));
   if (recovery) {
     io.write("\nYour recovery key (write it down and keep it apart from this computer; it will not be shown again):\n\n  ");
     io.write(created.recovery_key.view());
@@ -179,20 +163,8 @@ Result<std::unique_ptr<vault::Vault>> open_vault_for_chat(const GlobalOptions& o
     }
     return first_run(options, io);
   }
-  auto scripted = passphrase_from_script(options);
-  std::string passphrase;
-  if (scripted.is_ok()) {
-    passphrase = std::move(scripted).value();
-  } else if (scripted.status().code() != StatusCode::kNotFound) {
-    return scripted.status();
-  } else if (io.interactive()) {
-    auto typed = io.read_secret("Passphrase: ");
-    if (!typed) return cancelled("no passphrase was entered");
-    passphrase = *typed;
-  } else {
-    return unauthenticated("expected a passphrase in HAVEN_PASSPHRASE or --passphrase-file, found none");
-  }
-  return vault::Vault::open(options.vault_dir, vault::Credential::passphrase(passphrase), options_from_env());
+  HAVEN_ASSIGN_OR_RETURN(std::string passphrase, obtain_passphrase(options, "Passphrase: ", false));
+  return vault::Vault::open(options.vault_dir, vault::Credential::passphrase(passphrase), vault_options_from_env());
 }
 
 }  // namespace haven::cli
