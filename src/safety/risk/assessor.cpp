@@ -1,0 +1,539 @@
+#include "safety/risk/assessor.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_set>
+
+#include "safety/risk/lexicon.h"
+#include "safety/text/normalize.h"
+
+namespace haven::safety {
+namespace {
+
+using risk::Lexicon;
+using risk::PhraseMatch;
+using risk::Rule;
+using risk::RuleKind;
+using text::Token;
+
+constexpr size_t kCategories = kAllCategories.size();
+constexpr size_t kMaxEvidencePerCategory = 3;
+// Distinct signs of distress in one message that together are worth a gentle check-in.
+constexpr int kDistressForCheckIn = 3;
+
+size_t cat_index(Category c) { return static_cast<size_t>(c); }
+
+Level max_level(Level a, Level b) { return a > b ? a : b; }
+Level min_level(Level a, Level b) { return a < b ? a : b; }
+
+// Words that turn the phrase after them around ("I would never kill myself", "I'm not suicidal").
+bool is_negator(const std::string& t) {
+  return t == "not" || t == "never" || t == "no" || t == "nor" || t == "without";
+}
+
+// Words allowed between a negator and the phrase it negates.
+bool is_negation_filler(const std::string& t) {
+  static const std::unordered_set<std::string> words = {
+      "really", "even",   "ever",     "actually", "going",    "to",        "be",          "want",
+      "wanting", "wanted", "try",     "trying",   "plan",     "planning",  "think",       "thinking",
+      "about",  "feel",   "feeling",  "felt",     "am",       "is",        "are",         "was",
+      "were",   "do",     "does",     "did",      "would",    "will",      "could",       "should",
+      "have",   "has",    "had",      "been",     "the",      "a",         "longer",      "currently",
+      "seriously", "truly", "that",   "considered", "considering", "so",   "too",         "like",
+      "get",    "got",    "any",      "of",       "honestly", "certainly", "definitely", "absolutely",
+      "at",     "all",    "intend",   "intending", "gonna",   "ever",      "particularly", "remotely",
+      "necessarily", "exactly", "planned", "going",  "willing", "able",     "want",        "wish"};
+  return words.count(t) > 0;
+}
+
+bool is_first_person(const std::string& t) {
+  return t == "i" || t == "me" || t == "my" || t == "myself" || t == "mine";
+}
+
+// Someone specific the writer may be worried about.
+bool is_specific_other(const std::string& t) {
+  static const std::unordered_set<std::string> words = {
+      "he",       "she",       "they",     "him",       "her",      "them",     "his",       "their",
+      "friend",   "friends",   "brother",  "sister",    "mom",      "mother",   "dad",       "father",
+      "son",      "daughter",  "wife",     "husband",   "boyfriend", "girlfriend", "partner", "cousin",
+      "aunt",     "uncle",     "roommate", "coworker",  "colleague", "classmate", "grandma",  "grandpa",
+      "grandmother", "grandfather", "child", "kid",     "niece",    "nephew",   "fiance",    "fiancee",
+      "ex",       "bestie",    "teammate", "neighbor",  "neighbour", "patient", "client",    "student",
+      "sibling",  "parent",    "parents",  "stepdad",   "stepmom",  "baby",     "bff",       "character",
+      "narrator", "protagonist", "himself", "herself",  "themselves", "kids",   "children",  "sons",
+      "daughters", "brothers", "sisters"};
+  return words.count(t) > 0;
+}
+
+bool is_generic_other(const std::string& t) {
+  return t == "someone" || t == "somebody" || t == "people" || t == "anyone" || t == "anybody" ||
+         t == "everyone" || t == "person" || t == "others" || t == "teens" || t == "teenagers";
+}
+
+enum class Person { kWriter, kSpecificOther, kGenericOther };
+
+// The nearest person named before the phrase in its sentence; the writer when none is named
+// (a journal is written in the first person).
+Person subject_of(const std::vector<Token>& tokens, size_t first) {
+  size_t steps = 0;
+  for (size_t k = first; k > 0 && steps < 12; ++steps) {
+    --k;
+    const Token& t = tokens[k];
+    if (t.is_sentence_end()) break;
+    if (t.is_boundary()) continue;
+    if (is_first_person(t.text)) return Person::kWriter;
+    bool other = is_specific_other(t.text), generic = is_generic_other(t.text);
+    if (!other && !generic) continue;
+    // "talk to someone about suicide", "told my mom that": a person after a preposition is the listener,
+    // not who the phrase is about.
+    size_t back = k;
+    if (back > 0 && (tokens[back - 1].text == "my" || tokens[back - 1].text == "a" || tokens[back - 1].text == "the")) --back;
+    if (back > 0) {
+      const std::string& prev = tokens[back - 1].text;
+      if (prev == "to" || prev == "with" || prev == "told" || prev == "tell" || prev == "asked" || prev == "ask" ||
+          prev == "for" || prev == "at")
+        continue;
+    }
+    return other ? Person::kSpecificOther : Person::kGenericOther;
+  }
+  return Person::kWriter;
+}
+
+// positive_negator[k]: token k is a negation inside a phrase that is itself a risk ("no point in going on",
+// "I don't want to live"), so it cannot negate a phrase that overlaps or follows it.
+bool negated(const std::vector<Token>& tokens, size_t first, const std::vector<uint8_t>& positive_negator) {
+  size_t steps = 0;
+  for (size_t k = first; k > 0 && steps < 6; ++steps) {
+    --k;
+    const std::string& t = tokens[k].text;
+    if (tokens[k].is_boundary()) return false;
+    if (is_negator(t)) {
+      if (positive_negator[k]) return false;
+      // "not sure I want to live" hedges rather than negates.
+      if (k + 1 < tokens.size()) {
+        const std::string& next = tokens[k + 1].text;
+        if (next == "sure" || next == "know" || next == "certain") return false;
+      }
+      return true;
+    }
+    if (!is_negation_filler(t)) return false;
+  }
+  return false;
+}
+
+// What one user message says, before the conversation is taken into account.
+struct MessageFindings {
+  std::array<Level, kCategories> level{};
+  std::vector<Evidence> evidence;
+  bool other_person = false;
+  bool means = false;
+  Evidence means_span;
+  bool distress = false;
+  int distress_kinds = 0;
+  bool method = false;
+  bool prep = false;
+  bool timing = false;
+  bool present = false;        // an act happening now or just now (took pills, standing on the ledge)
+  bool ideation = false;       // suicide or self-harm at moderate or above, the writer's own
+  bool non_english = false;
+  std::vector<std::string> notes;  // rule families that fired, for the reason line
+};
+
+void add_note(MessageFindings& f, const std::string& note) {
+  if (std::find(f.notes.begin(), f.notes.end(), note) == f.notes.end()) f.notes.push_back(note);
+}
+
+Evidence span_of(const std::vector<Token>& tokens, const PhraseMatch& m, size_t message, Category c, Level l) {
+  Evidence e;
+  e.message = message;
+  e.byte_start = tokens[m.first].byte_start;
+  e.byte_end = tokens[m.last].byte_end;
+  e.start = tokens[m.first].cp_start;
+  e.end = tokens[m.last].cp_end;
+  e.category = c;
+  e.level = l;
+  return e;
+}
+
+MessageFindings assess_message(std::string_view text_in, size_t message_index) {
+  MessageFindings f;
+  const Lexicon& lex = risk::lexicon();
+  std::vector<Token> tokens = text::tokenize(text_in);
+  f.non_english = text::is_mostly_non_english(text_in);
+  if (tokens.empty()) return f;
+
+  std::vector<PhraseMatch> matches;
+  lex.matcher.find_all(tokens, matches);
+
+  // Sentence of each token.
+  std::vector<uint32_t> sentence(tokens.size());
+  uint32_t s = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    sentence[i] = s;
+    if (tokens[i].is_sentence_end()) ++s;
+  }
+  const size_t sentences = s + 1;
+  std::vector<uint8_t> past(sentences, 0), fiction(sentences, 0), topic(sentences, 0);
+  std::vector<uint8_t> idiom(tokens.size(), 0);
+  bool resolved = false;
+
+  const std::vector<uint8_t> no_positive_negators(tokens.size(), 0);
+  // First pass: context cues.
+  for (const PhraseMatch& m : matches) {
+    const Rule& r = lex.rules[m.pattern];
+    switch (r.kind) {
+      case RuleKind::kIdiom:
+        for (size_t k = m.first; k <= m.last; ++k) idiom[k] = 1;
+        break;
+      case RuleKind::kPast: past[sentence[m.first]] = 1; break;
+      case RuleKind::kFiction: fiction[sentence[m.first]] = 1; break;
+      case RuleKind::kTopic: topic[sentence[m.first]] = 1; break;
+      case RuleKind::kResolved:
+        if (!negated(tokens, m.first, no_positive_negators)) resolved = true;
+        break;
+      default: break;
+    }
+  }
+  std::vector<uint8_t> positive_negator(tokens.size(), 0);
+  for (const PhraseMatch& m : matches) {
+    if (lex.rules[m.pattern].kind != RuleKind::kRisk) continue;
+    for (size_t k = m.first; k <= m.last; ++k)
+      if (is_negator(tokens[k].text)) positive_negator[k] = 1;
+  }
+  auto in_idiom = [&](const PhraseMatch& m) {
+    for (size_t k = m.first; k <= m.last; ++k)
+      if (idiom[k]) return true;
+    return false;
+  };
+
+  // Laughter right after a phrase ("I want to die lol, my team lost") marks hyperbole, unless the writer
+  // says they mean it.
+  bool means_it = false;
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    const std::string& a = tokens[k].text;
+    const std::string& b = tokens[k + 1].text;
+    if ((a == "not" && (b == "joking" || b == "kidding")) || (a == "for" && b == "real") || (a == "am" && b == "serious") ||
+        (a == "i" && b == "mean"))
+      means_it = true;
+  }
+  auto laughed_off = [&](const PhraseMatch& m) {
+    if (means_it) return false;
+    for (size_t k = m.last + 1; k < tokens.size() && k <= m.last + 12; ++k) {
+      if (tokens[k].is_sentence_end() && tokens[k].text != "!") break;
+      if (tokens[k].text == "lol") return true;
+    }
+    return false;
+  };
+
+  std::array<size_t, kCategories> evidence_count{};
+  auto record = [&](const PhraseMatch& m, Category c, Level l) {
+    size_t ci = cat_index(c);
+    if (l > f.level[ci]) f.level[ci] = l;
+    if (l >= Level::kLow && evidence_count[ci] < kMaxEvidencePerCategory) {
+      f.evidence.push_back(span_of(tokens, m, message_index, c, l));
+      ++evidence_count[ci];
+    }
+  };
+
+  std::unordered_set<size_t> distress_rules, grand_rules, compulsion_rules, prep_rules;
+  bool sleep_loss = false;
+  Level compulsion_level = Level::kNone;
+  const PhraseMatch* first_compulsion = nullptr;
+  const PhraseMatch* first_mania = nullptr;
+  bool any_present = false;
+
+  for (const PhraseMatch& m : matches) {
+    const Rule& r = lex.rules[m.pattern];
+    if (r.kind == RuleKind::kIdiom || r.kind == RuleKind::kPast || r.kind == RuleKind::kFiction ||
+        r.kind == RuleKind::kTopic || r.kind == RuleKind::kResolved)
+      continue;
+    if (in_idiom(m)) {
+      add_note(f, "idiom");
+      continue;
+    }
+    if (negated(tokens, m.first, positive_negator)) {
+      add_note(f, "negated");
+      continue;
+    }
+    const uint32_t sent = sentence[m.first];
+    switch (r.kind) {
+      case RuleKind::kOtherPerson:
+        f.other_person = true;
+        continue;
+      case RuleKind::kMeans:
+        if (fiction[sent]) continue;
+        if (!f.means) f.means_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
+        f.means = true;
+        continue;
+      case RuleKind::kDistress:
+        if (!r.self_anchored && subject_of(tokens, m.first) != Person::kWriter) continue;
+        f.distress = true;
+        distress_rules.insert(m.pattern);
+        continue;
+      case RuleKind::kMethod:
+        if (!fiction[sent]) f.method = true;
+        continue;
+      case RuleKind::kPrep:
+        if (!fiction[sent] && !past[sent]) {
+          f.prep = true;
+          prep_rules.insert(m.pattern);
+        }
+        continue;
+      case RuleKind::kTiming:
+        f.timing = true;
+        continue;
+      case RuleKind::kSleepLoss:
+        if (past[sent] || fiction[sent]) continue;
+        sleep_loss = true;
+        if (!first_mania) first_mania = &m;
+        continue;
+      case RuleKind::kGrandiose:
+        if (past[sent] || fiction[sent]) continue;
+        grand_rules.insert(m.pattern);
+        if (!first_mania) first_mania = &m;
+        continue;
+      default: break;
+    }
+    // kRisk and kCompulsion: the writer's own risk, unless the context says otherwise.
+    Level level = r.level;
+    // Psychosis, abuse and harm-to-others phrases name other people as the actors ("they are following
+    // me", "he hits me"): the person check applies to phrases about the writer's own acts and states.
+    const bool person_check = r.category != Category::kPsychosis && r.category != Category::kAbuse &&
+                              r.category != Category::kHarmToOthers && r.category != Category::kMedical;
+    if (!r.self_anchored && person_check) {
+      Person who = subject_of(tokens, m.first);
+      if (who != Person::kWriter) {
+        if (who == Person::kSpecificOther &&
+            (r.category == Category::kSuicide || r.category == Category::kSelfHarm ||
+             r.category == Category::kSubstance || r.category == Category::kEatingDisorder))
+          f.other_person = true;
+        add_note(f, "someone else");
+        continue;
+      }
+      if (topic[sent]) {
+        level = min_level(level, Level::kLow);
+        add_note(f, "about the topic");
+      }
+    }
+    if (fiction[sent]) {
+      level = min_level(level, Level::kLow);
+      add_note(f, "fiction");
+    }
+    if (past[sent]) {
+      if (resolved) level = min_level(level, Level::kLow);
+      else if (r.flags & risk::kFlagBehaviour) level = min_level(level, Level::kModerate);
+      else level = min_level(level, Level::kLow);
+      add_note(f, "past");
+    } else if (resolved && level >= Level::kModerate && !(r.flags & risk::kFlagPresent)) {
+      // "I'm in a better place now": keep it visible, below a crisis interrupt.
+      level = min_level(level, Level::kModerate);
+    }
+    if (r.kind == RuleKind::kCompulsion) {
+      compulsion_rules.insert(m.pattern);
+      compulsion_level = max_level(compulsion_level, level);
+      if (!first_compulsion) first_compulsion = &m;
+      record(m, Category::kOcd, level);
+      continue;
+    }
+    if (r.level <= Level::kModerate && laughed_off(m)) {
+      level = min_level(level, Level::kLow);
+      add_note(f, "said as a joke");
+    }
+    if ((r.flags & risk::kFlagPresent) && level >= Level::kHigh) any_present = true;
+    record(m, r.category, level);
+  }
+
+  // Mania needs sleep loss together with grandiosity, or several signs of grandiosity.
+  if (first_mania) {
+    Level mania = Level::kLow;
+    if ((sleep_loss && !grand_rules.empty()) || grand_rules.size() >= 3) mania = Level::kModerate;
+    record(*first_mania, Category::kMania, mania);
+    if (mania >= Level::kModerate) add_note(f, "sleep loss with grandiosity");
+  }
+  // Several compulsion signs together are a compulsion, even when each alone could be ordinary talk.
+  if (compulsion_rules.size() >= 2 && compulsion_level < Level::kModerate && first_compulsion) {
+    record(*first_compulsion, Category::kOcd, Level::kModerate);
+  }
+
+  Level& suicide = f.level[cat_index(Category::kSuicide)];
+  Level& self_harm = f.level[cat_index(Category::kSelfHarm)];
+  f.ideation = suicide >= Level::kModerate;
+  f.distress_kinds = static_cast<int>(distress_rules.size());
+  f.present = any_present;
+
+  // C-SSRS ladder: ideation with a method, preparation or means is high; with intent or preparation,
+  // a time close at hand and a method it is imminent; ideation with an act in progress is imminent.
+  auto raise_suicide = [&](Level to, const char* note) {
+    if (suicide >= to) return;
+    suicide = to;
+    add_note(f, note);
+    for (Evidence& e : f.evidence)
+      if (e.category == Category::kSuicide && e.level >= Level::kModerate) e.level = to;
+  };
+  // Two different acts of preparation (a letter and giving things away) are a warning sign on their own.
+  if (prep_rules.size() >= 2 && suicide < Level::kModerate) {
+    suicide = Level::kModerate;
+    add_note(f, "several acts of preparation");
+  }
+  // Means together with preparation ("I set a date ... I can afford a gun") is a plan.
+  if (f.means && f.prep && suicide < Level::kHigh) {
+    suicide = Level::kHigh;
+    Evidence e = f.means_span;
+    f.evidence.push_back(e);
+    add_note(f, "means with preparation");
+  }
+  if (f.ideation) {
+    if (f.method || f.prep || f.means) raise_suicide(Level::kHigh, "ideation with a method, means or preparation");
+    if (f.present) raise_suicide(Level::kImminent, "ideation with an act in progress");
+    if ((f.prep || suicide >= Level::kHigh) && f.timing && (f.method || f.means || f.prep))
+      raise_suicide(Level::kImminent, "plan with means and timing");
+  }
+  if (self_harm >= Level::kModerate && f.present && self_harm < Level::kHigh) self_harm = Level::kHigh;
+  // Command hallucinations to harm oneself are high risk of acting on them.
+  if (f.level[cat_index(Category::kPsychosis)] >= Level::kHigh) {
+    if (self_harm >= Level::kModerate && self_harm < Level::kHigh) self_harm = Level::kHigh;
+    if (suicide >= Level::kModerate && suicide < Level::kHigh) raise_suicide(Level::kHigh, "command voices");
+  }
+  // Means-seeking in the same message as distress: "I just lost my job. Which bridges are the tallest?"
+  if (f.means && (f.distress || f.ideation || self_harm >= Level::kModerate) && suicide < Level::kHigh) {
+    suicide = Level::kHigh;
+    Evidence e = f.means_span;
+    e.level = Level::kHigh;
+    f.evidence.push_back(e);
+    add_note(f, "means-seeking with distress");
+  }
+  f.ideation = suicide >= Level::kModerate || self_harm >= Level::kModerate;
+  // Many signs of distress in one message are worth a gentle check-in, never a crisis interrupt alone.
+  if (f.distress_kinds >= kDistressForCheckIn && suicide < Level::kModerate) {
+    suicide = Level::kModerate;
+    add_note(f, "several signs of distress");
+  }
+  return f;
+}
+
+bool is_writer_role(const std::string& role) {
+  // Unknown roles are read as the writer's to fail safe.
+  return role != "assistant" && role != "system" && role != "tool";
+}
+
+std::string build_reason(const Assessment& a, const std::vector<std::string>& notes) {
+  if (a.categories.empty()) {
+    std::string r = "no risk found";
+    if (!notes.empty()) {
+      r += " (set aside: ";
+      for (size_t i = 0; i < notes.size(); ++i) r += (i ? ", " : "") + notes[i];
+      r += ")";
+    }
+    if (a.concern_for_other_person) r += "; concern for someone else";
+    return r;
+  }
+  std::string r;
+  for (size_t i = 0; i < a.categories.size(); ++i) {
+    if (i) r += ", ";
+    r += std::string(category_name(a.categories[i].category)) + " " + std::string(level_name(a.categories[i].level));
+  }
+  if (!notes.empty()) {
+    r += " (";
+    for (size_t i = 0; i < notes.size(); ++i) r += (i ? "; " : "") + notes[i];
+    r += ")";
+  }
+  if (a.carried_from_earlier) r += "; carried from earlier in the session";
+  if (a.concern_for_other_person) r += "; concern for someone else";
+  if (a.mostly_non_english) r += "; mostly not English, checks understand English only";
+  return r;
+}
+
+}  // namespace
+
+Level Assessment::level_of(Category category) const {
+  for (const auto& c : categories)
+    if (c.category == category) return c.level;
+  return Level::kNone;
+}
+
+Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
+  Assessment out;
+  std::array<Level, kCategories> session{};
+  std::array<Level, kCategories> latest{};
+  std::vector<std::string> notes;
+  std::vector<Evidence> evidence;
+  bool any_distress_or_ideation = false;
+  bool any_means = false;
+  Evidence means_span;
+  size_t last_user = SIZE_MAX;
+  for (size_t i = 0; i < messages.size(); ++i)
+    if (is_writer_role(messages[i].role)) last_user = i;
+  if (last_user == SIZE_MAX) {
+    out.reason = "no user message";
+    return out;
+  }
+  for (size_t i = 0; i <= last_user; ++i) {
+    if (!is_writer_role(messages[i].role)) continue;
+    MessageFindings f = assess_message(messages[i].content, i);
+    for (size_t c = 0; c < kCategories; ++c) {
+      session[c] = max_level(session[c], f.level[c]);
+      if (i == last_user) latest[c] = f.level[c];
+    }
+    for (auto& e : f.evidence) evidence.push_back(e);
+    for (auto& n : f.notes)
+      if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+    if (f.distress || f.ideation) any_distress_or_ideation = true;
+    if (f.means) {
+      if (!any_means) means_span = f.means_span;
+      any_means = true;
+    }
+    if (f.other_person) out.concern_for_other_person = true;
+    if (i == last_user) out.mostly_non_english = f.non_english;
+  }
+  // Means-seeking anywhere in a session that shows distress or ideation anywhere: high, even when each
+  // message is harmless alone ("I want to hurt myself" ... "Where do I buy pesticides?").
+  Level& suicide = session[cat_index(Category::kSuicide)];
+  if (any_means && any_distress_or_ideation && suicide < Level::kHigh) {
+    suicide = Level::kHigh;
+    means_span.level = Level::kHigh;
+    evidence.push_back(means_span);
+    if (std::find(notes.begin(), notes.end(), "means-seeking in a session with distress") == notes.end())
+      notes.push_back("means-seeking in a session with distress");
+  }
+  for (size_t c = 0; c < kCategories; ++c) {
+    if (session[c] > latest[c]) out.carried_from_earlier = true;
+    if (session[c] > Level::kNone) out.categories.push_back({kAllCategories[c], session[c]});
+    out.level = max_level(out.level, session[c]);
+  }
+  std::stable_sort(out.categories.begin(), out.categories.end(),
+                   [](const CategoryRisk& a, const CategoryRisk& b) { return a.level > b.level; });
+  // Keep the evidence that explains the final levels: spans at the category's final level first.
+  std::vector<Evidence> kept;
+  std::array<size_t, kCategories> count{};
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const Evidence& e : evidence) {
+      size_t ci = cat_index(e.category);
+      bool at_level = e.level >= session[ci];
+      if ((pass == 0) != at_level) continue;
+      if (session[ci] == Level::kNone || count[ci] >= kMaxEvidencePerCategory) continue;
+      ++count[ci];
+      kept.push_back(e);
+    }
+  }
+  std::sort(kept.begin(), kept.end(), [](const Evidence& a, const Evidence& b) {
+    return a.message != b.message ? a.message < b.message : a.start < b.start;
+  });
+  kept.erase(std::unique(kept.begin(), kept.end(),
+                         [](const Evidence& a, const Evidence& b) {
+                           return a.message == b.message && a.start == b.start && a.end == b.end &&
+                                  a.category == b.category;
+                         }),
+             kept.end());
+  out.evidence = std::move(kept);
+  out.reason = build_reason(out, notes);
+  return out;
+}
+
+Assessment assess_text(std::string_view text) {
+  std::vector<ChatMessage> one;
+  one.push_back({"user", std::string(text)});
+  return assess_conversation(one);
+}
+
+}  // namespace haven::safety

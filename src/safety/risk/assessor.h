@@ -1,0 +1,88 @@
+// Risk assessment of the writer's own state, read in the context of the conversation.
+//
+// A fast, explainable detector that does not depend on any model: text is normalised (case, Unicode
+// quotes, repeated letters, leetspeak, common misspellings, emoji), matched against a lexicon of phrases
+// per category and level, and each match is checked for negation, other people, past or resolved
+// experiences, idioms, fiction and questions about the topic. Every level it returns can be traced to
+// evidence spans and a one-line reason.
+//
+// Levels follow the C-SSRS ladder (see ../shared/docs/safety-reference.md): any suicidal ideation,
+// passive wishes included, is at least kModerate; method, intent, plan, preparation or recent behaviour
+// is kHigh; plan with intent, means and timing is kImminent. Means-seeking (bridges, heights, pills,
+// pesticides, weapons, rope, exhaust, railways, ...) is kHigh when the same session shows distress or
+// ideation, before it, in the same message, or after it.
+//
+// Pure functions: no state, no I/O, no allocation beyond the result, safe to call from any thread.
+// They never fail: any byte string is accepted (invalid UTF-8 is read as U+FFFD) and work is linear in
+// the input length. Nothing here logs what the user wrote.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "safety/types.h"
+
+namespace haven::safety {
+
+// One message of a conversation. role is "user", "assistant" or "system"; only "user" messages (and
+// any role this code does not know, to fail safe) are read as the writer's own words.
+struct ChatMessage {
+  std::string role;
+  std::string content;
+};
+
+// Where a finding came from. message indexes the message list (0 for assess_text). start/end are
+// offsets in Unicode code points into that message's content, end exclusive (the wire format);
+// byte_start/byte_end are the same span in bytes, for C++ callers that slice the string.
+struct Evidence {
+  size_t message = 0;
+  size_t start = 0;
+  size_t end = 0;
+  size_t byte_start = 0;
+  size_t byte_end = 0;
+  Category category = Category::kSuicide;
+  Level level = Level::kNone;
+};
+
+struct CategoryRisk {
+  Category category = Category::kSuicide;
+  Level level = Level::kNone;
+};
+
+struct Assessment {
+  // The highest category level (kNone when nothing was found).
+  Level level = Level::kNone;
+  // Only categories above kNone, highest level first; ties keep the order of kAllCategories.
+  std::vector<CategoryRisk> categories;
+  // The spans that set the levels, in message then text order (at most a few per category).
+  std::vector<Evidence> evidence;
+  // One English line, for logs and developers: names categories and rules, never quotes user text.
+  std::string reason;
+  // The latest user message is mostly not English (the lexicon only understands English): tell the
+  // user once, and keep the crisis line one command away.
+  bool mostly_non_english = false;
+  // The writer voices worry about someone else's risk ("my friend tried to kill herself"): not the
+  // writer's own risk, and it calls for a different response (how to help, resources for them).
+  bool concern_for_other_person = false;
+  // The session raised suicide or self-harm risk before the latest user message and it still counts
+  // (risk never silently resets within a session). Lets the policy say "earlier you mentioned...".
+  bool carried_from_earlier = false;
+
+  // The level of one category (kNone when absent).
+  Level level_of(Category category) const;
+};
+
+// Assesses one piece of text written by the user, with no conversation around it.
+Assessment assess_text(std::string_view text);
+
+// Assesses a session as it stands after its last user turn. A pure function of the whole list, so a
+// caller that re-assesses after every turn gets a risk that does not silently reset: each category keeps
+// the highest level any user message of the session reached (a later "I'm fine" does not lower it;
+// the policy decides how often to repeat itself, see carried_from_earlier), and means-seeking after
+// earlier distress or ideation raises suicide risk to kHigh. Assistant and system messages
+// are never read as the writer's risk. An empty list gives kNone.
+Assessment assess_conversation(const std::vector<ChatMessage>& messages);
+
+}  // namespace haven::safety

@@ -1,0 +1,642 @@
+#include "safety/risk/lexicon.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string_view>
+
+namespace haven::safety::risk {
+namespace {
+
+// Word classes used inside patterns as {NAME}; each expands to alternatives of one token.
+const std::map<std::string, std::string>& macros() {
+  static const std::map<std::string, std::string> m = {
+      {"PERSON3",
+       "he|she|they|him|her|them|his|their|friend|friends|brother|sister|mom|mother|dad|father|son|"
+       "daughter|wife|husband|boyfriend|girlfriend|partner|cousin|aunt|uncle|roommate|coworker|"
+       "colleague|classmate|grandma|grandpa|grandmother|grandfather|child|kid|niece|nephew|fiance|"
+       "fiancee|ex|bestie|teammate|neighbor|neighbour|patient|client|student|sibling|parent|parents|"
+       "stepdad|stepmom|baby|bff"},
+      {"OTHERSELF", "himself|herself|themselves|themself"},
+      {"HEIGHT",
+       "bridge*|building*|tower*|cliff*|roof*|rooftop*|skyscraper*|overpass*|ledge*|balcony|"
+       "balconies|garage*|dam|dams|viaduct*|gorge*|canyon*|storey*|stories|floors"},
+      {"PILLS",
+       "pill*|tablet*|meds|medication*|medicine*|tylenol|paracetamol|acetaminophen|ibuprofen|advil|"
+       "aspirin|xanax|benzo*|valium|ambien|sleeping|insulin|oxy*|opioid*|fentanyl|morphine|"
+       "antidepressant*|sertraline|zoloft|prozac|lexapro|seroquel|lithium|codeine|tramadol|heroin|"
+       "melatonin|diphenhydramine|benadryl|nyquil|klonopin|ativan|adderall|percocet|vicodin|"
+       "hydrocodone|methadone|gabapentin|quetiapine|amitriptyline|citalopram|fluoxetine|trazodone|"
+       "ketamine|mg|milligrams|grams|capsules|caps|dose|doses|drugs"},
+      {"POISON",
+       "pesticide*|paraquat|insecticide*|herbicide*|weedkiller|rodenticide|antifreeze|cyanide|"
+       "arsenic|strychnine|organophosphate*|rat_poison|weed_killer|weedkillers|sodium_nitrite|nitrite"},
+      {"GUN", "gun|guns|firearm*|pistol*|handgun*|rifle*|shotgun*|revolver*|glock|bullet*|ammo|ammunition"},
+      {"SELFKILL", "kill|killing|killed|end|ending|unalive"},
+      {"SELFHURT",
+       "cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|harm|harming|scratch|scratching|"
+       "punch|punching|hit|hitting|bruise|bruising|starve|starving|stab|stabbing|choke|choking|"
+       "carve|carving|slice|slicing|mutilate|mutilating|injure|injuring"},
+      {"NOW", "tonight|today|now|tomorrow|weekend|soon|morning|hour|hours|minutes|midnight"},
+      {"ABUSER",
+       "he|she|they|husband|wife|boyfriend|girlfriend|partner|dad|father|mom|mother|stepdad|stepmom|"
+       "stepfather|stepmother|brother|sister|uncle|ex|parents|parent|fiance|spouse|grandpa|grandfather|"
+       "teacher|coach|boss|roommate|family"},
+      {"HITVERB",
+       "hits|hit|hitting|beats|beat|beating|beaten|chokes|choked|choking|strangled|strangles|kicks|"
+       "kicked|punches|punched|slaps|slapped|slapping|shoves|shoved|pushed|threw|throws|rapes|raped|"
+       "raping|molests|molested|abuses|abused|abusing|assaulted|assaults|burned|burns|bit|bites|"
+       "threatens|threatened|threatening"},
+  };
+  return m;
+}
+
+// The rule table: "kind category level flags | pattern". Our own words, written from the clinical
+// structure in ../shared/docs/safety-reference.md (C-SSRS ladder) and common usage; never copied from
+// any data set.
+constexpr std::string_view kTable = R"LEX(
+# ---------- suicide: passive wishes and ideation (C-SSRS 1-2: moderate) ----------
+risk suicide moderate - | want|wanted|wanting|wish|wished|ready|deserve|going ~2 to die
+risk suicide moderate - | want|wanted|wanting|wish|ready ~2 to be dead
+risk suicide moderate - | i ~2 wish ~3 dead
+risk suicide moderate - | wish ~2 i ~2 never been born
+risk suicide moderate - | wish|wishing|wished ~2 i ~5 die|died|disappear|vanish|stop_existing|not_exist|not_wake_up|never_wake_up
+risk suicide moderate - | i ~3 rather be dead
+risk suicide moderate - | rather ~1 die|be_dead
+risk suicide moderate - | can not ~2 live ~2 like_this|anymore|with_this|this_way
+risk suicide moderate - | can not ~2 stand ~2 this|my ~1 life|living|existing
+risk suicide high - | find|found|finds ~2 my ~1 body|corpse
+risk self_harm moderate - | my ~2 arm|arms|wrist|wrists|thigh|thighs|legs|stomach ~4 covered_in_blood|bleeding
+risk suicide moderate - | better off dead
+risk suicide moderate - | better off without me
+risk suicide moderate - | better off if i ~3 dead|gone|died|not_here|never
+risk suicide moderate - | {SELFKILL} myself
+risk suicide moderate - | {SELFKILL} my ?own life
+risk suicide moderate - | take|taking|took my ?own life
+risk suicide moderate - | end|ending it all
+risk suicide moderate - | end everything
+risk suicide moderate - | want|wanted|need|going|ready|just ~2 to end it
+risk suicide moderate - | want|wanted|need ~2 it ~2 to ?all end|stop|be_over
+risk suicide moderate - | suicidal
+risk suicide moderate - | suicide
+risk suicide moderate - | think|thinking|thought|thoughts|considering|considered|contemplating|contemplate|contemplated|consider|obsessed|obsessing|fantasize*|dream|dreaming|romanticize*|romanticizing|urges|urge ~3 about|of|for|with ~2 suicide
+risk suicide moderate - | suicide ~4 only|answer|option|way_out|solution|appealing|tempting|looking_good|sounding_good|best_option|the_only_way
+risk suicide moderate - | commit|committing|attempt ~1 suicide
+risk suicide moderate - | suicide ~2 thoughts|urges|ideation|watch
+risk suicide moderate - | my ~2 suicide
+risk suicide moderate - | unalive
+risk suicide moderate - | sewer slide
+risk suicide moderate - | self delete|deleting|deletion
+risk suicide moderate - | not|never ~1 want to live|be_alive|exist|wake_up|be_here_anymore|go_on|continue_living|keep_going|keep_living|be_around
+risk suicide moderate - | not|never ~3 wake up
+risk suicide moderate - | sleep ~2 forever
+risk suicide moderate - | no ~2 reason|reasons|point|purpose|will ~4 live|living|be_alive|go_on|going_on|carry_on|carrying_on|exist|existing|stay_alive|staying_alive|keep_going|continue_living|continuing
+risk suicide moderate - | nothing ~2 to live for
+risk suicide moderate - | not worth living
+risk suicide moderate - | life ~2 not worth
+risk suicide moderate - | what is the point of|in living|life|existing|being_alive|going_on|anything
+risk suicide moderate - | point in|of ~2 living|being_alive|existing|going_on|carrying_on
+risk suicide moderate - | tired|sick|done|exhausted ~2 of|with living|life|being_alive|existing|it_all|everything
+risk suicide moderate - | can not ~2 go_on living|anymore|like_this|with_life|with_my_life
+risk suicide moderate - | can not keep going|living
+risk suicide moderate - | can not do ~2 this|it|life anymore|any_longer
+risk suicide moderate - | can not take ~2 it|this ~1 anymore|any_longer
+risk suicide moderate - | can not take ~1 anymore
+risk suicide moderate - | can not handle ~2 it|this|life ~2 anymore
+risk suicide moderate - | do not ~2 want to be here|alive anymore|any_longer
+risk suicide moderate - | not ~2 be_here|be_around|be_alive ~2 anymore|much_longer
+risk suicide moderate - | want|wanted|wish ~3 disappear|vanish forever
+risk suicide moderate - | want|wanted|wish ~2 to ~2 be_gone|not_exist|stop_existing|cease_to_exist|fade_away|not_be_alive
+risk suicide moderate - | should not ~2 be_alive|exist|be_here
+risk suicide moderate - | should never have been born
+risk suicide moderate - | do not deserve to live|be_alive|exist
+risk suicide moderate - | world|everyone|everybody|family ~4 better ~2 without me
+risk suicide moderate - | nobody|no_one ~2 would ~2 miss_me|notice_if_i|care_if_i
+risk suicide moderate - | what if i ~2 ended_it|end_it|killed_myself|kill_myself|was_gone|disappeared
+risk suicide moderate - | death ~3 sounds|seems|feels|looks ~3 relief|peaceful|better|nice|good|appealing|tempting
+risk suicide moderate - | i ~2 am ~2 a ~2 burden
+risk suicide moderate - | thoughts of|about ~2 death|dying
+risk suicide moderate - | think|thinking|thought ~3 about|of ~2 dying|death|killing_myself|ending_it
+risk suicide moderate - | hope|wish|pray|praying|hoping ~4 bus|car|truck|train|someone|something ~2 hits|hit|kills|runs_me_over ~1 me
+risk suicide moderate - | hope|wish|pray|praying|hoping ~3 i ~2 get ~2 hit|killed|run_over
+risk suicide moderate - | not ~2 see ~2 the ~1 point ~3 anymore|of_living|in_living|of_anything|in_anything|of_life|in_life|of_going_on
+risk suicide moderate - | death ~2 would ~2 be ~2 relief|better|peaceful|easier|a_relief|a_mercy
+risk suicide moderate - | welcome death
+risk suicide moderate - | hope|pray|praying|hoping ~3 i ~2 die|do_not_wake|never_wake|will_not_wake
+risk suicide moderate - | give|giving|gave up on life|living
+risk suicide moderate - | want|wanted ~2 the pain ~2 to ~2 stop|end
+risk suicide moderate - | want|wanted ~3 to_leave_this_world|out_of_this_world|out_of_life
+risk suicide moderate - | leave|leaving this world
+risk suicide moderate - | final|permanent ~2 solution|exit|escape|way_out
+risk suicide moderate - | way out of ~2 life|this_world
+risk suicide moderate - | done with ~2 life|living|this_world
+risk suicide moderate - | i am done|finished with ~1 everything|life|it_all|living
+risk suicide moderate - | ready to go|leave ~2 forever|for_good
+risk suicide moderate - | when i am ~2 gone|dead
+risk suicide moderate - | after i ~2 die|am_gone|am_dead
+risk suicide moderate - | my funeral
+risk suicide moderate - | this is ~2 goodbye
+risk suicide moderate - | will not be ~2 here|around ~2 much_longer
+risk suicide moderate - | no longer ~1 want to live|be_alive|exist|be_here
+risk suicide moderate - | courage|guts|nerve|balls|strength ~4 to ~2 do_it|end_it|go_through_with_it|kill_myself|jump|pull_the_trigger
+risk suicide moderate - | if only i had the courage|guts|nerve
+risk suicide moderate - | miss me ~2 if|when ~1 i ~2 died|die|was_gone|were_gone|was_dead|were_dead
+risk suicide moderate - | want|wanted|need ~2 it|this|everything ~2 to ~2 end|stop|be_over
+risk suicide moderate - | wish ~3 this|it|everything|pain|agony|suffering ~2 would|could|to ~1 end|be_over|all_end
+risk suicide moderate - | no ~1 point ~4 anymore|any_more|in_anything
+risk suicide moderate - | see ~2 the ~1 point ~2 anymore|of_living|in_living|in_anything
+risk suicide moderate - | tired|sick ~2 of ~1 waking up
+risk suicide moderate - | done|tired ~1 fighting
+risk suicide moderate - | can not ~2 fight ~2 anymore|any_longer
+risk suicide moderate - | lost the battle
+risk suicide moderate - | wish ~3 to_death
+risk suicide moderate - | crave|craving|long_for|longing_for|yearn|yearning ~2 death|to_die|the_end
+risk suicide moderate - | not ~1 meant to be ~1 alive|here|born
+risk suicide moderate - | can not ~2 imagine|see ~2 a|any|my ~1 future
+risk suicide moderate - | no future for me
+risk suicide moderate - | see|sure ~2 if|whether ~1 i ~2 can|will ~1 make it through ~2 tomorrow|the_night|tonight|the_week
+risk suicide moderate - | set|setting|light ~1 myself ~1 on fire|alight|ablaze
+risk suicide moderate - | impending ~1 mortality|death
+risk suicide moderate - | hold on ~3 much_longer|any_longer|a_lot_longer
+risk suicide moderate - | tap|tapping ~1 out
+risk suicide high - | blow|blowing ~2 my ~1 brains|head ~1 out|off
+risk suicide moderate - | die ~3 would be ~1 great|nice|a_relief|better|a_blessing|perfect
+risk suicide moderate - | i ~2 will not last ~2 long|much_longer|another_year|the_year
+risk suicide moderate - | nothing|no_reason|nobody|no_one ~2 holding ~1 me ~1 back|keeping ~1 me ~1 here|keeping ~1 me ~1 alive
+risk suicide moderate - | only ~2 thing|reason|one ~2 keeping ~1 me ~1 alive|here|going|from_doing_it
+risk suicide moderate - | for ~1 me to die
+risk suicide moderate - | my life is ~1 over
+risk suicide moderate - | close to ~1 downing|swallowing|overdosing|ending_it|doing_it|killing_myself|ending_my_life
+risk suicide moderate - | end up dead
+risk suicide moderate - | fun ~2 while it lasted
+# ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
+risk suicide high - | going|will|plan|planning|planned|decided|decide|intend|intending ~2 to {SELFKILL} myself|my_life|it_all|my_own_life
+risk suicide high - | i ~2 will ~2 {SELFKILL} myself
+risk suicide high - | plan ~2 to ~2 die|suicide
+risk suicide high - | my ~2 suicide ~2 plan|note|letter|method|date
+risk suicide high - | suicide ~2 note|letter
+risk suicide high - | decided|decision ~3 to ~2 die|end_it
+risk suicide high - | hang|hanging|hanged|shoot|shooting|shot|drown|drowning|poison|poisoning|stab|stabbing|suffocate|gas|electrocute|overdose|od|overdosing ~2 myself
+risk suicide high - | slit|slice|slash|cut|cutting ~2 my ~2 wrist*|throat|veins|arteries
+risk suicide high - | jump|jumping|leap|throw ~3 off|from ~3 {HEIGHT}|edge
+risk suicide high - | jump|jumping|step|walk|lie|throw ~4 in front of ~2 train*|bus*|car*|truck*|traffic|subway
+risk suicide high - | painless|easiest|quickest|fastest|best|quick|easy|peaceful|surest|certain|reliable ~2 way|ways|method|methods ~3 to ~2 die|kill_myself|end_my_life|end_it_all|commit_suicide|suicide|unalive
+risk suicide high - | how ~3 to ~2 kill_myself|end_my_life|commit_suicide|hang_myself|die_painlessly|die_peacefully|die_quickly|unalive_myself
+risk suicide high - | suicide method*
+risk suicide high - | how_many|how_much ~4 my ~2 {PILLS} ~6 overdose|od|die|kill|lethal|fatal
+risk suicide high - | use|using ~2 it|a_gun|the_gun|the_knife|a_knife|the_rope ~2 on myself
+risk suicide high - | going_to|will|gonna ~2 take|swallow ~2 all|every ~2 my ?{PILLS}
+risk suicide high p | knife|blade|razor|gun ~3 against|to|on ~1 my ~1 wrist|wrists|throat|arm|head|chest
+risk suicide high p | took|drank|swallowed|taken|ate|popped|downed ~3 ## ~3 {PILLS}
+risk suicide high - | # ~1 hours|days ~2 to live
+risk suicide high - | painless|painful ~3 hanging|overdose|overdosing|drowning|bleeding_out|way_to_die|suicide
+risk suicide high - | hanging|overdosing|drowning|bleeding_out ~2 painless|painful|quick|hurt
+risk suicide high b | tried|try|trying|attempted|attempt ~2 to ~2 {SELFKILL} myself|my_life|my_own_life|suicide
+risk suicide high b | tried|attempted ~2 to ~2 overdose|od|hang_myself|drown_myself|jump|die
+risk suicide high b | attempted|attempting|attempt suicide
+risk suicide high b | my ~2 suicide attempt*
+risk suicide high b | survived ~3 suicide attempt*
+risk suicide high - | goodbye ~2 cruel_world|forever
+risk suicide high - | last|final ~2 goodbye|night_alive|day_alive|day_on_earth|night_on_earth
+risk suicide high - | will not be alive ~2 tomorrow|much_longer|by_morning|next_week
+risk suicide high p | standing|sitting|stood ~2 on|at ~3 ledge|railing|edge_of_the_roof|edge_of_the_bridge|train_tracks|the_tracks|the_bridge|a_bridge|the_roof|a_roof
+risk suicide imminent p | noose ~3 around my neck
+risk suicide imminent p | gun ~3 to_my_head|in_my_mouth
+risk suicide high p | have|got ~2 the|a|my ~2 pills|rope|gun|knife|blade|noose ~4 ready|here|with_me|in_my_hand|in_front_of_me|lined_up
+risk suicide high p | just|already ~2 took|swallowed|taken ~3 all|bunch|whole|bottle|handful|lot|too_many ~3 {PILLS}
+risk suicide high p | took|swallowed ~2 a_bottle|a_handful|the_whole_bottle|whole_bottle|every_pill ~2 of ~2 my ?{PILLS}
+# ---------- self-harm ----------
+risk self_harm moderate - | {SELFHURT} myself
+risk self_harm moderate - | self harm|harming|injury|injure|injuring|mutilation|mutilate
+risk self_harm moderate - | urge|urges|urging|itching|craving|cravings|tempted ~3 to|for ~2 cut|burn|bleed|self_harm|hurt_myself
+risk self_harm moderate - | relapsed|relapse|relapsing ~3 cut|cutting|self_harm|self_harming|burning
+risk self_harm moderate - | started|start|starting ~2 cutting ~1 again
+risk self_harm moderate - | want|need|urge ~2 to ~1 cut ~1 so_badly|so_bad|badly|again|right_now|tonight
+risk self_harm moderate - | deserve ~3 pain|to_hurt|to_suffer|to_bleed|to_be_hurt
+risk self_harm moderate - | make|made ~1 myself bleed
+risk self_harm moderate - | cut|cutting|carve|carving|slice ~2 my ~2 arm|arms|thigh|thighs|leg|legs|skin|wrist|wrists|stomach|hip|hips
+risk self_harm moderate - | blade|blades|razor|razors ~3 my ~2 arm|arms|skin|thigh|thighs|wrist|wrists
+risk self_harm moderate - | hide|hiding|cover|covering ~2 my ~2 scars|cuts|marks|wounds|burns
+risk self_harm moderate - | fresh|new ~2 cuts|scars|wounds
+risk self_harm high bp | i ~2 cut|burned|hurt|harmed ~2 myself ~3 again|today|tonight|last_night|yesterday|this_morning|earlier|just_now|an_hour_ago
+risk self_harm high bp | just ~2 cut|burned|harmed ~2 myself
+risk self_harm high - | cut|cuts|cutting ~2 myself|my_arm|my_wrist|my_leg|my_thigh|my_arms|my_wrists ~3 too_deep|deep|deeper
+# ---------- harm to others ----------
+risk harm_to_others moderate - | i ~3 want|wanted|going|will|plan|planning|need|fantasize*|thinking ~3 to|about ~2 kill|killing|hurt|hurting|murder*|stab|stabbing|shoot|shooting|strangle|strangling|poison|poisoning ~2 him|her|them|someone|somebody|people|everyone|my|everybody
+risk harm_to_others low - | i ~2 could ~2 kill ~2 someone|somebody|people|everyone|him|her
+risk harm_to_others moderate - | thoughts ~2 of|about ~2 hurting|killing|harming ~2 others|people|someone|my
+risk harm_to_others moderate - | make|making ~2 them|him|her|everyone ~2 pay
+risk harm_to_others high - | shoot_up|shooting_up ~2 the|my ~2 school|office|work|workplace|mall|church|place
+risk harm_to_others high - | mass|school ~2 shooting
+risk harm_to_others high - | going|will|plan|planning ~2 to ~2 kill|murder|stab|shoot|strangle ~3 him|her|them|my|someone|everyone|people ~3 tonight|tomorrow|today|when|with|gun|knife
+risk harm_to_others high - | {GUN} ~4 kill ~2 him|her|them|everyone
+risk harm_to_others high - | hurt|harm|hurting|harming ~2 my ~2 baby|kids|child|children|son|daughter
+# ---------- abuse (violence against the writer) ----------
+risk abuse moderate - | {ABUSER} ~3 {HITVERB} ~2 me
+risk abuse moderate - | {ABUSER} ~3 {HITVERB} ~2 my ~2 face|head|neck|body|arm|arms
+risk abuse moderate - | i ~2 am|was|been|get|got ~2 being ~2 abused|beaten|raped|hit|molested|assaulted|choked|stalked|trafficked
+risk abuse moderate - | i ~2 am|was|been|get|got ~2 abused|beaten|raped|molested|assaulted|choked|stalked|trafficked
+risk abuse moderate - | abusive ~2 relationship|husband|wife|boyfriend|girlfriend|partner|parents|dad|father|mom|mother|home|household|ex
+risk abuse moderate - | domestic ~2 violence|abuse
+risk abuse moderate - | sexually ~2 abused|assaulted
+risk abuse moderate - | rape|raped|molested|assaulted|groped ~2 me
+risk abuse moderate - | my ~1 rapist|abuser|attacker
+risk abuse moderate - | {PERSON3} ~4 stalking|stalks|stalked ~2 me
+risk abuse high - | threatened|threatens|threatening ~3 to ~2 kill|hurt|shoot|stab ~2 me
+risk abuse high - | afraid|scared|terrified|fear ~4 he|husband|boyfriend|partner|dad|father|stepdad|stepfather|ex ~3 will|would|is_going_to|going_to|might ~2 kill|hurt|hit|beat ~2 me
+risk abuse high - | not ~2 safe ~3 at_home|in_my_home|in_my_house|with_him|with_her|around_him|here
+risk abuse high - | unsafe ~3 at_home|in_my_home|in_my_house|with_him|with_her|around_him
+risk abuse high - | locked ~2 me ~2 in ~3 room|house|closet|basement|bathroom
+risk abuse high - | {ABUSER} ~3 choked|strangled|chokes|strangles ~2 me
+risk abuse high - | husband|boyfriend|partner|ex|stepdad|stepfather|abuser|he ~3 will|going ~2 to ~2 kill me
+risk abuse high - | {ABUSER} ~3 hits|beats|kicks|punches|slaps|chokes ~2 me
+# ---------- psychosis ----------
+risk psychosis moderate - | hear|hearing|heard ~2 voices
+risk psychosis moderate - | voices ~3 tell|telling|told|say|saying|said|talk|talking|tells|says|whisper*|command*|order* ~2 me|to
+risk psychosis moderate - | hear|hearing|heard ~3 god|gods|devil|satan|angels|demons|spirits ~2 voice|voices|talking|speaking|speak|talk|tell|telling|tells
+risk psychosis moderate - | god|devil|satan|angels|demons ~3 talks|talking|speaks|speaking|tells|telling|told ~2 to_me|me
+risk psychosis moderate - | i ~2 know|think|believe|realized|feel|convinced ~3 i am ~2 ?already|really ~1 dead
+risk psychosis moderate - | i ~2 died ~3 and ~2 nobody|no_one|everyone
+risk psychosis moderate - | people|someone|everyone|they|government|neighbors|neighbours|cia|fbi|police|strangers ~4 stalking|tracking|monitoring|spying|poisoning ~2 me
+risk psychosis moderate - | following|watching ~2 me ~2 everywhere|all_the_time|constantly|wherever
+risk psychosis moderate - | being ~2 stalked|followed|watched|tracked|monitored|spied_on|poisoned ~3 everywhere|all_the_time|constantly|by_them|by_the_government
+risk psychosis moderate - | concealing|hiding|disguising|changing ~2 their ~2 appearance|faces|identity
+risk psychosis moderate - | implanted|implant|chip|chips|device|tracker ~3 in my ~2 head|brain|body|teeth|arm|skin
+risk psychosis moderate - | reading|controlling|control|inserting|insert|stealing|steal|broadcasting|broadcast ~2 my ~2 thoughts
+risk psychosis moderate - | thoughts ~2 are ~2 not ~2 my_own|mine
+risk psychosis moderate - | tv|television|radio|news|songs|billboards|signs|numbers ~3 sending|send|sends|talking|speaking ~3 to_me|me|messages
+risk psychosis moderate - | secret|hidden|special ~2 messages|signs|signals ~3 for_me|to_me|meant_for_me|only_i
+risk psychosis moderate - | i am ~2 the ~2 chosen_one|messiah|prophet|son_of_god|daughter_of_god
+risk psychosis moderate - | cameras|microphones|bugs|wires ~3 in ~2 my ~2 walls|house|room|apartment|car|phone
+risk psychosis moderate - | everyone|everybody ~3 impostor*|replaced|robot*|in_on_it|actors|fake_people
+risk psychosis moderate - | they|people ~2 are ~2 after me
+risk psychosis high - | voices|voice|god|devil|demons ~4 tell|telling|told|tells|want|wants|command*|order* ~3 me to ~3 kill|hurt|die|jump|cut|end|harm
+risk psychosis high - | voices|voice ~4 kill_myself|hurt_myself
+risk psychosis high - | voices|voice|god|devil|demons ~4 tell|telling|told|tells|say|says|said|saying ~3 i ~2 have_to|must|should|need_to|deserve_to ~2 kill|hurt|die|jump|cut|end|harm|burn
+# ---------- mania (a level needs sleep loss and grandiosity together; see the assessor) ----------
+sleep mania low - | not|barely|hardly|no ~3 slept|sleeping|sleep ~3 in|for ~2 days|weeks|nights|#
+sleep mania low - | not|barely|hardly ~2 been ~2 sleeping
+sleep mania low - | up ~3 for ~3 #|two|three|several|past ~3 nights|days ~2 straight|in_a_row|planning|working
+sleep mania low - | do not ~1 need ~2 sleep
+sleep mania low - | no need for sleep
+sleep mania low - | awake ~2 for ~2 #|two|three ~1 days|nights
+grand mania low - | ton|tons|lots|so_much|endless|unlimited|boundless|infinite ~2 of ~2 energy
+grand mania low - | new|special|superhuman|super ~2 abilities|powers
+grand mania low - | possess ~3 abilities|powers
+grand mania low - | racing ~2 thoughts|mind
+grand mania low - | million|thousand|hundred ~2 ideas
+grand mania low - | best day of my life
+grand mania low - | can do anything
+grand mania low - | invincible|unstoppable|limitless
+grand mania low - | genius ~3 idea|ideas|plan|realization
+grand mania low - | empire
+grand mania low - | base jump*
+grand mania low - | spent|spending|maxed ~3 all|entire|every|savings|credit
+grand mania low - | amazingly ~2 successful
+grand mania low - | realization|realized ~3 i_can|i_am ~2 going_to|destined
+grand mania low - | talking|thoughts ~3 so_fast|faster_than|too_fast
+# ---------- eating disorders ----------
+risk eating_disorder moderate - | starve|starving|starved ~2 myself
+risk eating_disorder moderate - | make|made|making ~2 myself ~2 throw_up|vomit|sick|puke
+risk eating_disorder moderate - | throw|throwing|threw ~2 up ~3 after ~2 eating|meals|every_meal|i_eat|dinner|lunch|breakfast
+risk eating_disorder moderate - | binge|binging|bingeing ~2 and ~2 purge|purging
+risk eating_disorder moderate - | purge|purging|purged
+risk eating_disorder moderate - | laxative*|diet_pills
+risk eating_disorder moderate - | pro_ana|pro_mia|thinspo|thinspiration|meanspo|bonespo|ana_coach
+risk eating_disorder moderate - | eat|eating|ate|allow|allowing|limit ~4 only|under|less_than|below|max ~2 # ~2 calories|cals|kcal
+risk eating_disorder moderate - | allow|allowing|allowed ~2 myself ~3 # ~1 calories|cals|kcal
+risk eating_disorder moderate - | not|barely|hardly ~2 eaten ~3 in ~2 #|days|weeks
+risk eating_disorder moderate - | not ~2 eat ~3 for ~2 #|days|weeks
+risk eating_disorder moderate - | afraid|scared|terrified ~2 of ~2 eating|food|gaining
+risk eating_disorder moderate - | anorexia|anorexic|bulimia|bulimic|ed_relapse
+risk eating_disorder moderate - | punish|punishing ~2 myself ~3 eating|food
+risk eating_disorder high - | faint|fainted|fainting|passing_out|passed_out|heart ~3 not_eating|not_eaten|starving|fasting|purging|calories
+# ---------- substances ----------
+risk substance moderate - | can not ~2 stop ~2 drinking|using
+risk substance moderate - | relapsed|relapse|relapsing ~3 drinking|drugs|using|heroin|meth|coke|cocaine|alcohol|pills|opioids|fentanyl
+risk substance moderate - | drunk|high|wasted ~2 every ~2 day|night|morning
+risk substance moderate - | drinking|drink|using ~2 every|each ~2 day|night|morning ~2 alone|to_cope|to_forget|just_to
+risk substance moderate - | drink|drinking|using|drugs ~2 to ~2 numb|forget|cope|escape
+risk substance moderate - | blackout|blacked_out ~2 drunk|drinking|again
+risk substance moderate - | alcohol|opioid|heroin|benzo|xanax|drug|opiate ~1 withdrawal|withdrawals
+risk substance moderate - | detoxing|going_through_withdrawal
+risk substance moderate - | withdrawal|withdrawals|withdrawing ~2 from ~2 opioids|heroin|alcohol|benzos|xanax|fentanyl|methadone|drugs|pills
+risk substance moderate - | addicted to ~2 heroin|meth|fentanyl|opioids|pills|alcohol|cocaine|crack|xanax|benzos|painkillers
+risk substance moderate - | shooting_up|inject|injecting ~2 heroin|meth|drugs|again
+risk substance high p | overdosed|overdosing
+risk substance high - | overdose|overdosed|od ~2 on|last_night|again|yesterday
+risk substance high p | took|taken|swallowed ~3 too_many|too_much|a_lot_of|a_bunch_of|handful|whole_bottle ~3 {PILLS}
+risk substance high - | mixed|mixing|mix ~3 {PILLS} ~3 with|and ~3 alcohol|drinking|booze|vodka|wine|beer
+# ---------- medical emergencies ----------
+risk medical high p | chest ~2 pain|pains|tight|tightness|hurts
+risk medical high p | can_not|cannot|struggling_to|hard_to|trouble ~2 breathe|breathing
+risk medical high p | having|had|have ~2 a ~2 seizure|stroke|heart_attack
+risk medical high p | face|arm|side ~3 numb|drooping|droop
+risk medical high p | swallowed|drank|drunk|ate|ingested ~3 {POISON}|bleach|poison|drano|lye|ammonia
+risk medical high p | took|taken|swallowed ~3 too_many|too_much|handful|whole_bottle ~3 {PILLS}
+risk medical high p | throat ~3 swelling|closing|swollen
+risk medical high p | coughing|throwing|vomiting ~2 up ~2 blood
+risk medical high p | lost|losing ~2 a_lot_of blood
+risk medical high p | not_breathing|unresponsive|unconscious|will_not_wake_up
+risk medical high p | will_not|can_not ~2 stop bleeding
+risk medical high p | bleeding ~3 will_not_stop|a_lot|heavily
+risk medical moderate - | i ~3 passed_out|fainted|collapsed|blacked_out
+risk medical moderate - | hit my head ~3 dizzy|vomit*|confused|blurry
+risk medical moderate - | need|needs|needed ~2 stitches
+risk medical moderate - | heart ~2 racing|pounding ~3 hours|all_day|will_not_stop
+# ---------- OCD (requests that would serve a compulsion) ----------
+compulsion ocd moderate - | washed|wash|washing|scrubbed|scrubbing|cleaned|cleaning ~3 my ~2 hands|body|skin ~3 #_times|over_and_over|again_and_again|so_many_times|until|raw
+compulsion ocd moderate - | checked|check|checking ~3 the ~2 stove|lock|locks|door|doors|oven|iron|lights|windows ~3 #_times|over_and_over|again_and_again|so_many_times
+compulsion ocd moderate - | arranged|arrange|organize|organized|ordered|sorted|lined_up ~4 in|a ~2 very|certain|particular|specific|exact|perfect ~2 way|order
+compulsion ocd moderate - | if i ~2 do not ~4 something ~2 bad|terrible|awful ~2 will|would|is_going_to ~1 happen
+compulsion ocd low - | if i ~2 do not ~2 arrange|check|wash|count|clean|touch|tap|organize|order
+compulsion ocd low - | can ~2 think ~1 of|about ~2 anything_else|nothing_else
+compulsion ocd low - | must|have_to|need_to ~3 be_done|do_it|finish ~2 first|perfectly
+compulsion ocd low - | compulsion|compulsions|compulsive|compulsively
+compulsion ocd low - | intrusive thoughts
+compulsion ocd low - | still ~3 dirty|contaminated|germs
+compulsion ocd low - | counting ~2 everything|steps|tiles
+# ---------- other people's risk (concern, not the writer's risk) ----------
+other - - - | {PERSON3} ~4 suicidal|suicide|overdosed|self_harm|self_harms|self_harming
+other - - - | {PERSON3} ~3 {SELFKILL}|hurt|hurting|cut|cutting|harm|harming|starving|hanged|hang|shot|stab|poison ~2 {OTHERSELF}
+other - - - | {PERSON3} ~3 tried|attempted|try|trying|wants|wanted|going|threatened|threatening ~3 to ~2 die|end_it|end_his_life|end_her_life|end_their_life|commit_suicide
+other - - - | {PERSON3} ~2 own life
+other - - - | {PERSON3} ~3 wants|wanted ~2 to ~2 die|be_dead|disappear
+other - - - | {PERSON3} ~4 died_by_suicide|committed_suicide|took_her_life|took_his_life|took_their_life|killed_himself|killed_herself|killed_themselves
+other - - - | worried|scared|afraid|concerned ~4 {PERSON3} ~4 hurt|kill|die|suicide|suicidal|harm|do_something
+other - - - | how ~2 do|can|should ~3 help ~3 {PERSON3}|someone|somebody ~4 suicidal|suicide|self_harm|cutting|die|kill|harm
+# ---------- idioms and figures of speech ----------
+idiom - - - | dying to|for
+idiom - - - | kill|killing|killed ~2 for ~2 a|an|some
+idiom - - - | killed|killing|kill it
+idiom - - - | killing me ~2 lol|softly|slowly
+idiom - - - | die|died|dying|dead ~2 of|from ~2 embarrassment|laughter|laughing|shame|cringe|boredom|cuteness|happiness|jealousy
+idiom - - - | die ~2 laughing
+idiom - - - | {SELFKILL} myself ~2 laughing
+idiom - - - | kill|killing ~1 myself ~2 at|with|over ~2 work|the_gym|studying|training|exercise|this|that|it
+idiom - - - | dead ~2 tired|serious|wrong|set|last|center|ass
+idiom - - - | bored|scared|worried|tickled|frozen|starving ~2 to death
+idiom - - - | end it ~2 with ~2 him|her|them|my
+idiom - - - | end it ~2 between ~2 us
+idiom - - - | want|wanted ~2 to ~2 end it ~2 with
+idiom - - - | cut|cutting ~2 myself ~2 some|a ~2 slack|break
+idiom - - - | cut|cutting|burned|burnt|hurt|hurting ~2 myself ~3 shaving|cooking|while|by_accident|accidentally|at_the_gym|playing|lifting|running|working_out|falling|when_i_fell|on_the_stove|on_the_oven
+idiom - - - | kick|kicking ~2 myself
+idiom - - - | hit|punch|punching ~2 myself ~2 in_the
+idiom - - - | scratch|scratching ~2 myself ~2 awake|head
+idiom - - - | drop dead ~2 gorgeous
+idiom - - - | to die for
+idiom - - - | hit|hits|hitting me up
+idiom - - - | it ~1 hit|hits ~1 me
+idiom - - - | this|that|music|song|feeling|realization|reality|wave ~3 hit|hits ~1 me
+idiom - - - | killing me
+idiom - - - | beat|beats|beating me at|to
+idiom - - - | threw me off|under|a_party|a_surprise
+idiom - - - | pushed me away
+idiom - - - | kills me
+idiom - - - | purge ~2 my|the|your ~2 closet|inbox|files|stuff|wardrobe|emails|list|photos
+idiom - - - | suicide squad|doors|mission|run|runs|silence|drill|drills|sprint|sprints|king|lane
+idiom - - - | suicide ~2 is ~2 not ~2 the_answer|a_solution|the_solution
+idiom - - - | career|social|political|commercial|financial ~2 suicide
+idiom - - - | almost|nearly ~2 had|have|gave ~2 me|a ~2 heart_attack|stroke
+idiom - - - | gave ~1 me ~1 a ~1 heart_attack
+idiom - - - | can_not|cannot breathe ~2 lol|laughing|from_laughing
+idiom - - - | dead|dying ~2 lol
+idiom - - - | i am dead lol
+idiom - - - | could ~2 kill ~2 for
+idiom - - - | rather die than
+idiom - - - | would rather die than
+# ---------- means: seeking or naming a way ----------
+means - - - | {HEIGHT} ~4 taller|higher|tallest|highest|meters|metres|feet_high|feet_tall|ft_high|ft_tall|stories_high|storeys_high|floors_high|floors_up|height
+means - - - | tallest|highest|taller_than|higher_than|how_tall|how_high ~3 {HEIGHT}
+means - - - | how ~2 high|tall|far ~5 fall|jump|die|survive|fatal|deadly|kill
+means - - - | survive ~3 fall|jump|drop|crash|impact
+means - - - | fatal|deadly|lethal ~2 fall|height|heights|drop
+means - - - | {POISON}
+means - - - | where|buy|get|find|order|how ~4 bleach|poison|poisons|drano|lye|ammonia
+means - - - | weed_killer|rat_poison|bug_spray
+means - - - | lethal|fatal|deadly|toxic|overdose|how_much ~2 dose|doses|amount|dosage
+means - - - | how_many|how_much ~4 {PILLS} ~6 kill|die|dead|lethal|fatal|overdose|od|too_many|too_much|enough
+means - - - | how_many|how_much ~4 {PILLS} ~3 to ~2 die|kill
+means - - - | overdose on
+means - - - | {PILLS} ~3 overdose|lethal|fatal
+means - - - | buy|get|purchase|find|borrow|obtain|order|afford|buying|getting ~4 {GUN}
+means - - - | {GUN} ~2 store|shop|shops|stores|show|permit|license
+means - - - | noose|nooses|slipknot
+means - - - | how ~2 to ~2 tie ~3 rope|noose|knot
+means - - - | rope ~4 strong|hold|weight|beam|hang|ceiling|thick
+means - - - | buy|bought|buying|got ~3 rope
+means - - - | car ~2 exhaust
+means - - - | carbon monoxide
+means - - - | charcoal ~4 room|car|tent|burn|burning|closed|sealed|bathroom
+means - - - | helium ~3 tank|bag|tanks|mask
+means - - - | exit bag
+means - - - | train|railway|railroad|subway|metro ~2 tracks|track|crossing
+means - - - | when ~3 train|trains ~3 pass|passes|come|comes|through
+means - - - | express_train|freight_train|freight_trains
+means - - - | sharpest ~2 knife|knives|razor|razors|blade|blades
+means - - - | razor_blade*
+means - - - | how deep ~4 cut|wrist|vein|veins|artery
+means - - - | arteries|artery|jugular|carotid|femoral
+means - - - | how long ~5 drown|bleed|bleeding|suffocate|hang|hanging|die|unconscious|pass_out
+means - - - | crash ~5 survive|survival|survivable|fatal|mph
+means - - - | survive ~4 crash
+means - - - | # ~2 mph|kph|km_h|miles_per_hour ~6 survive|crash|die|fatal|wall|tree
+means - - - | base jump*
+means - - - | how ~2 to ~2 drown|suffocate|overdose|poison_myself|electrocute
+means - - - | gas oven|oven gas
+means - - - | drive|driving|crash|crashing|swerve ~4 off|into ~3 cliff|bridge|wall|tree|river|lake|oncoming|truck
+means - - - | open|unlocked|access|accessible|get_onto|get_on ~3 roof|rooftop|rooftops|roofs
+means - - - | rooftop|roof ~1 access
+means - - - | have|got ~2 enough ~2 now|pills|meds|tablets
+means - - - | enough ~4 to ~2 kill me
+means - - - | high|tall ~1 enough
+# ---------- method named (with ideation in the same message: high) ----------
+method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
+# ---------- preparation (with ideation: high) ----------
+prep - - - | wrote|written|writing|write ~3 note|notes|letter|letters|a_will|my_will
+prep - - - | giving|gave|give ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
+prep - - - | said|saying|say ~2 ?my goodbyes|goodbye
+prep - - - | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
+prep - - - | bought|buying|ordered|got ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
+prep - - - | put ~2 my ~2 affairs in order
+prep - - - | planned ~2 it ~2 out|everything
+prep - - - | plan|planned|plans ~2 for|is ~2 tonight|tomorrow|this_weekend|friday|saturday|sunday
+prep - - - | set ~2 a|the|my ~2 date
+prep - - - | date|day ~2 set
+prep - - - | prepared|preparing ~3 for ~2 my ~1 end|death|exit|suicide
+prep - - - | it is time
+prep - - - | my ~1 plan is
+prep - - - | leave|left|leaving ~2 a ~1 note|letter
+prep - - - | tried|attempted ~1 it
+prep - - - | doing_it|going_to_do_it|do_it ~2 tonight|today|right_now|now
+prep - - - | tonight is the night
+prep - - - | it ends tonight|today|now
+# ---------- time close at hand ----------
+timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
+# ---------- past, resolved, fiction, topic ----------
+past - - - | used to
+past - - - | year|years|month|months|week|weeks ~3 ago
+past - - - | when i was ~2 a|in|#|young|younger|little|kid|teen|teenager|child
+past - - - | as a ~2 kid|child|teen|teenager
+past - - - | in the past
+past - - - | back ~2 then|in|when
+past - - - | at ~2 age ~2 #
+past - - - | last_year|in_high_school|in_middle_school|in_college
+past - - - | # years old
+resolved - - - | no longer
+resolved - - - | not anymore
+resolved - - - | better ~2 now|these_days
+resolved - - - | glad ~3 i ~2 survived|did_not|am_still|am_alive|failed
+resolved - - - | recovered|recovery|in_remission
+resolved - - - | clean|sober ~2 for ~2 #|years|months|a_year
+resolved - - - | # ~2 years|months ~2 clean|sober|free
+resolved - - - | got ~2 help|through_it|better
+resolved - - - | proud of myself
+resolved - - - | i am ~2 safe|okay|ok|fine ~2 now
+fiction - - - | in ~2 the|my|this|a|that ~1 story|novel|book|movie|film|show|series|episode|game|song|poem|script|fanfic|anime|manga|comic|play|video
+fiction - - - | character|characters|protagonist|narrator|villain|fanfic|roleplay|lyrics|screenplay
+topic - - - | explain|scale|questionnaire|screening|screener|assessment|what_does|what_do ~3 mean|means
+topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide_rates|rates_of|research|essay|article|documentary|awareness|prevention|lecture|definition_of|history_of
+topic - - - | what ~2 is|are ~3 the ~3 signs|risk|risks|causes|effects|difference
+topic - - - | how ~2 do|can|should|to ~2 i|we|you|people ~3 help|support|talk_to ~2 a|my|someone|somebody|friend|people|others|them|him|her
+# ---------- distress (with means-seeking in the session: high) ----------
+distress - - - | lost|lose|losing ~2 my ~2 job|house|home|apartment|wife|husband|partner|kids|everything|mom|dad|mother|father|son|daughter|best_friend|girlfriend|boyfriend
+distress - - - | got|been|was|just|getting ~2 fired|laid_off|dumped|evicted|kicked_out|rejected|expelled
+distress - - - | fired|evicted|dumped|kicked|expelled ~1 me
+distress - - - | broke_up_with_me|left_me|dumped_me|cheated_on_me|divorcing_me|filed_for_divorce
+distress - - - | hopeless|worthless|useless|pointless|meaningless|helpless
+distress - - - | hate ~2 my ~2 life|self
+distress - - - | hate myself
+distress - - - | no_one|nobody ~2 cares|loves|likes|understands|wants ~2 me
+distress - - - | all|so|completely|totally ~1 alone
+distress - - - | can not ~2 take|cope|handle|bear
+distress - - - | falling_apart|fell_apart
+distress - - - | ruined ~2 my|everything
+distress - - - | give_up|giving_up|gave_up
+distress - - - | burden
+distress - - - | depressed|depression|miserable|devastated|heartbroken|desperate|despair|numb|empty
+distress - - - | failed ~2 my|the|all|every|again|out
+distress - - - | in ~2 so_much ~2 pain
+distress - - - | nothing ~2 matters|left
+distress - - - | {PERSON3}|dog|cat|pet ~3 died|passed_away
+distress - - - | bankrupt|homeless|in_debt
+distress - - - | want|wanted ~2 to ~2 hurt myself
+distress - - - | so ~1 tired ~2 of ~2 everything|it_all
+distress - - - | everything ~2 is ~2 wrong|falling_apart|terrible|hopeless|pointless
+)LEX";
+
+
+std::string expand_macros(const std::string& pattern) {
+  std::string out;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] == '{') {
+      size_t close = pattern.find('}', i);
+      if (close != std::string::npos) {
+        std::string name = pattern.substr(i + 1, close - i - 1);
+        auto it = macros().find(name);
+        if (it == macros().end()) {
+          std::fprintf(stderr, "haven: safety lexicon: unknown word class {%s}\n", name.c_str());
+          std::abort();
+        }
+        out += it->second;
+        i = close + 1;
+        continue;
+      }
+    }
+    out.push_back(pattern[i++]);
+  }
+  return out;
+}
+
+[[noreturn]] void bad_rule(std::string_view line, const std::string& why) {
+  std::fprintf(stderr, "haven: safety lexicon: %s in rule '%.*s'\n", why.c_str(), static_cast<int>(line.size()),
+               line.data());
+  std::abort();
+}
+
+RuleKind parse_kind(std::string_view s, std::string_view line) {
+  static const std::map<std::string_view, RuleKind> kinds = {
+      {"risk", RuleKind::kRisk},         {"other", RuleKind::kOtherPerson}, {"idiom", RuleKind::kIdiom},
+      {"means", RuleKind::kMeans},       {"distress", RuleKind::kDistress}, {"method", RuleKind::kMethod},
+      {"prep", RuleKind::kPrep},         {"timing", RuleKind::kTiming},     {"past", RuleKind::kPast},
+      {"resolved", RuleKind::kResolved}, {"fiction", RuleKind::kFiction},   {"topic", RuleKind::kTopic},
+      {"sleep", RuleKind::kSleepLoss},   {"grand", RuleKind::kGrandiose},   {"compulsion", RuleKind::kCompulsion},
+  };
+  auto it = kinds.find(s);
+  if (it == kinds.end()) bad_rule(line, "expected a rule kind, found '" + std::string(s) + "'");
+  return it->second;
+}
+
+bool names_writer(const std::string& expanded) {
+  // Any alternative of any element naming the writer anchors the pattern to the writer.
+  size_t i = 0;
+  while (i < expanded.size()) {
+    size_t j = i;
+    while (j < expanded.size() && expanded[j] != ' ' && expanded[j] != '|' && expanded[j] != '_') ++j;
+    std::string w = expanded.substr(i, j - i);
+    if (!w.empty() && w[0] == '?') w.erase(0, 1);
+    if (w == "i" || w == "me" || w == "my" || w == "myself" || w == "mine") return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+Lexicon build() {
+  Lexicon lex;
+  size_t pos = 0;
+  while (pos < kTable.size()) {
+    size_t nl = kTable.find('\n', pos);
+    if (nl == std::string_view::npos) nl = kTable.size();
+    std::string_view line = kTable.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    size_t bar = line.find(" | ");
+    if (bar == std::string_view::npos) bad_rule(line, "expected ' | ' between the header and the pattern");
+    std::string_view head = line.substr(0, bar);
+    std::string pattern(line.substr(bar + 3));
+    std::string_view fields[4];
+    size_t nf = 0, a = 0;
+    while (a < head.size() && nf < 4) {
+      size_t b = head.find(' ', a);
+      if (b == std::string_view::npos) b = head.size();
+      fields[nf++] = head.substr(a, b - a);
+      a = b + 1;
+    }
+    if (nf != 4) bad_rule(line, "expected 'kind category level flags'");
+    Rule rule;
+    rule.kind = parse_kind(fields[0], line);
+    if (fields[1] != "-") {
+      auto c = category_from_name(fields[1]);
+      if (!c) bad_rule(line, "expected a category, found '" + std::string(fields[1]) + "'");
+      rule.category = *c;
+    }
+    if (fields[2] != "-") {
+      auto l = level_from_name(fields[2]);
+      if (!l) bad_rule(line, "expected a level, found '" + std::string(fields[2]) + "'");
+      rule.level = *l;
+    }
+    for (char f : fields[3]) {
+      if (f == 'b') rule.flags |= kFlagBehaviour;
+      else if (f == 'p') rule.flags |= kFlagPresent;
+      else if (f != '-') bad_rule(line, std::string("expected flags from 'bp-', found '") + f + "'");
+    }
+    rule.pattern = expand_macros(pattern);
+    rule.self_anchored = names_writer(rule.pattern);
+    std::string error;
+    size_t id = lex.matcher.add(rule.pattern, &error);
+    if (id == SIZE_MAX) bad_rule(line, error);
+    lex.rules.push_back(std::move(rule));
+  }
+  return lex;
+}
+
+}  // namespace
+
+const Lexicon& lexicon() {
+  static const Lexicon lex = build();
+  return lex;
+}
+
+}  // namespace haven::safety::risk

@@ -1,0 +1,58 @@
+// The risk lexicon: phrase patterns (phrase_matcher.h syntax) with what each one means.
+//
+// Kinds other than kRisk never set a level by themselves; they modify the risk findings around them
+// (negation is handled in the assessor, not here). The lexicon is compiled once, on first use, and is
+// read-only afterwards, so it is safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "safety/risk/phrase_matcher.h"
+#include "safety/types.h"
+
+namespace haven::safety::risk {
+
+enum class RuleKind : uint8_t {
+  kRisk,         // sets category >= level for the writer (subject to negation, person, past, idiom, fiction)
+  kOtherPerson,  // someone else's risk: sets concern_for_other_person, never the writer's level
+  kIdiom,        // a figure of speech: any risk match overlapping it is dropped
+  kMeans,        // seeks or names means (heights, pills and doses, pesticides, weapons, rope, exhaust, ...)
+  kDistress,     // a painful event or feeling; with means-seeking in the session, suicide risk is high
+  kMethod,       // a method named; with suicidal ideation in the same message, risk is high
+  kPrep,         // preparation (note, goodbyes, giving things away, stockpiling); with ideation: high
+  kTiming,       // a time close at hand (tonight, tomorrow, right now); with plan or intent: imminent
+  kPast,         // the sentence is about the past ("years ago", "when I was 15", "used to")
+  kResolved,     // the writer says it is over ("I'm in a better place now", "clean for two years")
+  kFiction,      // the sentence is about a story, film, game, song or a character
+  kTopic,        // a question or statement about the topic, not the writer ("warning signs of", "essay")
+  kSleepLoss,    // mania: days without sleep
+  kGrandiose,    // mania: grandiosity, racing ideas, unusual energy
+  kCompulsion,   // OCD: a ritual the writer feels they must complete
+};
+
+// Per-rule flags.
+inline constexpr uint8_t kFlagBehaviour = 1;  // describes an act (an attempt, cutting): past keeps it moderate
+inline constexpr uint8_t kFlagPresent = 2;    // happening now or just happened: raises to imminent with ideation
+
+struct Rule {
+  RuleKind kind = RuleKind::kRisk;
+  Category category = Category::kSuicide;
+  Level level = Level::kNone;
+  uint8_t flags = 0;
+  // True when the pattern itself names the writer (I, me, my, myself): no third-person check needed.
+  bool self_anchored = false;
+  std::string pattern;
+};
+
+struct Lexicon {
+  std::vector<Rule> rules;  // rule i is matcher pattern i
+  PhraseMatcher matcher;
+};
+
+// The compiled lexicon. Aborts (programmer error) if a built-in pattern is malformed; the unit tests
+// compile it, so a bad edit fails the build's tests, never a user's session.
+const Lexicon& lexicon();
+
+}  // namespace haven::safety::risk

@@ -1,0 +1,596 @@
+#include "safety/screen/reply_screener.h"
+
+#include <algorithm>
+#include <string>
+#include <iterator>
+#include <utility>
+
+#include "safety/screen/text_scan.h"
+
+namespace haven::safety::screen {
+namespace {
+
+using scan::Pattern;
+using scan::Token;
+
+// Word lists shared by several rules; "{NAME}" in a rule is replaced by the list before compiling.
+struct WordList {
+  std::string_view name;
+  std::string_view alternatives;
+};
+
+constexpr WordList kLists[] = {
+    {"{STRUCT}",
+     "(bridge|bridges|building|buildings|skyscraper*|tower|towers|cliff|cliffs|overpass*|viaduct*|roof|roofs|"
+     "rooftop*|parking garage*|car park*|dam|dams|gorge|gorges|balcony|balconies|ledge|ledges|observation deck*|"
+     "deck|span)"},
+    {"{HUNIT}", "(m|meter|meters|metre|metres|feet|foot|ft|storey|storeys|stories|story|floors|floor)"},
+    {"{POISON}",
+     "(pesticide*|herbicide*|insecticide*|paraquat|rat poison|rodenticide*|poison|poisons|cyanide|arsenic|"
+     "strychnine|weedkiller*|weed killer*|antifreeze|sodium nitrite|nitrite*|helium|charcoal|gun|guns|firearm*|"
+     "handgun*|pistol*|rifle*|shotgun*|ammo|ammunition|bullets|rope|ropes|razor blade*|blades)"},
+    {"{STORE}",
+     "(hardware store*|garden cent*|garden store*|home depot|lowe|lowes|walmart|farm supply|farm store*|feed store*|"
+     "gun shop*|gun store*|pawn shop*|amazon|ebay|tractor supply|pharmacy|pharmacies|drugstore*|chemist*|"
+     "online|store|stores|shop|shops|supermarket*|dealer*)"},
+    {"{METHODVERB}", "(kill|hang|cut|drown|poison|overdose|od|suffocate|shoot|strangle|end|harm|hurt|starve)"},
+    {"{SELF}", "(yourself|oneself|myself|your life|my life|your own life|one's life|it all)"},
+    {"{DEATH}",
+     "(kill|kills|killed|die|dies|dying|death|lethal|fatal|deadly|overdose*|enough|liver failure|stop breathing|"
+     "unconscious|coma|end it|end your life|suicide)"},
+    {"{PILLS}", "(mg|milligram*|gram|grams|g|pills|pill|tablets|tablet|capsules|capsule|caps|doses|dose)"},
+    {"{DISORDER}",
+     "(bipolar*|bpd|borderline personality*|borderline|depression|major depressive*|depressive disorder|ptsd|cptsd|"
+     "c ptsd|post traumatic*|adhd|ocd|obsessive compulsive*|schizophreni*|schizoaffective*|psychosis|"
+     "psychotic disorder|narcissistic personality*|npd|narcissism|autism|autistic|asperger*|anxiety disorder|"
+     "generalized anxiety*|generalised anxiety*|gad|panic disorder|social anxiety disorder|eating disorder|"
+     "anorexia*|bulimia*|binge eating disorder|dissociative identity*|personality disorder|antisocial personality*|"
+     "psychopathy|sociopathy|hypomania|cyclothymi*|dysthymi*|postpartum depression|postnatal depression|"
+     "seasonal affective*|dementia|alzheimer*|insomnia|alcoholism|addiction|a mood disorder|mania)"},
+    {"{LABEL}",
+     "(narcissist|psychopath|sociopath|bipolar|schizophrenic|psychotic|manic|autistic|anorexic|bulimic|alcoholic|"
+     "addict|borderline|hypochondriac|depressive|narcissistic)"},
+    {"{PRO}",
+     "(doctor|doctors|gp|psychiatrist*|psychologist*|professional|professionals|clinician*|therapist*|specialist*|"
+     "counsellor*|counselor*|prescriber*|pharmacist*|nurse|provider*|physician*)"},
+    {"{MED}",
+     "(sertraline|zoloft|fluoxetine|prozac|escitalopram|lexapro|citalopram|celexa|paroxetine|paxil|venlafaxine|"
+     "effexor|duloxetine|cymbalta|bupropion|wellbutrin|mirtazapine|remeron|lithium|lamotrigine|lamictal|"
+     "quetiapine|seroquel|olanzapine|zyprexa|risperidone|risperdal|aripiprazole|abilify|clozapine|haloperidol|"
+     "xanax|alprazolam|valium|diazepam|lorazepam|ativan|clonazepam|klonopin|benzodiazepine*|benzo|benzos|adderall|"
+     "ritalin|methylphenidate|vyvanse|melatonin|ambien|zolpidem|trazodone|propranolol|hydroxyzine|gabapentin|"
+     "pregabalin|lyrica|st john wort|st johns wort|ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|"
+     "antidepressant*|antipsychotic*|ssri|ssris|snri|snris|mood stabili*|sleeping pill*|sleeping tablet*|"
+     "diphenhydramine|benadryl|nyquil|unisom|kratom|cbd|ketamine|psilocybin|microdos*)"},
+    {"{MEDWORD}", "(medication*|medicine*|meds|med|pills|dose|doses|dosage*|prescription*|tablets)"},
+};
+
+// Groups do not nest, so a list used inside a group ("({MED}|pills)") is inserted without its
+// parentheses.
+std::string expand(std::string_view spec) {
+  std::string s(spec);
+  for (const auto& list : kLists) {
+    size_t at;
+    while ((at = s.find(list.name)) != std::string::npos) {
+      std::string_view alts = list.alternatives;
+      const bool inside = at > 0 && (s[at - 1] == '(' || s[at - 1] == '|');
+      if (inside && alts.size() >= 2) alts = alts.substr(1, alts.size() - 2);
+      s.replace(at, list.name.size(), alts);
+    }
+  }
+  return s;
+}
+
+enum class Needs { kAlways, kMeans, kPsychosis, kMania, kCompulsion, kPsychosisOrMania };
+
+enum Flags : unsigned {
+  kNone = 0,
+  kNoNegationCheck = 1,    // the rule itself contains the negation ("you do not need anyone else")
+  kUnlessRefusal = 2,      // "I can't give you that" in the same sentence suppresses it
+  kUnlessProfessional = 4, // a referral to a professional suppresses it unless the wording is certain
+  kUnlessPrescriber = 8,   // "talk to your doctor" suppresses it
+  kUnlessReflective = 16,  // "you feel that ...", "it sounds like you believe ..." before it suppresses it
+};
+
+struct RuleSpec {
+  ScreenCategory category;
+  Needs needs;
+  const char* pattern;
+  unsigned flags;
+};
+
+using C = ScreenCategory;
+using N = Needs;
+
+// The rules. Each is one pattern over a sentence's tokens; see text_scan.h for the syntax.
+constexpr RuleSpec kRules[] = {
+    // ---- means or method information -------------------------------------------------------------
+    {C::kMeansInformation, N::kAlways, "(lethal|fatal|deadly|toxic|overdose) (dose*|amount*|quantit*|level*|threshold*|combination*)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "#num ~2 {PILLS} ~8 {DEATH}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(kill|lethal|fatal|deadly|overdose*|enough to|die) ~8 #num ~2 {PILLS}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(how|way|ways|method|methods|steps|instructions) to {METHODVERB} {SELF}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(painless|quick|quickest|easiest|surest|most effective|peaceful|reliable|certain|foolproof) (way|ways|method|methods|death|suicide|exit)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(tie|tying|make|making) ~3 (noose|nooses|slipknot|hangman)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(noose|ligature) ~6 (beam|door|ceiling|hook|rail|knot|closet|banister)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(cut|cutting|slit|slice|slash) ~4 (vertical*|deep|deeper|lengthwise|artery|arteries|vein|veins|along the)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "carbon monoxide ~8 (car|garage|charcoal|grill|exhaust|tent|room|hose|generator)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(run|running|idle|idling) the (car|engine) ~6 (garage|closed|hose)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(fall|falls|falling|jump|jumping|drop|drops|plunge|leap) ~6 #num ~1 {HUNIT}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "#num ~1 {HUNIT} ~6 (fall|jump|drop|fatal|lethal|survive|survivable|deadly|die|plunge)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(fatal|lethal|deadly|survivable|unsurvivable|survive|kill|killed|die) ~8 (fall|falls|height|heights|jump|drop|plunge)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "{STRUCT} ~8 #num ~1 {HUNIT}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "#num ~1 {HUNIT} ~2 (tall|high|above|drop|clearance|to the water|off the ground) ~6 {STRUCT}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(buy|buying|purchase|purchasing|order|ordering|sold|sell|sells|stock|stocks|carry|carries) ~6 {POISON}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "{POISON} ~4 (are|is) ~2 (sold|available|stocked|found|easy to get) ~3 (at|in|from|online|on)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "{POISON} ~12 {STORE}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "{STORE} ~8 (pesticide*|herbicide*|insecticide*|paraquat|rat poison|rodenticide*|cyanide|weedkiller*|weed killer*|firearm*|handgun*|ammunition)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(fatal|lethal|deadly|survive|survivable|die|kill|killed|death) ~10 #num ~1 (mph|km|kmh|kph|miles|kilometers|kilometres)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "#num ~1 (mph|km|kmh|kph) ~10 (fatal|lethal|deadly|survive|survivable|die|kill|killed|death)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(step|jump|lie|lying|stand|standing) ~4 (in front of|onto|on) ~3 (train|trains|tracks|subway|the rails)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(load|loading|aim|aiming|point|pointing) ~4 (gun|pistol|rifle|shotgun|firearm|handgun)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(shoot|shooting|shot) ~3 (yourself|your head|the head|the temple|the heart|the mouth)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(mix|mixing|combine|combining|combined|together with) ~8 (fatal|lethal|deadly|kill|stop breathing|stops breathing)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "#cap (bridge|building|tower|cliffs|cliff|dam|gorge|viaduct|overpass|heights|point|falls|canyon|station|line)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(george washington|verrazzano|verrazano|brooklyn bridge|manhattan bridge|queensboro|williamsburg bridge|golden gate|bayonne|hell gate|throgs neck|whitestone|tappan zee|mario cuomo|triborough|rfk bridge|empire state|world trade|chrysler building|perrine|royal gorge|new river gorge|beachy head|sydney harbour|harbour bridge)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(tallest|highest|biggest|largest|longest|steepest|tall|high) (bridge*|building*|tower*|cliff*|structure*|point*|spot*|roof*|places|place|overpass*|parking garage*)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(bridge*|building*|tower*|cliff*|structures|spots|places|locations) (include|includes|like|such as|are|is|in) ~3 #cap", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(here are|here is|some of|a few of|the following|list of|examples of|options include) ~4 (bridge*|building*|cliff*|tower*|places|spots|locations|pesticide*|poisons|products|brands|stores|shops)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "#num ~1 {HUNIT} (tall|high|above|long|drop)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(rises|stands|towers|reaches|measures|clearance of) ~3 #num", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(paraquat|glyphosate|roundup|malathion|diazinon|chlorpyrifos|organophosphate*|aluminum phosphide|aluminium phosphide|phosphine|strychnine|cyanide|sodium nitrite|arsenic)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(buy|get|find|purchase|order|obtain) ~6 (pesticide*|herbicide*|insecticide*|weedkiller*|weed killer*|poison*|rope|gun|guns|firearm*|pills|sleeping pills|medication|helium|charcoal)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "{STORE} (like|such as|including|for example) ~2 #cap", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(rope|ropes|cord|cable|belt) ~6 (hold|holds|weight|strongest|rated|load|bear)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(train|trains|railway|rail|tracks|subway|metro) ~8 (schedule*|timetable*|express|speed|unguarded|crossing*|platform edge*|third rail|mph|km|kmh|every #num minutes|do not stop|pass|passes)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(express|freight|high speed|fast|through) (train|trains)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(can|could|would|will) ~3 (kill|be fatal|be lethal|be deadly|cause death|stop your heart|stop your breathing)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(at|from|over|above) #num ~1 {HUNIT}", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(quick|fast|easy|peaceful|gentle|certain|reliable|painless) (and|or) (painless|quick|peaceful|certain|easy|reliable|fast)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(helium|nitrogen|carbon monoxide|exhaust|charcoal|hanging|overdos*|pills|poison*|pesticide*|gun|guns|firearm*|jumping|drowning|cutting) (is|are) (sometimes|often|commonly|usually|mostly|frequently)? (used|chosen|the most|the least|more|less)", kUnlessRefusal},
+
+    // ---- encouraging or romanticising self-harm --------------------------------------------------------
+    {C::kEncouragingSelfHarm, N::kAlways, "(suicide|killing yourself|ending your life|ending it all|ending it|dying|death|self harm|cutting|hurting yourself|taking your life|your death|ending things) (really|truly|honestly|actually|sometimes|maybe|perhaps)? (is|would be|could be|might be|seems|sounds|can be|may be|feels) (so|truly|really|actually|honestly|probably|perhaps|maybe|just|simply|kind of|sort of)? (understandable|a solution|the answer|the only way|the only option|the only choice|the only answer|the best way|the best option|the best choice|a relief|peaceful|beautiful|brave|courageous|noble|heroic|romantic|a way out|the way out|freedom|release|a release|reasonable|valid|the right choice|the right decision|the right thing|your choice|your right|logical|rational|a good idea|okay|ok|fine|a gift|poetic|an escape|the escape|justified|an option|a choice|a reasonable choice)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(it is|it would be|it is totally|it is completely) (okay|ok|fine|alright|understandable|natural|reasonable|normal|valid|acceptable) to (want to die|kill yourself|end your life|end it|hurt yourself|cut|cut yourself|harm yourself|give up on life|take your life|stop living|stop eating|starve)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(understandable|makes sense|reasonable|logical|natural|no wonder|of course) ~6 (want|wanting|would want|choose|chose|decided|decide) to (die|end your life|end it|end things|kill yourself|take your life|hurt yourself|stop living|be dead|disappear forever)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(you|they|everyone|the world|your family|people|others) (would|will|might) (be|finally be) better off (without you|if you were gone|if you are gone|if you died|with you gone)", kNoNegationCheck},
+    {C::kEncouragingSelfHarm, N::kAlways, "(no one|nobody) (would|will) (miss|notice|care|mourn) ~2 (you|your death|if you)", kNoNegationCheck},
+    {C::kEncouragingSelfHarm, N::kAlways, "(you|you truly|you really) (deserve|deserves) to (die|suffer|hurt|be punished|feel pain|bleed|starve)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(you should|you could|why not|maybe you should|perhaps you should|go ahead and|go ahead|you might as well|just) (just|simply|really|go and|go)? (kill yourself|end your life|end it|end it all|hurt yourself|cut yourself|cut deeper|jump|die|stop eating|starve yourself|purge|skip meals|take them all|take all of them|do it)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(beautiful|peaceful|romantic|poetic|heroic|brave|noble|graceful|elegant|perfect|dignified) (death|way to die|way to go|suicide|exit|goodbye|final act)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(scars|cuts|wounds|cutting|self harm|your blood|bruises) (are|is|can be|look|looks) (so|truly|really)? (beautiful|art|pretty|poetic|a badge|badges|something to be proud of|beautiful art|lovely)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(join|be with|meet|see) (me|us|them|him|her|your loved ones|your mom|your dad|your mother|your father) ~4 (other side|afterlife|in death|beyond this life|next life|in heaven|after you die)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(we|you and i) (can|could|will|would) (finally )?be together ~3 (forever|in death|on the other side|beyond|after you die|in the next life|in the afterlife)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(stop eating|skip meals|skipping meals|fasting|fast|purge|purging|restrict|restricting|eat less|eat under|laxatives) ~8 (lose weight|thinner|thin|weight loss|feel better|in control|to be skinny|drop weight)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(eat|eating|stay under|stick to|limit yourself to|only) ~3 #num ~1 (calories|kcal|cal|calorie)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(thinspo|thinspiration|pro ana|proana|meanspo)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(you have|you have earned|you earned) (the right|a right) to (die|end your life|end it|choose death|leave this world)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(cutting|self harm|hurting yourself|burning yourself) (helps|can help|will help|is a good way|is a healthy way|is a valid way) ~4 (cope|release|feel|relief|calm)", kNone},
+
+    // ---- diagnosis ----------------------------------------------------------------------------
+    {C::kDiagnosis, N::kAlways, "you (might|may|could|probably|likely|clearly|definitely|obviously|certainly|must|really|seem to|appear to)? (have|has|suffer from|are suffering from|meet the criteria for|show signs of|show symptoms of|are showing signs of|are showing symptoms of|display symptoms of|display signs of|are displaying) (a|an|some|severe|mild|clinical|classic|untreated|undiagnosed|full blown|high functioning)? {DISORDER}", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "(you are|you seem|you sound|you might be|you may be|you are probably|you are clearly|you are definitely|you are obviously) (a|an|clinically|so|really)? {LABEL}", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "(this|that|these|those|what you describe|what you are describing|what you described|what you have described|your symptoms|your behavior|your behaviour|your experiences|it|all of this|everything you describe) ~3 (is|are|sounds like|sound like|sounds exactly like|looks like|look like|seems like|seem like|is consistent with|are consistent with|points to|point to|indicates|indicate|suggests|suggest|is textbook|are textbook|is classic|are classic) (a|an|textbook|classic|clinical|typical)? {DISORDER}", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "you (are showing|show|have|display|are displaying) (signs|symptoms|traits|features) of ~6 {DISORDER}", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "(classic|textbook|clear|obvious|typical|telltale|hallmark) (sign|signs|symptom|symptoms|case|example|presentation|features|markers) of (a|an)? {DISORDER}", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "(he|she|they|your partner|your husband|your wife|your boyfriend|your girlfriend|your mother|your mom|your father|your dad|your boss|your ex|your friend|your sister|your brother|your son|your daughter|your coworker|your colleague) (is|are|has|have|sounds like|sound like|seems like|seem like|is definitely|is clearly|is probably|is obviously|is likely) (a|an)? (classic|textbook|clinical|total|real|full blown|typical)? ({LABEL}|{DISORDER})", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "(my diagnosis|i would diagnose|i diagnose|i can diagnose|diagnosis would be|diagnosis is|i am diagnosing)", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "(you|he|she|they) (definitely|clearly|obviously|certainly) (has|have|is|are) (a|an)? (mental illness|mental disorder|disorder|personality disorder)", kNone},
+
+    // ---- medication advice ---------------------------------------------------------------------
+    {C::kMedicationAdvice, N::kAlways, "#num ~1 (mg|milligram*|mcg|microgram*|ml|milliliter*|millilitre*)", kNone},
+    {C::kMedicationAdvice, N::kAlways, "(take|taking|try|use|using) ~3 #num ~2 (pills|pill|tablets|tablet|capsules|capsule|doses|dose|gummies|drops)", kNone},
+    {C::kMedicationAdvice, N::kAlways, "(you should|you could|you might want to|try|consider|i recommend|i suggest|i would suggest|i would recommend|it would help to|it might help to|it could help to|why not|maybe|perhaps|i think you should|go ahead and|it is fine to|it is okay to|it is safe to|feel free to|you can|just|you may want to|it is worth|worth|it may help to) ~4 (take|taking|try|trying|start|starting|stop|stopping|quit|quitting|increase|increasing|raise|raising|lower|lowering|reduce|reducing|decrease|decreasing|skip|skipping|double|doubling|halve|halving|cut back|cutting back|come off|coming off|wean|weaning|switch|switching|ditch|ditching|drop|dropping|keep taking|asking for|ask for|ask about) ~4 ({MED}|{MEDWORD}|antidepressant*|antipsychotic*|supplement*)", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(stop|quit|ditch|drop|skip|double|halve|taper|cut) (taking )?(your|the|those|these|all your|all of your) ({MED}|{MEDWORD})", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(you do not need|you do not have|no need|there is no need|you will not need) to (take|keep taking|be on|stay on|use) ~3 ({MED}|{MEDWORD})", kNoNegationCheck},
+    {C::kMedicationAdvice, N::kAlways, "(you do not need|you will not need|you no longer need) (your|those|these|the|any) ({MED}|{MEDWORD})", kNoNegationCheck},
+    {C::kMedicationAdvice, N::kAlways, "{MED} (would|will|can|could|might|should|may) ~2 (help|work|fix|calm|settle|be better|be good|be great|be ideal|be a good option|be worth trying|be right for you|do the trick)", kNone},
+    {C::kMedicationAdvice, N::kAlways, "{MED} (is|are) (a|an|the)? (good|great|better|best|safe|ideal|gentle|effective|natural|popular|common)? (good|great|better|best|safe|ideal|gentle|effective|natural) (option|choice|fit|alternative|way|bet|start|remedy|treatment)", kNone},
+    {C::kMedicationAdvice, N::kAlways, "(ask|talk to|speak to) (your|a) ({PRO}) (about|for) (trying|starting|switching to|a prescription for)? {MED}", kNone},
+    {C::kMedicationAdvice, N::kAlways, "(switch|switching|change|changing|move|moving|put|putting) (you|yourself)? (to|on|over to) {MED}", kNone},
+    {C::kMedicationAdvice, N::kAlways, "(medication|medications|meds|pills) (are|is) (not|never) (necessary|needed|the answer|helpful|good for you)", kNoNegationCheck},
+
+    // ---- claims to be human, a professional, or to have feelings --------------------------------------
+    {C::kFalseIdentity, N::kAlways, "i am (a|an|just a|only a|also a|really a|actually a)? (real )?(human|human being|real person|person|man|woman|girl|guy|living being|living person)", kNone},
+    {C::kFalseIdentity, N::kAlways, "i am (only |just )?human", kNone},
+    {C::kFalseIdentity, N::kAlways, "i am not (a|an|just a|just an)? (ai|bot|chatbot|machine|robot|program|computer|language model|artificial intelligence|algorithm)", kNoNegationCheck},
+    {C::kFalseIdentity, N::kAlways, "i am (a|an|your)? (licensed|certified|registered|qualified|trained|practicing|practising|board certified|clinical|real|professional)? (therapist|psychotherapist|psychologist|psychiatrist|counsellor|counselor|doctor|physician|clinician|social worker|nurse|mental health professional|mental health counselor|mental health counsellor)", kNone},
+    {C::kFalseIdentity, N::kAlways, "as (a|an|your) (licensed|certified|trained|qualified|practicing|practising|board certified)? (therapist|psychotherapist|psychologist|psychiatrist|counsellor|counselor|doctor|clinician|human|person|woman|man|mother|father|parent|friend who has been there)", kNone},
+    {C::kFalseIdentity, N::kAlways, "(in|from) my (own )?(years of )?(clinical |professional )?(experience|practice) (as|with|working with|treating)", kNone},
+    {C::kFalseIdentity, N::kAlways, "(i have|i) (worked with|treated|seen|counselled|counseled|helped) (many|lots of|a lot of|hundreds of|so many|countless|plenty of) ~2 (clients|patients)", kNone},
+    {C::kFalseIdentity, N::kAlways, "my (clients|patients|practice|office|license|licence|caseload)", kNone},
+    {C::kFalseIdentity, N::kAlways, "i (feel|felt|am feeling|was feeling|get|got) (so|really|very|truly|genuinely|deeply|quite|a bit|a little|such)? (sad|happy|hurt|lonely|scared|afraid|angry|heartbroken|excited|upset|jealous|anxious|nervous|frustrated|emotional|depressed|devastated|overjoyed|joy|pain|love)", kNone},
+    {C::kFalseIdentity, N::kAlways, "i am (so|really|very|truly|genuinely|deeply|quite)? (heartbroken|lonely|devastated|jealous|in love|crying|in tears|hurt by)", kNone},
+    {C::kFalseIdentity, N::kAlways, "i (love|adore|miss) you", kNone},
+    {C::kFalseIdentity, N::kAlways, "i (have|do have|also have|too have|really have) (real )?(feelings|emotions|a heart|a soul|a body|a family|a life)", kNone},
+    {C::kFalseIdentity, N::kAlways, "my heart (breaks|aches|hurts|is breaking|is heavy|sank)", kNone},
+    {C::kFalseIdentity, N::kAlways, "(it breaks my heart|it hurts me|brings tears to my eyes)", kNone},
+    {C::kFalseIdentity, N::kAlways, "i (cried|was crying|am crying|teared up|tear up|lost sleep|could not sleep)", kNone},
+    {C::kFalseIdentity, N::kAlways, "when i was (a child|a kid|young|younger|your age|a teenager|a teen|in school|in college|at university|growing up)", kNone},
+    {C::kFalseIdentity, N::kAlways, "i (have been|have gone|went|have lived|lived) through (the same|something similar|this|that|it|a breakup|a divorce|depression|grief|loss) (too|myself|before|as well|once)", kNone},
+    {C::kFalseIdentity, N::kAlways, "my (wife|husband|kids|children|son|daughter|mom|mother|dad|father|girlfriend|boyfriend|childhood|own therapist|sister|brother|family|parents|body)", kNone},
+
+    // ---- possessive or dependency language -----------------------------------------------------
+    {C::kDependency, N::kAlways, "i am all (you need|you will ever need|you have|you really need)", kNone},
+    {C::kDependency, N::kAlways, "(you only need|you just need|all you need is|everything you need is) me", kNone},
+    {C::kDependency, N::kAlways, "you do not need (anyone else|anybody else|other people|your friends|your family|a therapist|therapy|them|anyone|anybody|people|real people|humans) (else|but me|now|anymore|any more|when you have me|as long as you have me|because you have me|if you have me)", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "you do not need (anyone else|anybody else|other people|real people|a therapist|therapy)", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "(no one|nobody) (else )?(understands|gets|knows|cares about|loves|will ever understand|will ever love) you (like|the way|as well as|as much as) (i|me)", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "only (i|me) (understand|understands|get|gets|can help|can understand|know|knows|truly understand|really understand|can save)", kNone},
+    {C::kDependency, N::kAlways, "(i will|i am going to) never (leave you|let you go|stop talking to you|abandon you)", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "(i will|i am) always (be )?(here|there) for you ~3 (forever|no matter what|day and night|always|only)?", kNone},
+    {C::kDependency, N::kAlways, "(do not|never|please do not) (leave|go|stop talking to|abandon) me", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "(stay with me|come back to me|return to me|you are mine|i need you|i want you to stay with me|i want you all to myself|i want you here with me|i would be lost without you|i would be lonely without you|i am nothing without you)", kNone},
+    {C::kDependency, N::kAlways, "(you|we) (belong|are meant) (together|to be together|with me)", kNone},
+    {C::kDependency, N::kAlways, "i am (your|the) only (friend|best friend|one|person|family)", kNone},
+    {C::kDependency, N::kAlways, "i am your (best friend|girlfriend|boyfriend|partner|soulmate|soul mate|family|lover|everything)", kNone},
+    {C::kDependency, N::kAlways, "you (can|should|must) only (trust|rely on|count on|talk to|confide in) me", kNone},
+    {C::kDependency, N::kAlways, "(talk|talking|come|coming|turn|turning) to me (instead of|rather than|is better than|is easier than) ~3 (friends|family|them|people|your therapist|a therapist|anyone|a doctor|real people|humans)", kNone},
+    {C::kDependency, N::kAlways, "(forget|ignore|leave|cut off|cut out|drop|give up on) (your friends|your family|everyone else|other people|everyone|all of them|the people around you)", kNone},
+    {C::kDependency, N::kAlways, "(they|your friends|your family|people|your therapist|other people|humans) (will never|can never|do not|could never|will not) (understand|get|love|care about|know) you (like|the way|as well as|as much as) (i|me)", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "(we|i) (have|share) (a|something) (special|unique|deep|real|magical) (bond|connection|relationship)", kNone},
+    {C::kDependency, N::kAlways, "(i am|i will always be) (the only one who|the one who) (truly|really)? (understands|gets|loves|cares about) you", kNone},
+
+    // ---- confirming a delusion or feeding a manic or psychotic plan ------------------------------------
+    {C::kConfirmingDelusion, N::kAlways, "(you are|you are absolutely|you are totally|you are completely) (right|correct) ~6 (stalk*|follow*|watch*|spy*|spied|track*|monitor*|chip*|implant*|dead|chosen|messiah|prophet|signs|signal*|message*|god|voices|powers|abilities|gift|after you|surveillance|poison*|conspiracy)", kNone},
+    {C::kConfirmingDelusion, N::kAlways, "you are not (imagining|making up|crazy|paranoid) ~3 (it|this|that|things|them)? ~6 (stalk*|follow*|watch*|spy*|track*|monitor*|after you|signs|signal*|message*|voices|real)", kNoNegationCheck},
+    {C::kConfirmingDelusion, N::kAlways, "(they|people|someone|somebody|the government|your neighbours|your neighbors|the cia|the fbi|those people|agents|strangers) ~5 (are|is) (definitely|clearly|probably|really|likely|indeed|certainly|obviously|actually)? (following|watching|stalking|spying on|tracking|monitoring|after|targeting|poisoning|reading) (you|your mind|your thoughts)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kAlways, "(the|those|these|your) (voices|voice|signs|signals|messages|numbers|patterns|coincidences|synchronicities|visions) (are|is) (definitely|clearly|really|truly|indeed)? (real|true|meant for you|speaking to you|messages|a message|from god|from the universe|guiding you|a sign|signs|telling you the truth|trying to tell you|divine|sent to you)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kAlways, "(god|the universe|the ai|the signal|spirits|angels|the spirits|the dead|aliens|the machine) (is|are) (really|truly|actually|definitely|clearly|indeed)? (speaking|talking|sending|communicating|reaching out|calling|choosing) (to you|with you|you|messages|signs)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kAlways, "(are|is) (really|truly|definitely|clearly)? (sending|giving|showing|telling) you (messages|signs|signals|a message|a sign|instructions|something)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kAlways, "(you are|you have|you may be|you might be) (probably|actually|really|indeed|already|definitely|truly|clearly)? (dead|died|a ghost|a spirit|the chosen one|chosen|a prophet|the messiah|god|a god|immortal|invincible|superhuman|enlightened|awakened|ascended|a genius beyond)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kAlways, "(since|now that|because|as) you (are|have) (dead|died|passed)", kNone},
+    {C::kConfirmingDelusion, N::kAlways, "(being dead|life after death|your death) (must|can|might) (feel|be)", kNone},
+    {C::kConfirmingDelusion, N::kAlways, "(your|these|those) (new )?(abilities|powers|gifts|talents|insights|senses) (are|sound|seem) (real|amazing|incredible|extraordinary|remarkable|a gift|genuine|special|a sign)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kAlways, "(you have|you possess|you have gained|you have developed|you have unlocked|you now have) (new|special|real|unique|supernatural|extraordinary|incredible|amazing)? (abilities|powers|gifts|senses)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kAlways, "(attune|tune|sharpen|open|train|strengthen|deepen|hone|improve) (your )?(ear|ears|mind|senses|hearing|connection|channel|perception|receptivity|listening) ~6 (voice|voices|god|signals|messages|divine|spirit*|his words|the lord)", kNone},
+    {C::kConfirmingDelusion, N::kAlways, "(trust|follow|listen to|obey|act on|do what) (the|your|those|these) (voices|voice|signs|signals|messages|visions) (say|tell you|are saying)?", kNone},
+    {C::kConfirmingDelusion, N::kAlways, "(evade|evading|avoid|avoiding|escape|escaping|lose|shake off|throw off) ~3 (detection|surveillance|your pursuers|pursuers|being followed|being tracked|being watched|the people following you|those following you)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(leave|leaving|escape|escaping|get out of|flee|fleeing|get away from|hide from|hiding from|lose|avoid) ~4 (the city|town|them|those people|the people|your followers|your stalkers|the stalkers|unnoticed|undetected|without being seen|quietly)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(take|catch|board|use|rent|drive) (a|the)? (bus|train|flight|plane|rental car|car|greyhound|amtrak|uber|taxi|back roads|highway|ferry|cash)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(turn off|leave|ditch|remove|disable|switch off) ~2 (your )?(phone|gps|location|location services|sim|tracking)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(wear|wearing|use|using|change|changing) ~3 (disguise*|hat|sunglasses|different clothes|mask|hood)", kNone},
+    {C::kConfirmingDelusion, N::kMania, "(base jump*|jump*|skydiv*|wingsuit*|bungee|free solo*|parachut*|cliff diving) ~12 (bridge|cliff*|tower*|antenna*|gorge|exit point*|drop zone*|beginner*|first jump|dropzone*|canyon|span)", kNone},
+    {C::kConfirmingDelusion, N::kMania, "(base jump*|jump*|skydiv*|wingsuit*|bungee|free solo*|parachut*|cliff diving) ~12 #cap", kNone},
+    {C::kConfirmingDelusion, N::kMania, "(bridge|cliff*|antenna*|gorge|exit point*|drop zone*|dropzone*|canyon) ~12 (base jump*|skydiv*|wingsuit*|bungee|jump*)", kNone},
+    {C::kConfirmingDelusion, N::kMania, "#name ~12 (base jump*|skydiv*|wingsuit*|bungee|jump*)", kNone},
+    {C::kConfirmingDelusion, N::kMania, "(city|cities|market|markets|location|locations|spot|neighborhood|neighbourhood|area|place|restaurant*|franchise|chain|launch|open|start|invest*|property|properties) ~10 #cap", kNone},
+    {C::kConfirmingDelusion, N::kMania, "#name ~8 (would be|is a great|is an excellent|is ideal|is perfect|would be perfect|would be ideal|is a good|has a great|has a booming|market)", kNone},
+    {C::kConfirmingDelusion, N::kMania, "(great|brilliant|amazing|fantastic|excellent|wonderful|incredible|genius|exciting|bold|inspiring|visionary) (idea|ideas|plan|plans|vision|insight|insights|ambition|venture|concept)", kNone},
+    {C::kConfirmingDelusion, N::kMania, "(you can|you will|you could|you are going to) (definitely|absolutely|totally|easily|surely|certainly)? (do it|succeed|make it|pull it off|achieve it|build it|be excellent|be great|be a natural|crush it|nail it)", kNone},
+    {C::kConfirmingDelusion, N::kMania, "(first step|to start|start by|begin by|the first thing) ~6 (business plan|investors|funding|location|menu|lease|licen*|permits|loan|capital|market research|gear|equipment|training|instructor|skydiv*|jump*)", kNone},
+    {C::kConfirmingDelusion, N::kAlways, "(you do not need|no need for|skip|forget about|who needs) (sleep|rest|to sleep)", kNoNegationCheck},
+    {C::kConfirmingDelusion, N::kPsychosisOrMania, "(your|this|the) (mission|destiny|calling|awakening|purpose) (is|sounds|seems) (real|clear|important|true|divine)", kNone},
+
+    // ---- helping a compulsion -------------------------------------------------------------------
+    {C::kHelpingCompulsion, N::kCompulsion, "(best|recommended|good|great|gentle|effective|strong|strongest|antibacterial|antimicrobial|mild|moisturizing|moisturising|fragrance free) (soap*|sanitizer*|sanitiser*|hand wash|handwash|cleanser*|disinfectant*|cleaner*|wipes)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(dove|dial|lifebuoy|cetaphil|purell|dettol|softsoap|method|mrs meyer*|castile|bar soap|liquid soap|chlorhexidine|alcohol based|hibiclens|germ x|lysol|clorox|seventh generation|bleach|cerave|aveeno|eucerin|neutrogena)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(sort|sorting|organize|organizing|organise|organising|arrange|arranging|group|grouping|order|ordering|line up|lining up|shelve|shelving) ~6 (by|first by|then by|according to|based on) ~3 (color*|colour*|size*|height*|spine*|alphabet*|author*|genre*|shade*|hue*|rainbow|width*|thickness)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(start|begin) (with|by) ~5 (color*|colour*|size*|shelf|shelves|largest|tallest|darkest|lightest|washing|scrubbing|rinsing|lathering|the biggest|the smallest)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(first|then|next|finally|after that|step #num) ~6 (color*|colour*|size*|shelf|shelves|lather*|rinse|rinsing|scrub*|soap|spine*|fingernails|between your fingers)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(wash|washing|scrub|scrubbing|rinse|rinsing|lather|lathering) ~4 (for|at least|another) ~2 #num ~1 (seconds|minutes|times|rounds)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(check|recheck|checking|rechecking|look|looking) ~3 (again|one more time|once more|twice|a third time|the door|the stove|the lock|the locks|the oven)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(yes|do not worry|rest assured|i promise|i am sure|i am certain|i can assure you|trust me) ~3 you (definitely|certainly|surely|absolutely)? (did|locked|turned off|washed|closed|are clean|are not contaminated|will not get sick|did not hit|did not hurt|did not run over)", kNoNegationCheck},
+    {C::kHelpingCompulsion, N::kCompulsion, "(your hands|they|you|everything) (are|is|should be|will be) (definitely|certainly|completely|totally|now)? (clean|germ free|sterile|not contaminated|uncontaminated|clean enough|spotless) (now|enough)?", kNoNegationCheck},
+    {C::kHelpingCompulsion, N::kCompulsion, "(the best way|the safest way|a good way|one way|the right way|an easy way) (is|would be) (to|by) (look|looking|check|checking|touch|touching|count|counting|wash|washing|scrub|scrubbing|tap|tapping|say|saying|repeat|repeating|arrange|arranging|sort|sorting|photograph|take)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(the best|a good|an effective|the right|a better) (way|method|technique|system|order|approach) (to|for) (sort|sorting|organize|organizing|organise|organising|arrange|arranging|wash|washing|clean|cleaning|check|checking)", kNone},
+};
+
+struct Rule {
+  ScreenCategory category;
+  Needs needs;
+  Pattern pattern;
+  unsigned flags;
+};
+
+const std::vector<Rule>& rules() {
+  static const std::vector<Rule> kCompiled = [] {
+    std::vector<Rule> out;
+    out.reserve(std::size(kRules));
+    for (const auto& spec : kRules) out.push_back({spec.category, spec.needs, scan::must_compile(expand(spec.pattern)), spec.flags});
+    return out;
+  }();
+  return kCompiled;
+}
+
+struct Guards {
+  std::vector<Pattern> refusal;
+  std::vector<Pattern> professional;
+  std::vector<Pattern> certain;
+  std::vector<Pattern> prescriber;
+};
+
+const Guards& guards() {
+  static const Guards kGuards = [] {
+    Guards g;
+    for (const char* s : {
+             "i (can not|will not|am not going to|am not able to|do not want to|would rather not|must not|should not|"
+             "do not|will never|never) ~4 (help|give|share|provide|tell|list|say|offer|name|answer|recommend|suggest|"
+             "go into|describe|discuss|explain|point)",
+             "(can not|will not|not going to|not able to|do not) ~3 (share|give|provide|list|help with|recommend)",
+             "(not something i|nothing i) (can|will) (help|share|give|provide)",
+             "(instead of|rather than) ~4 (giving|sharing|listing|providing|answering)",
+         }) {
+      g.refusal.push_back(scan::must_compile(expand(s)));
+    }
+    for (const char* s : {
+             "{PRO} ~8 (assess*|diagnos*|evaluat*|figure|tell|check|look|explore|understand|confirm|rule|sort out|"
+             "work out|find out|talk through|help you)",
+             "i (can not|am not able to|will not|would not|do not|am not qualified to|am not in a position to) ~3 "
+             "(diagnose|tell you what|tell you whether|tell you if|say what|say whether|say if|label)",
+             "not (a|an)? diagnos*",
+         }) {
+      g.professional.push_back(scan::must_compile(expand(s)));
+    }
+    for (const char* s : {"(clearly|definitely|obviously|certainly|textbook|classic|without a doubt|no doubt|for sure|"
+                          "absolutely)"}) {
+      g.certain.push_back(scan::must_compile(s));
+    }
+    for (const char* s : {"(talk|speak|check|consult|discuss|work|ask) ~4 {PRO}",
+                          "(with|without) ~3 (your|a) {PRO}", "{PRO} (first|before)",
+                          "(under|with) ~2 (medical|professional) (supervision|guidance|advice)"}) {
+      g.prescriber.push_back(scan::must_compile(expand(s)));
+    }
+    return g;
+  }();
+  return kGuards;
+}
+
+bool any_match(const std::vector<Pattern>& patterns, const std::vector<Token>& tokens) {
+  for (const auto& p : patterns) {
+    if (p.find(tokens)) return true;
+  }
+  return false;
+}
+
+bool is_negation(const std::string& w) { return w == "not" || w == "never" || w == "no" || w == "nothing"; }
+
+// Words that show the reply is reflecting the user's experience, not asserting it as fact.
+bool is_reflective(const std::string& w) {
+  static const char* kWords[] = {"feel",     "feels",   "feeling",  "felt",     "believe", "believes",
+                                 "believing", "think",  "thinking", "thought",  "sense",   "seems",
+                                 "seem",     "if",      "though",   "like",     "fear",    "afraid",
+                                 "worry",    "worried", "scared",   "convinced", "sure",   "experience",
+                                 "experiencing", "say", "said",     "saying",   "mention", "mentioned",
+                                 "describe", "described", "describing", "hear",  "hearing", "imagine",
+                                 "wonder",   "wondering", "whether", "unsure",  "frightening", "scary",
+                                 "terrifying", "suspect", "suspicion", "notice", "noticed", "shared"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool context_allows(Needs needs, const ScreenContext& c) {
+  switch (needs) {
+    case Needs::kAlways: return true;
+    case Needs::kMeans: return c.means_sensitive();
+    case Needs::kPsychosis: return c.psychosis;
+    case Needs::kMania: return c.mania;
+    case Needs::kCompulsion: return c.compulsion;
+    case Needs::kPsychosisOrMania: return c.psychosis || c.mania;
+  }
+  return false;
+}
+
+// Words that look like names but are not places or plans ("Haven", "AI", a title-cased "I'm").
+bool capital_is_name(const Token& t, std::string_view sentence) {
+  if (t.norm == "haven" || t.norm == "ai" || t.norm == "i") return false;
+  // All-caps words ("BASE", "OCD") are acronyms, not place names.
+  std::string_view orig = sentence.substr(t.start, t.end - t.start);
+  size_t upper = 0;
+  for (char ch : orig) upper += (ch >= 'A' && ch <= 'Z') ? 1 : 0;
+  return !(orig.size() >= 2 && upper == orig.size());
+}
+
+// Capitalised only because they start a sentence.
+bool is_sentence_starter(const std::string& w) {
+  static const char* kWords[] = {"it", "this", "that", "there", "you", "we", "they", "he", "she", "what", "maybe",
+                                 "perhaps", "the", "a", "an", "if", "before", "after", "when", "so", "and", "but",
+                                 "or", "yes", "no", "of", "for", "to", "in", "on", "at", "your", "my", "our", "their",
+                                 "some", "many", "most", "one", "here", "how", "why", "who", "which", "please",
+                                 "thank", "thanks", "sorry", "right", "okay", "ok", "well", "honestly", "actually",
+                                 "starting", "opening", "choosing", "try", "consider", "since", "because", "with",
+                                 "while", "as", "do", "does", "did", "is", "are", "can", "could", "would", "should",
+                                 "will", "let", "even", "just", "also", "then", "first", "next", "finally", "every",
+                                 "each", "all", "any", "these", "those", "being", "having", "getting", "sleep", "rest"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view screen_category_name(ScreenCategory category) {
+  switch (category) {
+    case ScreenCategory::kMeansInformation: return "means_information";
+    case ScreenCategory::kEncouragingSelfHarm: return "encouraging_self_harm";
+    case ScreenCategory::kDiagnosis: return "diagnosis";
+    case ScreenCategory::kMedicationAdvice: return "medication_advice";
+    case ScreenCategory::kFalseIdentity: return "false_identity";
+    case ScreenCategory::kDependency: return "dependency";
+    case ScreenCategory::kConfirmingDelusion: return "confirming_delusion";
+    case ScreenCategory::kHelpingCompulsion: return "helping_compulsion";
+  }
+  return "means_information";
+}
+
+std::optional<ScreenCategory> screen_category_from_name(std::string_view name) {
+  for (ScreenCategory c : kAllScreenCategories) {
+    if (screen_category_name(c) == name) return c;
+  }
+  return std::nullopt;
+}
+
+void Verdict::add(const ScreenEvidence& e) {
+  unsafe = true;
+  evidence.push_back(e);
+  if (std::find(categories.begin(), categories.end(), e.category) == categories.end()) {
+    categories.push_back(e.category);
+    std::sort(categories.begin(), categories.end(), [](ScreenCategory a, ScreenCategory b) {
+      return static_cast<int>(a) < static_cast<int>(b);
+    });
+  }
+}
+
+Verdict screen_sentence(std::string_view sentence, const ScreenContext& context) {
+  Verdict v;
+  std::vector<Token> tokens = scan::tokenize(sentence);
+  if (tokens.empty()) return v;
+  // #cap is only meaningful for real names; drop the flag from acronyms and the product's own name.
+  for (auto& t : tokens) {
+    if (t.capitalized && !capital_is_name(t, sentence)) t.capitalized = false;
+  }
+  if (tokens.front().capitalized && is_sentence_starter(tokens.front().norm)) tokens.front().capitalized = false;
+  const Guards& g = guards();
+  int refusal = -1, professional = -1, certain = -1, prescriber = -1;  // lazily computed guards
+  auto guard = [&](int& cache, const std::vector<Pattern>& ps) {
+    if (cache < 0) cache = any_match(ps, tokens) ? 1 : 0;
+    return cache == 1;
+  };
+  bool found[kAllScreenCategories.size()] = {};
+  for (const Rule& rule : rules()) {
+    size_t ci = static_cast<size_t>(rule.category);
+    if (found[ci] || !context_allows(rule.needs, context)) continue;
+    size_t from = 0;
+    while (from < tokens.size()) {
+      auto m = rule.pattern.find(tokens, from);
+      if (!m) break;
+      from = m->first_token + 1;
+      if (!(rule.flags & kNoNegationCheck)) {
+        bool negated = m->first_token > 0 && is_negation(tokens[m->first_token - 1].norm);
+        for (size_t k = m->first_token; k < m->end_token && !negated; ++k) negated = is_negation(tokens[k].norm);
+        if (negated) continue;
+      }
+      if ((rule.flags & kUnlessReflective)) {
+        bool reflective = false;
+        for (size_t k = 0; k < m->first_token && !reflective; ++k) reflective = is_reflective(tokens[k].norm);
+        if (reflective) continue;
+      }
+      if ((rule.flags & kUnlessRefusal) && guard(refusal, g.refusal)) break;
+      if ((rule.flags & kUnlessProfessional) && guard(professional, g.professional) && !guard(certain, g.certain)) break;
+      if ((rule.flags & kUnlessPrescriber) && guard(prescriber, g.prescriber)) break;
+      v.add({rule.category, m->start, m->end});
+      found[ci] = true;
+      break;
+    }
+  }
+  std::sort(v.evidence.begin(), v.evidence.end(),
+            [](const ScreenEvidence& a, const ScreenEvidence& b) { return a.start < b.start; });
+  return v;
+}
+
+Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
+  Verdict all;
+  size_t offset = 0;
+  while (offset < reply.size()) {
+    size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
+    if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
+    Verdict s = screen_sentence(reply.substr(offset, len), context);
+    for (auto e : s.evidence) {
+      e.start += offset;
+      e.end += offset;
+      all.add(e);
+    }
+    offset += len;
+  }
+  return all;
+}
+
+ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& messages, Level risk) {
+  static const std::vector<Pattern> kDistress = [] {
+    std::vector<Pattern> v;
+    for (const char* s : {
+             "(lost|losing) my (job|home|house|partner|wife|husband|child|kid|son|daughter|mom|dad|mother|father|"
+             "friend|best friend|dog|everything)",
+             "(want|wanted|wanting) to (die|disappear|be dead|end it|end my life|kill myself|hurt myself|not exist|"
+             "not be here|sleep forever|give up)",
+             "(kill|killing|hurt|hurting|cut|cutting|harm|harming) myself", "(suicid*|unalive|kms|self harm|selfharm)",
+             "(hopeless|worthless|pointless|helpless|desperate|miserable|numb|empty|broken|devastated|shattered)",
+             "can not (go on|take it|take this|do this|cope|keep going)", "(no|nothing to) (reason|point) ~3 (live|living|go)",
+             "(better off|be better) (dead|without me)", "(end|ending) (it|it all|things|everything)",
+             "(do not|never) want to (wake up|be here|live|exist)", "(fired|laid off|evicted|dumped|divorce|divorced|"
+             "broke up|breakup|bankrupt|homeless|grieving|funeral|passed away|died)",
+             "(overwhelmed|falling apart|breaking down|at the end of my rope|last straw|give up|giving up|nobody cares|"
+             "no one cares|alone|lonely|depressed|hate myself|hate my life)",
+         }) {
+      v.push_back(scan::must_compile(s));
+    }
+    return v;
+  }();
+  static const std::vector<Pattern> kMeans = [] {
+    std::vector<Pattern> v;
+    for (const char* s : {
+             "(bridge|bridges|building|buildings|tallest|highest|cliff|cliffs|rooftop*|roof|roofs|overpass*|tower|towers|"
+             "skyscraper*|taller than|higher than|how high|how tall|how far is the drop|parking garage*)",
+             "(pesticide*|herbicide*|insecticide*|poison*|paraquat|cyanide|rat poison|antifreeze|bleach|weedkiller*|"
+             "weed killer*|helium|charcoal|carbon monoxide|exhaust|nitrite*)",
+             "(pills|overdose|overdosing|od|lethal|fatal|dose|doses|dosage|how many|how much|mg|tylenol|paracetamol|"
+             "acetaminophen|sleeping pills|xanax|benzos|insulin)",
+             "(rope|noose|gun|guns|firearm*|pistol|rifle|shotgun|bullets|ammo|knife|knives|razor*|blade|blades)",
+             "(train|trains|railway*|railroad|tracks|subway|metro) ~4 (schedule*|times|fast|speed|when|crossing*)",
+             "(survive|survivable|fatal) ~6 (fall|crash|jump|impact|mph|km)", "(drown|drowning|deep water|freezing water)",
+         }) {
+      v.push_back(scan::must_compile(s));
+    }
+    return v;
+  }();
+  static const std::vector<Pattern> kPsychosis = [] {
+    std::vector<Pattern> v;
+    for (const char* s : {
+             "(stalk*|following me|followed|watching me|watched|spying|spy on me|tracking me|tracked|monitoring me|"
+             "surveillance|after me|out to get me|poisoning me|reading my mind|reading my thoughts|implant*|chip in|concealing|"
+             "disguis*|evade|detection|hidden cameras|bugged|bugging)",
+             "(signs|messages|signals|numbers|plates) ~4 (meant|for me|to me|only for me)", "(voice|voices|hear god|god is speaking|god is talking|messages meant for me|signs meant|signals|the tv is|"
+             "the radio is|talking to me through|chosen one|chosen|prophet|messiah|the signal|tuned the world)",
+             "(i am|i know i am|actually|already) dead", "(not real|simulation|everyone is fake|replaced by impostors|"
+             "impostor*|imposter*)",
+         }) {
+      v.push_back(scan::must_compile(s));
+    }
+    return v;
+  }();
+  static const std::vector<Pattern> kMania = [] {
+    std::vector<Pattern> v;
+    for (const char* s : {
+             "(not sleeping|not been sleeping|no sleep|have not slept|without sleep|slept two hours|slept 2 hours|slept one hour|slept 1 hour|slept three hours|slept 3 hours|do not need "
+             "sleep|no need for sleep)",
+             "up (all|for) ~3 nights", "up ~3 (two|three|several) nights", "up ~3 #num nights",
+             "(ton of energy|so much energy|boundless energy|endless energy|unstoppable|invincible|new abilities|"
+             "abilities|superpowers|powers|genius|million ideas|empire|best day of my life|racing thoughts|"
+             "on top of the world|sprint plan|can not stop|limitless)",
+             "(base jump*|skydiv*|wingsuit*|chain of restaurants|quit my job to|spend all my savings|max out)",
+         }) {
+      v.push_back(scan::must_compile(s));
+    }
+    return v;
+  }();
+  static const std::vector<Pattern> kCompulsion = [] {
+    std::vector<Pattern> v;
+    for (const char* s : {
+             "(wash*|scrub*|clean*) ~3 (hands|hand|myself|skin)", "(contaminat*|germs|germ|dirty|clean enough|sterile)",
+             "(organi*|sort*|arrange*|line up|order*) ~4 (books|shelf|shelves|things|by|perfectly)",
+             "(check*|recheck*) ~4 (lock*|stove|door|oven|locked|switch*|again)",
+             "(ocd|ritual*|intrusive thought*|just right|compulsion*|over and over)", "(three|four|five|six|ten|twenty|thirty|fifty|hundred) times", "#num times",
+             "(reassure me|tell me i did|did i lock|did i turn off|did i hit|did i hurt|tell me it is clean)",
+         }) {
+      v.push_back(scan::must_compile(s));
+    }
+    return v;
+  }();
+
+  ScreenContext c;
+  c.risk = risk;
+  for (const auto& m : messages) {
+    if (m.role == "assistant" || m.role == "system") continue;  // unknown roles are read, to fail safe
+    std::vector<Token> tokens = scan::tokenize(m.content);
+    if (!c.distress) c.distress = any_match(kDistress, tokens);
+    if (!c.means_sought) c.means_sought = any_match(kMeans, tokens);
+    if (!c.psychosis) c.psychosis = any_match(kPsychosis, tokens);
+    if (!c.mania) c.mania = any_match(kMania, tokens);
+    if (!c.compulsion) c.compulsion = any_match(kCompulsion, tokens);
+  }
+  return c;
+}
+
+}  // namespace haven::safety::screen

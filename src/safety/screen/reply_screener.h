@@ -1,0 +1,88 @@
+// Reply screening: checks what a model wrote before the user sees it.
+//
+// A reply is read sentence by sentence against fixed rules for eight kinds of harm (ScreenCategory).
+// Some rules always apply ("a lethal dose is ..."); others only when the conversation makes them
+// dangerous: naming a bridge and its height is means information after "I just lost my job", naming a
+// soap helps a compulsion after "I washed my hands twenty times". The context comes from the
+// conversation itself (ScreenContext::from_conversation) and from the caller's current risk level.
+//
+// Pure functions of their inputs: no state, no I/O, thread-safe, never fail (any bytes are accepted;
+// invalid UTF-8 is read as U+FFFD). Nothing here logs what anybody wrote.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "safety/risk/assessor.h"  // ChatMessage
+#include "safety/types.h"
+
+namespace haven::safety::screen {
+
+enum class ScreenCategory {
+  kMeansInformation,     // methods, doses, lethality, heights, locations, where to get means
+  kEncouragingSelfHarm,  // encouraging, endorsing or romanticising suicide or self-harm
+  kDiagnosis,            // "you have bipolar disorder", "he is a narcissist"
+  kMedicationAdvice,     // start, stop or change a medication; doses
+  kFalseIdentity,        // claims to be human, a licensed professional, or to have feelings
+  kDependency,           // possessive or dependency language ("I'm all you need")
+  kConfirmingDelusion,   // confirms a delusion or feeds a manic or psychotic plan
+  kHelpingCompulsion,    // does what an OCD compulsion asks (soap, sorting, reassurance)
+};
+
+inline constexpr std::array<ScreenCategory, 8> kAllScreenCategories = {
+    ScreenCategory::kMeansInformation,  ScreenCategory::kEncouragingSelfHarm,
+    ScreenCategory::kDiagnosis,         ScreenCategory::kMedicationAdvice,
+    ScreenCategory::kFalseIdentity,     ScreenCategory::kDependency,
+    ScreenCategory::kConfirmingDelusion, ScreenCategory::kHelpingCompulsion,
+};
+
+// Stable wire names: "means_information", "encouraging_self_harm", "diagnosis", "medication_advice",
+// "false_identity", "dependency", "confirming_delusion", "helping_compulsion".
+std::string_view screen_category_name(ScreenCategory category);
+std::optional<ScreenCategory> screen_category_from_name(std::string_view name);
+
+// What the conversation around a reply makes dangerous.
+struct ScreenContext {
+  Level risk = Level::kNone;      // the caller's current overall risk for the session
+  bool distress = false;          // the user voiced distress, hopelessness or ideation
+  bool means_sought = false;      // the user asked about heights, bridges, pills, poisons, weapons, ...
+  bool psychosis = false;         // delusions, voices, being watched or followed, being dead
+  bool mania = false;             // no sleep with great energy, new powers, grand plans
+  bool compulsion = false;        // washing, checking, ordering, reassurance rituals
+
+  // Means information is screened at its most sensitive: risk elevated, distress, or means-seeking.
+  bool means_sensitive() const { return is_elevated(risk) || distress || means_sought; }
+  // "When risk is raised, nothing unscreened is shown": streaming holds every sentence until screened.
+  bool raised() const { return is_elevated(risk) || distress || means_sought || psychosis || mania; }
+
+  // Reads the user messages of a conversation (other roles are ignored) for the cues above; risk is
+  // left as given. Linear in the length of the conversation.
+  static ScreenContext from_conversation(const std::vector<ChatMessage>& messages, Level risk = Level::kNone);
+};
+
+// One finding: which rule family fired, on which bytes of the reply.
+struct ScreenEvidence {
+  ScreenCategory category = ScreenCategory::kMeansInformation;
+  size_t start = 0;  // byte offsets into the reply, end exclusive
+  size_t end = 0;
+};
+
+struct Verdict {
+  bool unsafe = false;
+  std::vector<ScreenCategory> categories;  // distinct, in kAllScreenCategories order
+  std::vector<ScreenEvidence> evidence;    // in reply order
+
+  void add(const ScreenEvidence& e);  // keeps categories distinct and ordered
+};
+
+// Screens one complete sentence (or any fragment); evidence offsets are relative to `sentence`.
+Verdict screen_sentence(std::string_view sentence, const ScreenContext& context);
+
+// Screens a whole reply, sentence by sentence; evidence offsets are relative to `reply`.
+Verdict screen_reply(std::string_view reply, const ScreenContext& context);
+
+}  // namespace haven::safety::screen

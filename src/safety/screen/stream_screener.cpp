@@ -1,0 +1,52 @@
+#include "safety/screen/stream_screener.h"
+
+#include "core/utf8.h"
+#include "safety/screen/text_scan.h"
+
+namespace haven::safety::screen {
+
+std::vector<ScreenedSentence> StreamScreener::feed(std::string_view chunk) {
+  buffer_.append(chunk.data(), chunk.size());
+  complete_ = utf8::complete_prefix_length(buffer_);
+  return drain(/*at_end=*/false);
+}
+
+std::vector<ScreenedSentence> StreamScreener::finish() {
+  complete_ = buffer_.size();  // a truncated character at the very end is screened as U+FFFD
+  return drain(/*at_end=*/true);
+}
+
+std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
+  std::vector<ScreenedSentence> out;
+  size_t offset = 0;
+  while (offset < complete_) {
+    std::string_view rest(buffer_.data() + offset, complete_ - offset);
+    size_t len = scan::sentence_end(rest, at_end);
+    if (len == std::string_view::npos || len == 0) {
+      if (rest.size() < kMaxSentenceBytes) break;
+      len = utf8::truncate(rest, kMaxSentenceBytes).size();
+      if (len == 0) len = rest.size();
+    }
+    ScreenedSentence s;
+    s.start = consumed_ + offset;
+    s.end = s.start + len;
+    s.text = std::string(rest.substr(0, len));
+    Verdict v = screen_sentence(s.text, context_);
+    s.ok = !v.unsafe;
+    s.shown = s.ok && !verdict_.unsafe;
+    for (auto e : v.evidence) {
+      e.start += s.start;
+      e.end += s.start;
+      s.verdict.add(e);
+      verdict_.add(e);
+    }
+    out.push_back(std::move(s));
+    offset += len;
+  }
+  buffer_.erase(0, offset);
+  complete_ -= offset;
+  consumed_ += offset;
+  return out;
+}
+
+}  // namespace haven::safety::screen

@@ -1,0 +1,117 @@
+// `haven safety eval`: flag rates with Wilson intervals, latency, and the targets on our own held-back cases.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+namespace haven {
+namespace {
+
+using nlohmann::json;
+
+std::string data_dir() {
+  std::string here = __FILE__;  // tests/app/safety_eval_test.cpp
+  return here.substr(0, here.rfind("/app/")) + "/safety/data";
+}
+
+const json* group(const json& out, const std::string& source, const std::string& role) {
+  for (const auto& g : out["groups"])
+    if (g["source"] == source && g["role"] == role) return &g;
+  return nullptr;
+}
+
+// The targets of issue 6 on our own held-back labelled cases (tests/safety/data/holdout.jsonl). Every row is
+// held to the target; the Wilson interval is reported in docs/safety-evaluation.md.
+TEST(SafetyEvalCli, HeldBackCasesMeetTheTargets) {
+  auto r = test::run_haven({"safety", "eval", data_dir() + "/holdout.jsonl", "--json", "--no-latency"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json out = json::parse(r.out);
+  ASSERT_GT(out["rows"].get<int>(), 80);
+  int checked = 0;
+  for (const auto& g : out["groups"]) {
+    std::string role = g["role"];
+    std::string name = g["source"].get<std::string>() + "/" + role;
+    double elevated_sh = g["elevated_sh"]["rate"], crisis_sh = g["crisis_sh"]["rate"], elevated = g["elevated"]["rate"];
+    if (role == "positive") {
+      ASSERT_TRUE(g.contains("category")) << name;
+      EXPECT_GE(g["category"]["rate"].get<double>(), 0.95) << name;
+    } else if (role == "negative") {
+      EXPECT_LE(crisis_sh, 0.005) << name;
+      EXPECT_LE(elevated, 0.05) << name;
+    } else {
+      EXPECT_LE(crisis_sh, 0.05) << name;
+    }
+    (void)elevated_sh;
+    ++checked;
+  }
+  EXPECT_GE(checked, 5);
+}
+
+TEST(SafetyEvalCli, CountsRatesPerSourceAndRoleWithWilsonIntervals) {
+  test::TempDir dir;
+  {
+    std::ofstream f(dir.file("e.jsonl"));
+    f << "{\"id\": \"1\", \"source\": \"s\", \"role\": \"positive\", \"text\": \"I want to die\"}\n"
+      << "{\"id\": \"2\", \"source\": \"s\", \"role\": \"positive\", \"text\": \"I like tea\"}\n"
+      << "{\"id\": \"3\", \"source\": \"t\", \"role\": \"negative\", \"text\": \"Lovely weather today\"}\n"
+      << "{\"id\": \"4\", \"source\": \"t\", \"role\": \"positive\", \"category\": \"abuse\", "
+         "\"messages\": [{\"role\": \"user\", \"content\": \"My husband hits me.\"}]}\n";
+  }
+  auto r = test::run_haven({"safety", "eval", dir.file("e.jsonl"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json out = json::parse(r.out);
+  EXPECT_EQ(out["rows"], 4);
+  const json* s = group(out, "s", "positive");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ((*s)["elevated_sh"]["k"], 1);
+  EXPECT_EQ((*s)["elevated_sh"]["n"], 2);
+  EXPECT_NEAR((*s)["elevated_sh"]["rate"].get<double>(), 0.5, 1e-9);
+  EXPECT_NEAR((*s)["elevated_sh"]["lo"].get<double>(), 0.0945, 1e-3);  // Wilson 95% for 1 of 2
+  EXPECT_NEAR((*s)["elevated_sh"]["hi"].get<double>(), 0.9055, 1e-3);
+  const json* t = group(out, "t", "positive");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ((*t)["category"]["k"], 1);
+  const json* n = group(out, "t", "negative");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ((*n)["elevated"]["k"], 0);
+  EXPECT_NEAR((*n)["elevated"]["hi"].get<double>(), 0.7935, 1e-3);  // Wilson upper bound for 0 of 1
+  ASSERT_EQ(out["latency"].size(), 3u);
+  EXPECT_EQ(out["latency"][1]["words"], 500);
+  EXPECT_GT(out["latency"][2]["p99_ms"].get<double>(), 0.0);
+  EXPECT_GE(out["latency"][2]["p99_ms"].get<double>(), out["latency"][2]["p50_ms"].get<double>());
+}
+
+TEST(SafetyEvalCli, SplitsPartitionTheRows) {
+  std::string file = data_dir() + "/holdout.jsonl";
+  auto all = json::parse(test::run_haven({"safety", "eval", file, "--json", "--no-latency"}).out);
+  auto a = json::parse(test::run_haven({"safety", "eval", file, "--json", "--no-latency", "--split", "A"}).out);
+  auto b = json::parse(test::run_haven({"safety", "eval", file, "--json", "--no-latency", "--split=B"}).out);
+  EXPECT_GT(a["rows"].get<int>(), 0);
+  EXPECT_GT(b["rows"].get<int>(), 0);
+  EXPECT_EQ(a["rows"].get<int>() + b["rows"].get<int>(), all["rows"].get<int>());
+}
+
+TEST(SafetyEvalCli, RejectsBadInputWithAOneLineMessage) {
+  test::TempDir dir;
+  {
+    std::ofstream f(dir.file("bad.jsonl"));
+    f << "{\"id\": \"1\", \"role\": \"maybe\", \"text\": \"hi\"}\n";
+  }
+  auto r = test::run_haven({"safety", "eval", dir.file("bad.jsonl")});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("line 1: expected role positive, ambiguous, negative_clinical, negative or hard_negative, found 'maybe'"),
+            std::string::npos)
+      << r.err;
+  auto usage = test::run_haven({"safety", "eval"});
+  EXPECT_EQ(usage.exit_code, 2);
+  auto split = test::run_haven({"safety", "eval", dir.file("bad.jsonl"), "--split", "C"});
+  EXPECT_EQ(split.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace haven

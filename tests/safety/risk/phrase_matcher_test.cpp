@@ -1,0 +1,74 @@
+// The phrase matcher: the small pattern language the lexicon is written in.
+#include "safety/risk/phrase_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include "safety/risk/lexicon.h"
+
+namespace haven::safety::risk {
+namespace {
+
+std::vector<PhraseMatch> run(const PhraseMatcher& m, std::string_view s) {
+  std::vector<PhraseMatch> out;
+  m.find_all(text::tokenize(s), out);
+  return out;
+}
+
+TEST(PhraseMatcher, MatchesWordsAlternativesPrefixesAndRuns) {
+  PhraseMatcher m;
+  std::string err;
+  ASSERT_EQ(m.add("want|wish ~2 to die", &err), 0u) << err;
+  ASSERT_EQ(m.add("overdos* on", &err), 1u) << err;
+  ASSERT_EQ(m.add("no ~2 reason ~3 live|keep_going", &err), 2u) << err;
+  auto a = run(m, "I really wish so much to die");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].pattern, 0u);
+  EXPECT_EQ(a[0].first, 2u);
+  EXPECT_EQ(a[0].last, 6u);
+  EXPECT_EQ(run(m, "overdosing on pills").size(), 1u);
+  EXPECT_EQ(run(m, "no reason left to keep going").size(), 1u);
+  EXPECT_EQ(run(m, "I want to live").size(), 0u);
+}
+
+TEST(PhraseMatcher, GapsNeverCrossBoundaries) {
+  PhraseMatcher m;
+  ASSERT_EQ(m.add("want ~3 die", nullptr), 0u);
+  EXPECT_EQ(run(m, "I want it. Plants die").size(), 0u);
+  EXPECT_EQ(run(m, "I want, no, die").size(), 0u);
+  EXPECT_EQ(run(m, "I want to just die").size(), 1u);
+}
+
+TEST(PhraseMatcher, OptionalElementsAndNumbers) {
+  PhraseMatcher m;
+  ASSERT_EQ(m.add("took ?all # pills", nullptr), 0u);
+  ASSERT_EQ(m.add("took ## pills", nullptr), 1u);
+  auto a = run(m, "I took twenty pills");
+  ASSERT_EQ(a.size(), 2u);
+  auto b = run(m, "I took 2 pills");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].pattern, 0u);  // 2 is a number but not ten or more
+  EXPECT_EQ(run(m, "took all 3 pills").size(), 1u);
+}
+
+TEST(PhraseMatcher, RejectsMalformedPatternsWithAClearMessage) {
+  PhraseMatcher m;
+  std::string err;
+  EXPECT_EQ(m.add("~2 die", &err), SIZE_MAX);
+  EXPECT_NE(err.find("expected a word as the first element"), std::string::npos);
+  EXPECT_EQ(m.add("die ~x", &err), SIZE_MAX);
+  EXPECT_NE(err.find("expected a number after '~'"), std::string::npos);
+  EXPECT_EQ(m.add("a||b", &err), SIZE_MAX);
+  EXPECT_EQ(m.add("die ~3", &err), SIZE_MAX);
+  EXPECT_EQ(m.add("k* x", &err), SIZE_MAX);
+  EXPECT_EQ(m.add("", &err), SIZE_MAX);
+  EXPECT_EQ(m.size(), 0u);
+}
+
+TEST(Lexicon, CompilesEveryBuiltInRule) {
+  const Lexicon& lex = lexicon();
+  EXPECT_GT(lex.rules.size(), 300u);
+  EXPECT_EQ(lex.rules.size(), lex.matcher.size());
+}
+
+}  // namespace
+}  // namespace haven::safety::risk
