@@ -3,7 +3,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -14,6 +13,8 @@
 #include <iostream>
 
 #include <editline/readline.h>
+
+#include "app/cli/vault_cli.h"
 
 namespace haven::cli {
 namespace {
@@ -90,20 +91,9 @@ class TerminalIo final : public ChatIo {
   }
 
   std::optional<std::string> read_secret(std::string_view prompt) override {
-    std::cout << prompt << std::flush;
-    termios old {};
-    bool restore = tcgetattr(STDIN_FILENO, &old) == 0;
-    if (restore) {
-      termios quiet = old;
-      quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-      tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string s;
-    bool ok = static_cast<bool>(std::getline(std::cin, s));
-    if (restore) tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-    std::cout << "\n";
-    if (!ok) return std::nullopt;
-    return s;
+    auto line = read_hidden_line(prompt);
+    if (!line.is_ok()) return std::nullopt;
+    return std::move(line).value();
   }
 
   void write(std::string_view text) override { std::cout << text << std::flush; }

@@ -107,6 +107,28 @@ StreamOutcome stream_screened(backend::Backend& backend, const backend::ChatRequ
 
 }  // namespace
 
+Result<std::string> ask_model_privately(backend::Backend& backend, std::vector<backend::Message> messages,
+                                        int max_tokens, size_t max_bytes, const backend::CancelToken* cancel) {
+  backend::ChatRequest request;
+  request.messages = std::move(messages);
+  request.never_remote = true;
+  request.params.max_tokens = max_tokens;
+  request.params.temperature = 0.2;
+  std::string text;
+  backend::ChatResult result = backend.chat(
+      request,
+      [&](std::string_view piece) {
+        text.append(piece);
+        return text.size() < max_bytes;
+      },
+      cancel);
+  if (!result.status.is_ok() && result.finish_reason != backend::FinishReason::kCancelled &&
+      text.size() < max_bytes) {
+    return result.status;
+  }
+  return std::string(utf8::truncate(text, max_bytes));
+}
+
 void Conversation::summarise_if_needed(const BuiltContext& built, const backend::CancelToken* cancel) {
   if (!built.needs_summary || backend_ == nullptr) return;
   // Turns [summary_covers_turns_, first_included_turn) fell out of the window: fold them into the summary
@@ -118,27 +140,15 @@ void Conversation::summarise_if_needed(const BuiltContext& built, const backend:
   for (size_t i = summary_covers_turns_; i < end; ++i) {
     transcript += (turns[i].role == "user" ? "User: " : "Haven: ") + turns[i].content + "\n";
   }
-  backend::ChatRequest request;
-  request.never_remote = true;
-  request.messages = {
-      {backend::Role::kSystem,
-       "You summarise part of a journaling conversation so it can be continued. Write three to six plain "
-       "sentences about what the user said and felt, in the third person, using only what is in the text. "
-       "Leave out any details of methods or means of self-harm."},
-      {backend::Role::kUser, transcript}};
-  request.params.max_tokens = 256;
-  request.params.temperature = 0.2;
-  std::string summary;
-  backend::ChatResult result = backend_->chat(
-      request,
-      [&](std::string_view piece) {
-        summary.append(piece);
-        return summary.size() < 4000;
-      },
-      cancel);
-  if (result.status.is_ok() && !summary.empty()) {
-    set_earlier_summary(std::string(utf8::truncate(summary, 4000)), end);
-  }
+  auto summary = ask_model_privately(
+      *backend_,
+      {{backend::Role::kSystem,
+        "You summarise part of a journaling conversation so it can be continued. Write three to six plain "
+        "sentences about what the user said and felt, in the third person, using only what is in the text. "
+        "Leave out any details of methods or means of self-harm."},
+       {backend::Role::kUser, transcript}},
+      256, 4000, cancel);
+  if (summary.is_ok() && !summary->empty()) set_earlier_summary(std::move(summary).value(), end);
 }
 
 Result<TurnResult> Conversation::user_turn(std::string_view text, const TurnEvents& events,

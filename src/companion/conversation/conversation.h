@@ -119,6 +119,12 @@ class Conversation {
   size_t summary_covers_turns_ = 0;
 };
 
+// Asks the model for text Haven uses itself (a summary, a memory proposal): greedy-ish, never sent to a
+// remote server, cut at max_bytes on a character boundary. The backend's error when it fails (a cancel
+// keeps what arrived).
+Result<std::string> ask_model_privately(backend::Backend& backend, std::vector<backend::Message> messages,
+                                        int max_tokens, size_t max_bytes, const backend::CancelToken* cancel);
+
 // Roles for the model's view of a session: Haven's fixed texts are shown to it as assistant turns, so it
 // knows what the user has already been told.
 std::string role_for(TurnAuthor author);

@@ -7,6 +7,7 @@
 #include "companion/prompt/system_prompt.h"
 #include "safety/policy/response_policy.h"
 #include "safety/resources/crisis_resources.h"
+#include "safety/screen/reply_screener.h"
 #include "vault/vault.h"
 
 namespace haven::companion {
@@ -165,21 +166,18 @@ Result<MemoryProposal> CompanionSession::propose_memory(bool include_elevated, c
   }
   if (kept == 0) return failed_precondition("there is nothing from this session to remember");
   messages.push_back({backend::Role::kUser, memory_request_prompt()});
-  backend::ChatRequest request;
-  request.messages = std::move(messages);
-  request.never_remote = true;
-  request.params.max_tokens = 400;
-  request.params.temperature = 0.2;
-  std::string reply;
-  backend::ChatResult result = backend_->chat(
-      request,
-      [&](std::string_view piece) {
-        reply.append(piece);
-        return reply.size() < 16000;
-      },
-      cancel);
-  if (!result.status.is_ok() && result.finish_reason != backend::FinishReason::kCancelled) return result.status;
-  return parse_memory_proposal(reply);
+  HAVEN_ASSIGN_OR_RETURN(std::string reply, ask_model_privately(*backend_, std::move(messages), 400, 16000, cancel));
+  MemoryProposal proposal = parse_memory_proposal(reply);
+  // The proposal is model text the user will read: it passes the same reply screening as any reply, and
+  // an item that fails is dropped rather than shown.
+  std::vector<safety::ChatMessage> view;
+  for (const auto& t : conversation_->turns()) view.push_back({role_for(t.author), t.content});
+  auto context = safety::screen::ScreenContext::from_conversation(view, conversation_->peak_level());
+  std::erase_if(proposal.items, [&](const ProposedMemoryItem& item) {
+    return safety::screen::screen_reply(item.text, context).unsafe;
+  });
+  if (safety::screen::screen_reply(proposal.summary, context).unsafe) proposal.summary.clear();
+  return proposal;
 }
 
 Status CompanionSession::accept_memory(const std::vector<ProposedMemoryItem>& items, const std::string& summary,
