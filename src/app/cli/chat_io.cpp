@@ -69,6 +69,12 @@ class TerminalIo final : public ChatIo {
     g_idle_seconds = idle_seconds;
     g_idle.store(false);
     g_interrupted.store(false);
+    // libedit draws a prompt on one line: print any lines before the last one ourselves.
+    size_t last_newline = prompt.rfind('\n');
+    if (last_newline != std::string_view::npos) {
+      std::cout << prompt.substr(0, last_newline + 1) << std::flush;
+      prompt.remove_prefix(last_newline + 1);
+    }
     std::string p(prompt);
     char* line = readline(p.c_str());
     ReadResult r;
