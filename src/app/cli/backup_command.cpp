@@ -19,6 +19,7 @@ int run_backup_command(const GlobalOptions& options, Args& args) {
 
 int run_restore_command(const GlobalOptions& options, Args& args) {
   bool force = args.take_flag("--force");
+  bool with_recovery_key = args.take_flag("--recovery-key");
   auto path = args.take_positional();
   if (!path) return usage_error("restore expects the backup file");
   if (!args.empty()) return usage_error(args.expect_empty().message());
@@ -26,10 +27,12 @@ int run_restore_command(const GlobalOptions& options, Args& args) {
     return report_error(already_exists("there is already a vault at " + options.vault_dir +
                                        "; restoring would replace it, so nothing was changed (use --force to replace it)"));
   }
-  auto passphrase = obtain_passphrase(options, "Passphrase of the backup: ", false);
-  if (!passphrase.is_ok()) return report_error(passphrase.status());
-  Status st = vault::Vault::restore(*path, options.vault_dir, vault::Credential::passphrase(*passphrase), force,
-                                    vault_options_from_env());
+  // The backup opens with what opened the vault when it was made: that passphrase, or the recovery key.
+  auto secret = with_recovery_key ? obtain_recovery_key()
+                                  : obtain_passphrase(options, "Passphrase of the backup: ", false);
+  if (!secret.is_ok()) return report_error(secret.status());
+  auto credential = with_recovery_key ? vault::Credential::recovery_key(*secret) : vault::Credential::passphrase(*secret);
+  Status st = vault::Vault::restore(*path, options.vault_dir, credential, force, vault_options_from_env());
   if (!st.is_ok()) return report_error(st);
   std::cout << "Restored your vault from " << *path << ".\n";
   return kExitOk;

@@ -1,7 +1,9 @@
 // haven passphrase change. Written by the lead for issue 2's CLI.
 //
 // The new passphrase comes from the terminal (typed twice, no echo), or for scripts from
-// HAVEN_NEW_PASSPHRASE or --new-passphrase-file FILE.
+// HAVEN_NEW_PASSPHRASE or --new-passphrase-file FILE. With --recovery-key the vault is unlocked with the
+// recovery key (HAVEN_RECOVERY_KEY or typed) instead of the current passphrase: the way back in after
+// forgetting it.
 #include <cstdlib>
 #include <iostream>
 
@@ -15,8 +17,9 @@ int run_passphrase_command(const GlobalOptions& options, Args& args) {
   if (!sub || *sub != "change") return usage_error("passphrase expects 'change'");
   auto new_file = args.take_option("--new-passphrase-file");
   if (!new_file.is_ok()) return usage_error(new_file.status().message());
+  bool with_recovery_key = args.take_flag("--recovery-key");
   if (!args.empty()) return usage_error(args.expect_empty().message());
-  auto vault = open_vault_for_command(options);
+  auto vault = with_recovery_key ? open_vault_with_recovery_key(options) : open_vault_for_command(options);
   if (!vault.is_ok()) return report_error(vault.status());
   std::string fresh;
   if (new_file->has_value()) {

@@ -65,6 +65,20 @@ Result<std::unique_ptr<vault::Vault>> open_vault_for_command(const GlobalOptions
   return vault::Vault::open(options.vault_dir, vault::Credential::passphrase(passphrase), vault_options_from_env());
 }
 
+Result<std::string> obtain_recovery_key() {
+  if (const char* env = std::getenv("HAVEN_RECOVERY_KEY"); env != nullptr && env[0] != '\0') return std::string(env);
+  if (!isatty(STDIN_FILENO)) return unauthenticated("expected the recovery key in HAVEN_RECOVERY_KEY, found none");
+  return read_hidden_line("Recovery key (the 56 letters and digits Haven printed when you set it up): ");
+}
+
+Result<std::unique_ptr<vault::Vault>> open_vault_with_recovery_key(const GlobalOptions& options) {
+  if (!vault::Vault::exists(options.vault_dir)) {
+    return not_found("there is no Haven vault at " + options.vault_dir + " yet; run 'haven init' first");
+  }
+  HAVEN_ASSIGN_OR_RETURN(std::string key, obtain_recovery_key());
+  return vault::Vault::open(options.vault_dir, vault::Credential::recovery_key(key), vault_options_from_env());
+}
+
 std::string format_local_time(int64_t unix_ms, int utc_offset_minutes) {
   time_t t = static_cast<time_t>(unix_ms / 1000 + int64_t{utc_offset_minutes} * 60);
   struct tm tm {};

@@ -29,6 +29,14 @@ Result<std::string> read_hidden_line(std::string_view prompt);
 // vault's errors otherwise (report_error maps them to exit codes 3, 4 and 5).
 Result<std::unique_ptr<vault::Vault>> open_vault_for_command(const GlobalOptions& options);
 
+// The recovery key printed at `haven init`, from HAVEN_RECOVERY_KEY or typed on the terminal without
+// echo. kUnauthenticated when none can be had.
+Result<std::string> obtain_recovery_key();
+
+// Like open_vault_for_command, but unlocks with the recovery key instead of the passphrase (for
+// `haven passphrase change --recovery-key`, when the passphrase is forgotten).
+Result<std::unique_ptr<vault::Vault>> open_vault_with_recovery_key(const GlobalOptions& options);
+
 // "2026-11-27 14:05" in the offset the entry was written with.
 std::string format_local_time(int64_t unix_ms, int utc_offset_minutes);
 

@@ -20,8 +20,9 @@ void register_vault_commands(CommandTable& table) {
                    run_mood_command};
   table["export"] = {"export --format md|json [--out FILE] (a readable, unencrypted copy)", run_export_command};
   table["backup"] = {"backup FILE: an encrypted single-file copy of your vault", run_backup_command};
-  table["restore"] = {"restore FILE [--force]: bring back a backup", run_restore_command};
-  table["passphrase"] = {"passphrase change", run_passphrase_command};
+  table["restore"] = {"restore FILE [--force] [--recovery-key]: bring back a backup", run_restore_command};
+  table["passphrase"] = {"passphrase change [--recovery-key]: a new passphrase (the recovery key if you forgot it)",
+                         run_passphrase_command};
   table["wipe"] = {"delete your vault for good (asks you to confirm)", run_wipe_command};
 }
 
