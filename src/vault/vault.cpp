@@ -107,7 +107,7 @@ Result<std::string> fts_query(std::string_view query) {
   return out;
 }
 
-constexpr size_t kMaxFtsSnippetBytes = 256 * 1024;
+constexpr size_t kMaxFtsSnippetChars = 256 * 1024;
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -537,46 +537,45 @@ Status Vault::delete_entry(int64_t id) {
 
 Result<std::vector<SearchHit>> Vault::search(std::string_view query, size_t limit) {
   HAVEN_ASSIGN_OR_RETURN(std::string match, fts_query(query));
+  // Newest first: FTS5 walks the word's document list backwards and stops at the limit, so a search
+  // costs the same for a rare word as for one in every entry (ranking by bm25 would score them all).
+  // FTS5's snippet() grows much faster than linearly with the number of matches in one document, so
+  // very long entries get a plain snippet around the first occurrence instead.
   Statement st(impl_->db,
-               "SELECT f.rowid, e.created_ms, e.utc_offset_min FROM entries_fts f JOIN entries e ON e.id = f.rowid "
-               "WHERE entries_fts MATCH ?1 ORDER BY f.rank LIMIT ?2");
+               "SELECT f.rowid, e.created_ms, e.utc_offset_min, "
+               "CASE WHEN length(e.body) <= ?3 THEN snippet(entries_fts, 0, '[', ']', '…', 12) END "
+               "FROM entries_fts f JOIN entries e ON e.id = f.rowid "
+               "WHERE entries_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2");
   if (st.prepare_rc() != SQLITE_OK) return impl_->sql_error(st.prepare_rc(), "searching");
   st.bind(1, std::string_view(match));
   st.bind(2, limit == 0 ? int64_t{-1} : static_cast<int64_t>(limit));
+  st.bind(3, static_cast<int64_t>(kMaxFtsSnippetChars));
   std::vector<SearchHit> hits;
+  std::vector<size_t> plain;  // hits that need the plain snippet
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
     SearchHit h;
     h.id = st.int64(0);
     h.created_ms = st.int64(1);
     h.utc_offset_min = static_cast<int>(st.int64(2));
+    if (st.is_null(3)) {
+      plain.push_back(hits.size());
+    } else {
+      h.snippet = st.text(3);
+    }
     hits.push_back(std::move(h));
   }
   if (rc != SQLITE_DONE) return impl_->sql_error(rc, "searching");
-  // FTS5's snippet() grows much faster than linearly with the number of matches in one document, so
-  // very long entries get a plain snippet around the first occurrence instead.
-  Statement body(impl_->db, "SELECT body FROM entries WHERE id = ?1");
-  Statement snip(impl_->db,
-                 "SELECT snippet(entries_fts, 0, '[', ']', '…', 12) FROM entries_fts "
-                 "WHERE entries_fts MATCH ?1 AND rowid = ?2");
-  if (body.prepare_rc() != SQLITE_OK) return impl_->sql_error(body.prepare_rc(), "searching");
-  if (snip.prepare_rc() != SQLITE_OK) return impl_->sql_error(snip.prepare_rc(), "searching");
-  for (SearchHit& h : hits) {
-    body.reset();
-    body.bind(1, h.id);
-    rc = body.step();
-    if (rc != SQLITE_ROW) return impl_->sql_error(rc, "searching");
-    std::string text = body.text(0);
-    if (text.size() > kMaxFtsSnippetBytes) {
-      h.snippet = plain_snippet(text, query);
-      continue;
+  if (!plain.empty()) {
+    Statement body(impl_->db, "SELECT body FROM entries WHERE id = ?1");
+    if (body.prepare_rc() != SQLITE_OK) return impl_->sql_error(body.prepare_rc(), "searching");
+    for (size_t i : plain) {
+      body.reset();
+      body.bind(1, hits[i].id);
+      rc = body.step();
+      if (rc != SQLITE_ROW) return impl_->sql_error(rc, "searching");
+      hits[i].snippet = plain_snippet(body.text(0), query);
     }
-    snip.reset();
-    snip.bind(1, std::string_view(match));
-    snip.bind(2, h.id);
-    rc = snip.step();
-    if (rc != SQLITE_ROW) return impl_->sql_error(rc, "searching");
-    h.snippet = snip.text(0);
   }
   return hits;
 }

@@ -165,7 +165,7 @@ class Vault {
   Status update_entry(int64_t id, std::string_view text);  // kNotFound if there is no such entry
   Status delete_entry(int64_t id);                          // kNotFound if there is no such entry
   // Full-text search: every word must appear (case and accents ignored; a trailing * matches a
-  // prefix). Best matches first.
+  // prefix). Newest matching entries first; limit 0 means all.
   Result<std::vector<SearchHit>> search(std::string_view query, size_t limit = 20);
   Result<int64_t> count_entries();
 
