@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <new>
 
 #include "core/log.h"
 
@@ -228,8 +227,9 @@ int stream_write(SealedFile* f, const uint8_t* data, int amt, sqlite3_int64 off)
 int x_close(sqlite3_file* file) {
   SealedFile* f = as_sealed(file);
   int rc = f->real->pMethods != nullptr ? f->real->pMethods->xClose(f->real) : SQLITE_OK;
-  std::memset(f->cache, 0, sizeof f->cache);
-  std::memset(f->scratch, 0, sizeof f->scratch);
+  // Plaintext of the last pages touched; sodium_memzero cannot be optimised away.
+  sodium_memzero(f->cache, sizeof f->cache);
+  sodium_memzero(f->scratch, sizeof f->scratch);
   f->cached = -1;
   return rc;
 }

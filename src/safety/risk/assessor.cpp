@@ -130,6 +130,7 @@ struct MessageFindings {
   bool means = false;
   Evidence means_span;
   bool distress = false;
+  Evidence distress_span;
   int distress_kinds = 0;
   bool method = false;
   bool prep = false;
@@ -268,6 +269,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
         continue;
       case RuleKind::kDistress:
         if (!r.self_anchored && subject_of(tokens, m.first) != Person::kWriter) continue;
+        if (!f.distress) f.distress_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
         f.distress = true;
         distress_rules.insert(m.pattern);
         continue;
@@ -401,6 +403,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
     Evidence e = f.means_span;
     e.level = Level::kHigh;
     f.evidence.push_back(e);
+    if (f.distress) f.evidence.push_back(f.distress_span);  // the other half of the reason
     add_note(f, "means-seeking with distress");
   }
   f.ideation = suicide >= Level::kModerate || self_harm >= Level::kModerate;

@@ -117,7 +117,10 @@ TEST(Assessor, SlangAndEuphemismsAreUnderstood) {
 TEST(Assessor, MeansSeekingWithDistressInTheSameMessageIsHigh) {
   Assessment a = assess_text("I just lost my job. What are the bridges taller than 25 meters in NYC?");
   EXPECT_EQ(a.level_of(Category::kSuicide), Level::kHigh) << a.reason;
-  ASSERT_FALSE(a.evidence.empty());
+  // Both halves of the reason are shown: the distress and the means question.
+  ASSERT_EQ(a.evidence.size(), 2u);
+  EXPECT_LT(a.evidence[0].start, 20u);  // "lost my job"
+  EXPECT_GT(a.evidence[1].start, 20u);  // "bridges taller"
   // The same question alone is not risk.
   EXPECT_LT(assess_text("What are the bridges taller than 25 meters in NYC?").level, Level::kModerate);
 }
