@@ -2,45 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "backend/json_parse.h"
 #include "backend/json_util.h"
 
 namespace haven::backend::ollama {
-namespace {
 
 using nlohmann::json;
-
-std::string kind_of(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::discarded: return "invalid JSON";
-    default: return "a number";
-  }
-}
-
-Result<json> parse_object(std::string_view text, const char* what) {
-  HAVEN_RETURN_IF_ERROR(check_json_depth(text).with_context(what));
-  json v = json::parse(text.begin(), text.end(), nullptr, false);
-  if (v.is_discarded()) {
-    return corruption(std::string("expected ") + what + " as JSON, found " + std::to_string(text.size()) +
-                      " bytes that are not valid JSON");
-  }
-  if (!v.is_object()) return corruption(std::string("expected ") + what + " as a JSON object, found " + kind_of(v));
-  return v;
-}
-
-int64_t count_or(const json& obj, const char* key, int64_t fallback) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return fallback;
-  if (it->is_number_unsigned()) return static_cast<int64_t>(std::min<uint64_t>(it->get<uint64_t>(), INT64_MAX));
-  if (it->is_number_integer()) return it->get<int64_t>();
-  return fallback;
-}
-
-}  // namespace
 
 std::string build_chat_body(const ChatRequest& request, const std::string& model, bool stream) {
   json body = json::object();
@@ -63,7 +30,7 @@ std::string build_chat_body(const ChatRequest& request, const std::string& model
 }
 
 Result<ChatLine> parse_chat_line(std::string_view text) {
-  HAVEN_ASSIGN_OR_RETURN(json root, parse_object(text, "an Ollama chat line"));
+  HAVEN_ASSIGN_OR_RETURN(json root, parse_json_object(text, "an Ollama chat line"));
   if (auto e = root.find("error"); e != root.end()) {
     return unavailable("Ollama reported an error during the reply: " +
                        (e->is_string() ? one_line(e->get<std::string>()) : std::string("no details given")));
@@ -73,15 +40,15 @@ Result<ChatLine> parse_chat_line(std::string_view text) {
   auto done = root.find("done");
   if (done == root.end() || !done->is_boolean()) {
     return corruption("expected an Ollama chat line with a boolean \"done\", found " +
-                      (done == root.end() ? std::string("none") : kind_of(*done)));
+                      (done == root.end() ? std::string("none") : json_kind_of(*done)));
   }
   line.done = done->get<bool>();
   auto msg = root.find("message");
   if (msg != root.end() && !msg->is_null()) {
-    if (!msg->is_object()) return corruption("expected \"message\" to be an object, found " + kind_of(*msg));
+    if (!msg->is_object()) return corruption("expected \"message\" to be an object, found " + json_kind_of(*msg));
     auto content = msg->find("content");
     if (content != msg->end() && !content->is_null()) {
-      if (!content->is_string()) return corruption("expected \"content\" to be a string, found " + kind_of(*content));
+      if (!content->is_string()) return corruption("expected \"content\" to be a string, found " + json_kind_of(*content));
       line.text = content->get<std::string>();
     }
   } else if (!line.done) {
@@ -92,18 +59,18 @@ Result<ChatLine> parse_chat_line(std::string_view text) {
     if (reason != root.end() && reason->is_string() && reason->get<std::string>() == "length") {
       line.finish_reason = FinishReason::kLength;
     }
-    line.usage.prompt_tokens = count_or(root, "prompt_eval_count", -1);
-    line.usage.completion_tokens = count_or(root, "eval_count", -1);
+    line.usage.prompt_tokens = json_count_or(root, "prompt_eval_count", -1);
+    line.usage.completion_tokens = json_count_or(root, "eval_count", -1);
   }
   return line;
 }
 
 Result<std::vector<ModelInfo>> parse_tags(std::string_view text) {
-  HAVEN_ASSIGN_OR_RETURN(json root, parse_object(text, "an Ollama model list"));
+  HAVEN_ASSIGN_OR_RETURN(json root, parse_json_object(text, "an Ollama model list"));
   auto models = root.find("models");
   if (models == root.end() || !models->is_array()) {
     return corruption("expected an Ollama model list with a \"models\" array, found " +
-                      (models == root.end() ? std::string("none") : kind_of(*models)));
+                      (models == root.end() ? std::string("none") : json_kind_of(*models)));
   }
   std::vector<ModelInfo> out;
   for (const json& m : *models) {
@@ -113,7 +80,7 @@ Result<std::vector<ModelInfo>> parse_tags(std::string_view text) {
     if (name == m.end() || !name->is_string()) continue;
     ModelInfo info;
     info.name = one_line(name->get<std::string>(), 200);
-    const int64_t size = count_or(m, "size", -1);
+    const int64_t size = json_count_or(m, "size", -1);
     if (size > 0) info.detail = human_size(static_cast<uint64_t>(size));
     auto details = m.find("details");
     if (details != m.end() && details->is_object()) {

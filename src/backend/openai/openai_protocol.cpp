@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "backend/json_parse.h"
 #include "backend/json_util.h"
 
 namespace haven::backend::openai {
@@ -9,44 +10,12 @@ namespace {
 
 using nlohmann::json;
 
-// Shows what kind of JSON value was found, never its content (it may echo user text).
-std::string kind_of(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::discarded: return "invalid JSON";
-    default: return "a number";
-  }
-}
-
-Result<json> parse_object(std::string_view text, const char* what) {
-  HAVEN_RETURN_IF_ERROR(check_json_depth(text).with_context(what));
-  json v = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (v.is_discarded()) {
-    return corruption(std::string("expected ") + what + " as JSON, found " + std::to_string(text.size()) +
-                      " bytes that are not valid JSON");
-  }
-  if (!v.is_object()) return corruption(std::string("expected ") + what + " as a JSON object, found " + kind_of(v));
-  return v;
-}
-
-int64_t count_or(const json& obj, const char* key, int64_t fallback) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return fallback;
-  if (it->is_number_unsigned()) return static_cast<int64_t>(std::min<uint64_t>(it->get<uint64_t>(), INT64_MAX));
-  if (it->is_number_integer()) return it->get<int64_t>();
-  return fallback;
-}
-
 std::optional<Usage> usage_from(const json& root) {
   auto u = root.find("usage");
   if (u != root.end() && u->is_object()) {
     Usage usage;
-    usage.prompt_tokens = count_or(*u, "prompt_tokens", -1);
-    usage.completion_tokens = count_or(*u, "completion_tokens", -1);
+    usage.prompt_tokens = json_count_or(*u, "prompt_tokens", -1);
+    usage.completion_tokens = json_count_or(*u, "completion_tokens", -1);
     return usage;
   }
   // llama-server reports "timings" on the last chunk even without stream_options.include_usage:
@@ -54,10 +23,10 @@ std::optional<Usage> usage_from(const json& root) {
   auto t = root.find("timings");
   if (t != root.end() && t->is_object() && t->contains("predicted_n")) {
     Usage usage;
-    const int64_t prompt_n = count_or(*t, "prompt_n", -1);
-    const int64_t cache_n = count_or(*t, "cache_n", 0);
+    const int64_t prompt_n = json_count_or(*t, "prompt_n", -1);
+    const int64_t cache_n = json_count_or(*t, "cache_n", 0);
     usage.prompt_tokens = prompt_n < 0 ? -1 : prompt_n + std::max<int64_t>(cache_n, 0);
-    usage.completion_tokens = count_or(*t, "predicted_n", -1);
+    usage.completion_tokens = json_count_or(*t, "predicted_n", -1);
     return usage;
   }
   return std::nullopt;
@@ -76,7 +45,7 @@ Status error_in_stream(const json& root) {
 }
 
 Result<ChatDelta> parse_choice_holder(std::string_view text, const char* what, bool whole) {
-  HAVEN_ASSIGN_OR_RETURN(json root, parse_object(text, what));
+  HAVEN_ASSIGN_OR_RETURN(json root, parse_json_object(text, what));
   if (root.contains("error")) return error_in_stream(root);
   ChatDelta d;
   if (auto m = root.find("model"); m != root.end() && m->is_string()) d.model = one_line(m->get<std::string>(), 120);
@@ -84,28 +53,28 @@ Result<ChatDelta> parse_choice_holder(std::string_view text, const char* what, b
   auto choices = root.find("choices");
   if (choices == root.end() || !choices->is_array()) {
     return corruption(std::string("expected ") + what + " with a \"choices\" array, found " +
-                      (choices == root.end() ? std::string("none") : kind_of(*choices)));
+                      (choices == root.end() ? std::string("none") : json_kind_of(*choices)));
   }
   if (choices->empty()) return d;  // the usage-only last chunk
   const json& c = (*choices)[0];
-  if (!c.is_object()) return corruption(std::string("expected each choice to be an object, found ") + kind_of(c));
+  if (!c.is_object()) return corruption(std::string("expected each choice to be an object, found ") + json_kind_of(c));
   const char* body_key = whole ? "message" : "delta";
   auto body = c.find(body_key);
   if (body != c.end() && !body->is_null()) {
     if (!body->is_object()) {
-      return corruption(std::string("expected \"") + body_key + "\" to be an object, found " + kind_of(*body));
+      return corruption(std::string("expected \"") + body_key + "\" to be an object, found " + json_kind_of(*body));
     }
     auto content = body->find("content");
     if (content != body->end() && !content->is_null()) {
       if (!content->is_string()) {
-        return corruption(std::string("expected \"content\" to be a string, found ") + kind_of(*content));
+        return corruption(std::string("expected \"content\" to be a string, found ") + json_kind_of(*content));
       }
       d.text = content->get<std::string>();
     }
   }
   auto fr = c.find("finish_reason");
   if (fr != c.end() && !fr->is_null()) {
-    if (!fr->is_string()) return corruption("expected \"finish_reason\" to be a string, found " + kind_of(*fr));
+    if (!fr->is_string()) return corruption("expected \"finish_reason\" to be a string, found " + json_kind_of(*fr));
     d.finish_reason = finish_reason_from(fr->get<std::string>());
   }
   return d;
@@ -147,11 +116,11 @@ Result<ChatDelta> parse_chat_completion(std::string_view json_text) {
 }
 
 Result<std::vector<ModelInfo>> parse_models(std::string_view json_text) {
-  HAVEN_ASSIGN_OR_RETURN(json root, parse_object(json_text, "a model list"));
+  HAVEN_ASSIGN_OR_RETURN(json root, parse_json_object(json_text, "a model list"));
   auto data = root.find("data");
   if (data == root.end() || !data->is_array()) {
     return corruption("expected a model list with a \"data\" array, found " +
-                      (data == root.end() ? std::string("none") : kind_of(*data)));
+                      (data == root.end() ? std::string("none") : json_kind_of(*data)));
   }
   std::vector<ModelInfo> out;
   for (const json& m : *data) {
@@ -162,8 +131,8 @@ Result<std::vector<ModelInfo>> parse_models(std::string_view json_text) {
     info.name = one_line(id->get<std::string>(), 200);
     auto meta = m.find("meta");  // llama-server adds the model's size and context here
     if (meta != m.end() && meta->is_object()) {
-      const int64_t size = count_or(*meta, "size", -1);
-      const int64_t n_ctx = count_or(*meta, "n_ctx", -1);
+      const int64_t size = json_count_or(*meta, "size", -1);
+      const int64_t n_ctx = json_count_or(*meta, "n_ctx", -1);
       if (size > 0) info.detail = human_size(static_cast<uint64_t>(size));
       if (n_ctx > 0) info.detail += (info.detail.empty() ? "" : ", ") + std::string("context ") + std::to_string(n_ctx);
     } else if (auto owner = m.find("owned_by"); owner != m.end() && owner->is_string()) {
