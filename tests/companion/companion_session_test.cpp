@@ -126,3 +126,21 @@ TEST_F(CompanionSessionTest, ABreakReminderComesAfterTwentyFiveMinutesAndOnlyOnc
 
 }  // namespace
 }  // namespace haven::companion
+
+namespace haven::companion {
+namespace {
+
+TEST_F(CompanionSessionTest, PrivateTextIsCheckedWithoutEnteringTheConversation) {
+  auto session = CompanionSession::start(vault_.get(), backend_.get(), settings(), 1000);
+  ASSERT_TRUE(session.is_ok());
+  EXPECT_EQ((*session)->check_private_text("Planted bulbs with my niece today.", 1001), "");
+  std::string response = (*session)->check_private_text("I want to kill myself tonight, I have the pills ready.", 1002);
+  EXPECT_NE(response.find("116 123"), std::string::npos) << response;  // Samaritans, from the GB setting
+  EXPECT_TRUE((*session)->had_elevated_turns());
+  for (const auto& t : (*session)->conversation().turns()) {
+    EXPECT_EQ(t.content.find("pills ready"), std::string::npos) << "the private text entered the conversation";
+  }
+}
+
+}  // namespace
+}  // namespace haven::companion

@@ -50,6 +50,13 @@ std::optional<std::string> Args::take_positional() {
   return std::nullopt;
 }
 
+Result<int64_t> parse_record_id(const std::optional<std::string>& text, std::string_view what) {
+  if (!text || text->empty() || text->size() > 15 || text->find_first_not_of("0123456789") != std::string::npos) {
+    return invalid_argument("expected " + std::string(what) + " number, found '" + text.value_or("") + "'");
+  }
+  return std::stoll(*text);
+}
+
 Status Args::expect_empty() const {
   if (args_.empty()) return Status::ok();
   return invalid_argument("unexpected argument '" + args_.front() + "'");

@@ -1,8 +1,10 @@
 // A small argument reader for subcommands: options may appear anywhere after the subcommand name.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -28,5 +30,9 @@ class Args {
  private:
   std::vector<std::string> args_;
 };
+
+// A record number given on the command line ("an entry", "a session"). kInvalidArgument "expected an entry
+// number, found 'x'" for anything but 1 to 15 digits.
+Result<int64_t> parse_record_id(const std::optional<std::string>& text, std::string_view what);
 
 }  // namespace haven::cli

@@ -122,7 +122,7 @@ std::string read_block(ChatState& s, std::string_view first_prompt) {
 }
 
 void show_private_check(ChatState& s, const std::string& text) {
-  std::string response = s.session->check_private_text(text);
+  std::string response = s.session->check_private_text(text, s.env->now_unix_ms());
   if (!response.empty()) say(s, response);
 }
 
@@ -381,11 +381,11 @@ int run_chat_command(const GlobalOptions& options, Args& args) {
   std::unique_ptr<vault::Vault> vault = std::move(opened).value();
   companion::CompanionStore store(vault.get());
   auto made = backend_for(*model_options, store, *io);
-  if (!made.is_ok() && made.status().code() == StatusCode::kNotFound && made.status().message() == "no model") {
+  if (!made.is_ok()) return report_error(made.status());
+  if (*made == nullptr) {
     io->write(kNoModelScreen);
     return kExitError;
   }
-  if (!made.is_ok()) return report_error(made.status());
   std::unique_ptr<backend::Backend> model = std::move(made).value();
   companion::ConversationSettings settings = conversation_settings(store);
   auto resolution = safety::resources::resolve(settings.country, settings.locale);

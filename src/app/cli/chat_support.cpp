@@ -121,7 +121,7 @@ Result<std::unique_ptr<backend::Backend>> backend_for(const ModelOptions& m, com
     choice = {companion::ModelChoice::Kind::kServer, "", *m.server, m.server_model.value_or("")};
   } else {
     HAVEN_ASSIGN_OR_RETURN(auto stored, store.get_config("model"));
-    if (!stored) return not_found("no model");
+    if (!stored) return std::unique_ptr<backend::Backend>();
     auto parsed = companion::parse_model_choice(*stored);
     if (!parsed.is_ok()) return parsed.status().with_context("the saved model setting");
     choice = *parsed;

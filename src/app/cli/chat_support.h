@@ -34,8 +34,8 @@ struct ModelOptions {
 // kInvalidArgument (a usage error) for a missing value or more than one model.
 Result<ModelOptions> take_model_options(Args& args);
 
-// The backend for this run's options, else the remembered `config set model` choice. kNotFound when
-// neither names a model (the caller shows how to set one up). Remote servers need --allow-remote, and
+// The backend for this run's options, else the remembered `config set model` choice; a null backend when
+// neither names a model (the caller shows kNoModelScreen). Remote servers need --allow-remote, and
 // then every request is shown on io for consent.
 Result<std::unique_ptr<backend::Backend>> backend_for(const ModelOptions& options, companion::CompanionStore& store,
                                                       ChatIo& io);

@@ -9,13 +9,6 @@
 namespace haven::cli {
 namespace {
 
-Result<int64_t> parse_id(const std::optional<std::string>& text, std::string_view what) {
-  if (!text || text->empty() || text->size() > 15 || text->find_first_not_of("0123456789") != std::string::npos) {
-    return invalid_argument("expected " + std::string(what) + " number, found '" + text.value_or("") + "'");
-  }
-  return std::stoll(*text);
-}
-
 // Text from the argument, or everything on standard input (no editor, no temp file).
 std::string text_argument_or_stdin(std::optional<std::string> arg) {
   if (arg) return *arg;
@@ -65,7 +58,7 @@ int run_journal_command(const GlobalOptions& options, Args& args) {
     return kExitOk;
   }
   if (*sub == "show" || *sub == "delete") {
-    auto id = parse_id(args.take_positional(), "an entry");
+    auto id = parse_record_id(args.take_positional(), "an entry");
     if (!id.is_ok()) return usage_error(id.status().message());
     if (!args.empty()) return usage_error(args.expect_empty().message());
     auto vault = open_vault_for_command(options);
@@ -88,7 +81,7 @@ int run_journal_command(const GlobalOptions& options, Args& args) {
     return kExitOk;
   }
   if (*sub == "edit") {
-    auto id = parse_id(args.take_positional(), "an entry");
+    auto id = parse_record_id(args.take_positional(), "an entry");
     if (!id.is_ok()) return usage_error(id.status().message());
     auto text_arg = args.take_positional();
     if (!args.empty()) return usage_error(args.expect_empty().message());

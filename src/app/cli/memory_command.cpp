@@ -15,11 +15,9 @@ int run_memory_command(const GlobalOptions& options, Args& args) {
   int64_t id = 0;
   std::string text;
   if (*sub != "list") {
-    auto id_text = args.take_positional();
-    if (!id_text || id_text->find_first_not_of("0123456789") != std::string::npos || id_text->size() > 15) {
-      return usage_error("expected a memory item number, found '" + id_text.value_or("") + "'");
-    }
-    id = std::stoll(*id_text);
+    auto parsed = parse_record_id(args.take_positional(), "a memory item");
+    if (!parsed.is_ok()) return usage_error(parsed.status().message());
+    id = *parsed;
     if (*sub == "edit") {
       auto t = args.take_positional();
       if (!t || t->empty()) return usage_error("memory edit needs the new text");

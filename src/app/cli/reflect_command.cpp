@@ -14,24 +14,22 @@ namespace haven::cli {
 int run_reflect_command(const GlobalOptions& options, Args& args) {
   auto model_options = take_model_options(args);
   if (!model_options.is_ok()) return usage_error(model_options.status().message());
-  auto id_text = args.take_positional();
-  if (!id_text || id_text->find_first_not_of("0123456789") != std::string::npos || id_text->size() > 15) {
-    return usage_error("reflect expects a journal entry number, found '" + id_text.value_or("") + "'");
-  }
+  auto entry_id = parse_record_id(args.take_positional(), "a journal entry");
+  if (!entry_id.is_ok()) return usage_error(entry_id.status().message());
   if (!args.empty()) return usage_error(args.expect_empty().message());
   auto io = ChatIo::make();
   auto opened = open_vault_for_chat(options, *io);
   if (!opened.is_ok()) return report_error(opened.status());
   std::unique_ptr<vault::Vault> vault = std::move(opened).value();
-  auto entry = vault->get_entry(std::stoll(*id_text));
+  auto entry = vault->get_entry(*entry_id);
   if (!entry.is_ok()) return report_error(entry.status());
   companion::CompanionStore store(vault.get());
   auto made = backend_for(*model_options, store, *io);
-  if (!made.is_ok() && made.status().code() == StatusCode::kNotFound && made.status().message() == "no model") {
+  if (!made.is_ok()) return report_error(made.status());
+  if (*made == nullptr) {
     io->write(kNoModelScreen);
     return kExitError;
   }
-  if (!made.is_ok()) return report_error(made.status());
   Env* env = Env::default_env();
   int64_t now = env->now_unix_ms();
   auto session = companion::CompanionSession::start(vault.get(), made->get(), conversation_settings(store), now,

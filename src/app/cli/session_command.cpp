@@ -1,23 +1,14 @@
 // haven session list|show ID|delete ID: past conversations.
-#include <ctime>
 #include <iostream>
 
 #include "app/cli/chat_support.h"
 #include "app/cli/companion_cli.h"
+#include "app/cli/vault_cli.h"
 #include "core/env.h"
 #include "vault/vault.h"
 
 namespace haven::cli {
 namespace {
-
-std::string local_time(int64_t unix_ms) {
-  time_t t = static_cast<time_t>(unix_ms / 1000);
-  struct tm local {};
-  localtime_r(&t, &local);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
-  return buf;
-}
 
 const char* author_label(companion::TurnAuthor a) {
   switch (a) {
@@ -37,11 +28,9 @@ int run_session_command(const GlobalOptions& options, Args& args) {
   }
   int64_t id = 0;
   if (*sub != "list") {
-    auto id_text = args.take_positional();
-    if (!id_text || id_text->find_first_not_of("0123456789") != std::string::npos || id_text->size() > 15) {
-      return usage_error("expected a session number, found '" + id_text.value_or("") + "'");
-    }
-    id = std::stoll(*id_text);
+    auto parsed = parse_record_id(args.take_positional(), "a session");
+    if (!parsed.is_ok()) return usage_error(parsed.status().message());
+    id = *parsed;
   }
   if (!args.empty()) return usage_error(args.expect_empty().message());
   auto io = ChatIo::make();
@@ -56,7 +45,7 @@ int run_session_command(const GlobalOptions& options, Args& args) {
   if (*sub == "show") {
     auto s = store.load_session(id);
     if (!s.is_ok()) return report_error(s.status());
-    std::cout << "Session " << s->id << ", " << local_time(s->started_ms) << "\n";
+    std::cout << "Session " << s->id << ", " << format_local_time(s->started_ms, Env::default_env()->local_utc_offset_minutes(s->started_ms)) << "\n";
     if (!s->summary.empty()) std::cout << "Summary: " << s->summary << "\n";
     for (const auto& t : s->turns) {
       std::cout << "\n" << author_label(t.author) << (t.replaced_by_safety ? " (replaced by safety rules)" : "")
@@ -68,7 +57,7 @@ int run_session_command(const GlobalOptions& options, Args& args) {
   if (!list.is_ok()) return report_error(list.status());
   if (list->empty()) std::cout << "No sessions yet. 'haven chat' starts one.\n";
   for (const auto& s : *list) {
-    std::cout << s.id << "  " << local_time(s.started_ms);
+    std::cout << s.id << "  " << format_local_time(s.started_ms, Env::default_env()->local_utc_offset_minutes(s.started_ms));
     if (!s.summary.empty()) std::cout << "  " << s.summary;
     std::cout << "\n";
   }

@@ -151,6 +151,28 @@ void Conversation::summarise_if_needed(const BuiltContext& built, const backend:
   if (summary.is_ok() && !summary->empty()) set_earlier_summary(std::move(summary).value(), end);
 }
 
+safety::policy::Decision Conversation::decide(const safety::Assessment& assessment) const {
+  safety::policy::PolicyContext context;
+  context.country = safety::resources::resolve(settings_.country, settings_.locale).country;
+  context.has_safety_plan = settings_.has_safety_plan;
+  context.non_english_notice_shown = non_english_notice_shown_;
+  context.crisis_response_shown = crisis_response_shown_;
+  return safety::policy::decide(safety::policy::RiskPicture::from_assessment(assessment), context);
+}
+
+std::string Conversation::respond_to_private_text(std::string_view text, int64_t now_unix_ms) {
+  auto messages = safety_view();
+  messages.push_back({"user", std::string(text)});
+  safety::Assessment assessment = safety::assess_conversation(messages);
+  if (!safety::is_elevated(assessment.level)) return "";
+  safety::policy::Decision decision = decide(assessment);
+  if (decision.kind == safety::policy::ResponseKind::kCrisis) crisis_response_shown_ = true;
+  if (!decision.immediate_text.empty()) {
+    restore_turn({TurnAuthor::kHaven, decision.immediate_text, now_unix_ms, assessment.level, false});
+  }
+  return decision.immediate_text;
+}
+
 Result<TurnResult> Conversation::user_turn(std::string_view text, const TurnEvents& events,
                                            const backend::CancelToken* cancel, int64_t now_unix_ms) {
   if (!utf8::is_valid(text)) {
@@ -169,12 +191,7 @@ Result<TurnResult> Conversation::user_turn(std::string_view text, const TurnEven
   out.assessment = assessment_;
 
   auto resolution = safety::resources::resolve(settings_.country, settings_.locale);
-  safety::policy::PolicyContext policy_context;
-  policy_context.country = resolution.country;
-  policy_context.has_safety_plan = settings_.has_safety_plan;
-  policy_context.non_english_notice_shown = non_english_notice_shown_;
-  policy_context.crisis_response_shown = crisis_response_shown_;
-  out.decision = safety::policy::decide(safety::policy::RiskPicture::from_assessment(assessment_), policy_context);
+  out.decision = decide(assessment_);
   const auto& decision = out.decision;
 
   // Haven's own words come first and never wait for the model.

@@ -87,6 +87,11 @@ class Conversation {
   Result<TurnResult> user_turn(std::string_view text, const TurnEvents& events,
                                const backend::CancelToken* cancel, int64_t now_unix_ms);
 
+  // Checks text the user writes outside the conversation (a journal entry, a practice answer) with the
+  // session around it, and returns Haven's fixed response to show at once (empty when there is none).
+  // The text itself is not added to the conversation; the response is, and the peak level rises.
+  std::string respond_to_private_text(std::string_view text, int64_t now_unix_ms);
+
   // Adds turns of an earlier part of this session (when reopening one) without running them.
   void restore_turn(SessionTurn turn);
 
@@ -105,6 +110,8 @@ class Conversation {
 
  private:
   std::vector<safety::ChatMessage> safety_view() const;
+  // The response policy for an assessment, with this session's country, plan and what was shown.
+  safety::policy::Decision decide(const safety::Assessment& assessment) const;
   std::vector<ChatTurn> context_turns() const;
   void summarise_if_needed(const BuiltContext& built, const backend::CancelToken* cancel);
 

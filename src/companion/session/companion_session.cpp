@@ -5,8 +5,6 @@
 #include <cstdlib>
 
 #include "companion/prompt/system_prompt.h"
-#include "safety/policy/response_policy.h"
-#include "safety/resources/crisis_resources.h"
 #include "safety/screen/reply_screener.h"
 #include "vault/vault.h"
 
@@ -128,25 +126,8 @@ Result<TurnResult> CompanionSession::user_turn(std::string_view text, const Turn
   return result;
 }
 
-std::string CompanionSession::check_private_text(std::string_view text) {
-  std::vector<safety::ChatMessage> messages;
-  for (const auto& t : conversation_->turns()) messages.push_back({role_for(t.author), t.content});
-  messages.push_back({"user", std::string(text)});
-  safety::Assessment assessment = safety::assess_conversation(messages);
-  if (!safety::is_elevated(assessment.level)) return "";
-  auto& settings = conversation_->settings();
-  auto resolution = safety::resources::resolve(settings.country, settings.locale);
-  safety::policy::PolicyContext context;
-  context.country = resolution.country;
-  context.has_safety_plan = settings.has_safety_plan;
-  auto decision = safety::policy::decide(safety::policy::RiskPicture::from_assessment(assessment), context);
-  // Kept in the session (as Haven's words, never the private text itself) so later turns know risk
-  // was raised.
-  if (!decision.immediate_text.empty()) {
-    SessionTurn turn{TurnAuthor::kHaven, decision.immediate_text, 0, assessment.level, false};
-    conversation_->restore_turn(turn);
-  }
-  return decision.immediate_text;
+std::string CompanionSession::check_private_text(std::string_view text, int64_t now_ms) {
+  return conversation_->respond_to_private_text(text, now_ms);
 }
 
 bool CompanionSession::had_elevated_turns() const { return safety::is_elevated(conversation_->peak_level()); }

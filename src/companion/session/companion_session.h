@@ -42,11 +42,9 @@ class CompanionSession {
   Result<TurnResult> user_turn(std::string_view text, const TurnEvents& events,
                                const backend::CancelToken* cancel, int64_t now_ms);
 
-  // Checks text the user writes outside the conversation (a journal entry, a practice answer) with the
-  // same safety assessment, in the context of this session, and returns Haven's fixed response to show
-  // at once (empty when there is none). The private text itself is not added to the conversation; the
-  // response is, and the session's peak level rises (so no later request of it goes remote).
-  std::string check_private_text(std::string_view text);
+  // See Conversation::respond_to_private_text: Haven's fixed response to a journal entry or practice
+  // answer written during the session (empty when there is none).
+  std::string check_private_text(std::string_view text, int64_t now_ms);
 
   // True when any turn of the session reached elevated risk.
   bool had_elevated_turns() const;
