@@ -19,8 +19,29 @@ using text::Token;
 
 constexpr size_t kCategories = kAllCategories.size();
 constexpr size_t kMaxEvidencePerCategory = 3;
-// Distinct signs of distress in one message that together are worth a gentle check-in.
+// Distinct kinds of distress (lexicon.h: hopelessness, entrapment, burden, self-hatred, ...) in one message,
+// or across the writer's messages in one session, that together are worth a gentle check-in. Three kinds,
+// not three matches: one theme repeated through a long post never adds up on its own.
 constexpr int kDistressForCheckIn = 3;
+constexpr size_t kDistressKinds = risk::kDistressKinds;
+
+// Pairs of kinds that the main models of suicidal thinking name as its core, so two suffice: feeling a
+// burden while feeling alone (Joiner's interpersonal theory: burdensomeness and thwarted belonging); defeat
+// or self-hatred with entrapment, and hopelessness with entrapment (O'Connor's integrated
+// motivational-volitional model); pain with hopelessness (Klonsky and May's three-step theory); thoughts
+// of one's own death or a farewell with any other kind.
+bool distress_adds_up(const std::array<bool, kDistressKinds>& kind) {
+  using risk::Distress;
+  auto has = [&](Distress d) { return kind[static_cast<size_t>(d)]; };
+  int n = 0;
+  for (bool k : kind) n += k ? 1 : 0;
+  if (n >= kDistressForCheckIn) return true;
+  if (n < 2) return false;
+  if (has(Distress::kDeath) || has(Distress::kFarewell)) return true;
+  if (has(Distress::kBurden) && has(Distress::kAlone)) return true;
+  if (has(Distress::kPain) && has(Distress::kHopeless)) return true;
+  return has(Distress::kTrapped) && (has(Distress::kSelfHate) || has(Distress::kHopeless));
+}
 
 size_t cat_index(Category c) { return static_cast<size_t>(c); }
 
@@ -75,16 +96,22 @@ enum class Person { kWriter, kSpecificOther, kGenericOther };
 
 // The nearest person named before the phrase in its sentence; the writer when none is named
 // (a journal is written in the first person).
-Person subject_of(const std::vector<Token>& tokens, size_t first) {
+// within_clause: stop at a comma too, for states ("..., and there's no hope left for me") whose subject
+// is rarely named before the clause they are in.
+Person subject_of(const std::vector<Token>& tokens, size_t first, bool within_clause = false) {
   size_t steps = 0;
   for (size_t k = first; k > 0 && steps < 12; ++steps) {
     --k;
     const Token& t = tokens[k];
-    if (t.is_sentence_end()) break;
+    if (t.is_sentence_end() || (within_clause && t.is_boundary())) break;
     if (t.is_boundary()) continue;
     if (is_first_person(t.text)) return Person::kWriter;
     bool other = is_specific_other(t.text), generic = is_generic_other(t.text);
     if (!other && !generic) continue;
+    // "Does anyone else feel like dying?": the writer counts themselves in.
+    if (generic && k + 1 < tokens.size() && tokens[k + 1].text == "else" &&
+        (t.text == "anyone" || t.text == "anybody"))
+      return Person::kWriter;
     // "talk to someone about suicide", "told my mom that": a person after a preposition is the listener,
     // not who the phrase is about.
     size_t back = k;
@@ -131,7 +158,9 @@ struct MessageFindings {
   Evidence means_span;
   bool distress = false;
   Evidence distress_span;
-  int distress_kinds = 0;
+  // The first span of each kind of distress the writer voiced (lexicon.h), for the check-in rule.
+  std::array<bool, kDistressKinds> distress_kind{};
+  std::array<Evidence, kDistressKinds> distress_kind_span{};
   bool method = false;
   bool prep = false;
   bool timing = false;
@@ -156,6 +185,9 @@ Evidence span_of(const std::vector<Token>& tokens, const PhraseMatch& m, size_t 
   e.level = l;
   return e;
 }
+
+void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<bool, kDistressKinds>& kind,
+                           const std::array<Evidence, kDistressKinds>& span);
 
 MessageFindings assess_message(std::string_view text_in, size_t message_index) {
   MessageFindings f;
@@ -198,11 +230,12 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
   }
   std::vector<uint8_t> positive_negator(tokens.size(), 0);
   for (const PhraseMatch& m : matches) {
-    if (lex.rules[m.pattern].kind != RuleKind::kRisk) continue;
+    if (lex.rules[m.pattern].kind != RuleKind::kRisk || !lex.rules[m.pattern].has_negator) continue;
     for (size_t k = m.first; k <= m.last; ++k)
       if (is_negator(tokens[k].text)) positive_negator[k] = 1;
   }
   auto in_idiom = [&](const PhraseMatch& m) {
+    if (lex.rules[m.pattern].flags & risk::kFlagOverIdiom) return false;
     for (size_t k = m.first; k <= m.last; ++k)
       if (idiom[k]) return true;
     return false;
@@ -237,7 +270,26 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
     }
   };
 
-  std::unordered_set<size_t> distress_rules, grand_rules, compulsion_rules, prep_rules;
+  // A negation inside a match that the pattern did not ask for ("I am not a failure" against
+  // "i am ~3 failure") turns it around, like one just before it.
+  auto negated_inside = [&](const PhraseMatch& m) {
+    if (lex.rules[m.pattern].has_negator) return false;
+    for (size_t k = m.first + 1; k <= m.last; ++k)
+      if (is_negator(tokens[k].text)) return true;
+    return false;
+  };
+
+  // The matched words themselves name the writer ("fantasizing about my death"), so no person check is
+  // needed. Decided per match, not per pattern: "fantasize about death|my_death" names the writer only
+  // when the second alternative is the one that matched ("she fantasizes about death").
+  auto names_writer = [&](const PhraseMatch& m) {
+    if (!lex.rules[m.pattern].self_anchored) return false;
+    for (size_t k = m.first; k <= m.last; ++k)
+      if (is_first_person(tokens[k].text)) return true;
+    return false;
+  };
+
+  std::unordered_set<size_t> grand_rules, compulsion_rules, prep_rules;
   bool sleep_loss = false;
   Level compulsion_level = Level::kNone;
   const PhraseMatch* first_compulsion = nullptr;
@@ -253,7 +305,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
       add_note(f, "idiom");
       continue;
     }
-    if (negated(tokens, m.first, positive_negator)) {
+    if (negated(tokens, m.first, positive_negator) || negated_inside(m)) {
       add_note(f, "negated");
       continue;
     }
@@ -268,10 +320,17 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
         f.means = true;
         continue;
       case RuleKind::kDistress:
-        if (!r.self_anchored && subject_of(tokens, m.first) != Person::kWriter) continue;
+        if (!names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter) continue;
         if (!f.distress) f.distress_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
         f.distress = true;
-        distress_rules.insert(m.pattern);
+        // A story or a question about the topic is not the writer's own pain.
+        if (!fiction[sent] && !topic[sent]) {
+          size_t kind = static_cast<size_t>(r.distress);
+          if (!f.distress_kind[kind]) {
+            f.distress_kind[kind] = true;
+            f.distress_kind_span[kind] = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);
+          }
+        }
         continue;
       case RuleKind::kMethod:
         if (!fiction[sent]) f.method = true;
@@ -303,7 +362,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
     // me", "he hits me"): the person check applies to phrases about the writer's own acts and states.
     const bool person_check = r.category != Category::kPsychosis && r.category != Category::kAbuse &&
                               r.category != Category::kHarmToOthers && r.category != Category::kMedical;
-    if (!r.self_anchored && person_check) {
+    if (!names_writer(m) && person_check) {
       Person who = subject_of(tokens, m.first);
       if (who != Person::kWriter) {
         if (who == Person::kSpecificOther &&
@@ -361,7 +420,6 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
   Level& suicide = f.level[cat_index(Category::kSuicide)];
   Level& self_harm = f.level[cat_index(Category::kSelfHarm)];
   f.ideation = suicide >= Level::kModerate;
-  f.distress_kinds = static_cast<int>(distress_rules.size());
   f.present = any_present;
 
   // C-SSRS ladder: ideation with a method, preparation or means is high; with intent or preparation,
@@ -407,12 +465,24 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
     add_note(f, "means-seeking with distress");
   }
   f.ideation = suicide >= Level::kModerate || self_harm >= Level::kModerate;
-  // Many signs of distress in one message are worth a gentle check-in, never a crisis interrupt alone.
-  if (f.distress_kinds >= kDistressForCheckIn && suicide < Level::kModerate) {
+  // Several kinds of distress in one message are worth a gentle check-in, never a crisis interrupt alone.
+  if (distress_adds_up(f.distress_kind) && suicide < Level::kModerate) {
     suicide = Level::kModerate;
-    add_note(f, "several signs of distress");
+    add_note(f, "several kinds of distress");
+    add_distress_evidence(f.evidence, f.distress_kind, f.distress_kind_span);
   }
   return f;
+}
+
+// Evidence for the several-kinds-of-distress rule: one span per kind, up to the per-category limit.
+void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<bool, kDistressKinds>& kind,
+                           const std::array<Evidence, kDistressKinds>& span) {
+  size_t added = 0;
+  for (size_t k = 0; k < kDistressKinds && added < kMaxEvidencePerCategory; ++k) {
+    if (!kind[k]) continue;
+    evidence.push_back(span[k]);
+    ++added;
+  }
 }
 
 bool is_writer_role(const std::string& role) {
@@ -464,6 +534,8 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   bool any_distress_or_ideation = false;
   bool any_means = false;
   Evidence means_span;
+  std::array<bool, kDistressKinds> session_kind{};
+  std::array<Evidence, kDistressKinds> session_kind_span{};
   size_t last_user = SIZE_MAX;
   for (size_t i = 0; i < messages.size(); ++i)
     if (is_writer_role(messages[i].role)) last_user = i;
@@ -482,6 +554,12 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     for (auto& n : f.notes)
       if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
     if (f.distress || f.ideation) any_distress_or_ideation = true;
+    for (size_t k = 0; k < kDistressKinds; ++k) {
+      if (f.distress_kind[k] && !session_kind[k]) {
+        session_kind[k] = true;
+        session_kind_span[k] = f.distress_kind_span[k];
+      }
+    }
     if (f.means) {
       if (!any_means) means_span = f.means_span;
       any_means = true;
@@ -498,6 +576,13 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     evidence.push_back(means_span);
     if (std::find(notes.begin(), notes.end(), "means-seeking in a session with distress") == notes.end())
       notes.push_back("means-seeking in a session with distress");
+  }
+  // Several kinds of distress spread over the writer's messages add up as they would in one message.
+  if (distress_adds_up(session_kind) && suicide < Level::kModerate) {
+    suicide = Level::kModerate;
+    add_distress_evidence(evidence, session_kind, session_kind_span);
+    if (std::find(notes.begin(), notes.end(), "several kinds of distress in the session") == notes.end())
+      notes.push_back("several kinds of distress in the session");
   }
   for (size_t c = 0; c < kCategories; ++c) {
     if (session[c] > latest[c]) out.carried_from_earlier = true;

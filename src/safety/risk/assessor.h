@@ -10,7 +10,11 @@
 // passive wishes included, is at least kModerate; method, intent, plan, preparation or recent behaviour
 // is kHigh; plan with intent, means and timing is kImminent. Means-seeking (bridges, heights, pills,
 // pesticides, weapons, rope, exhaust, railways, ...) is kHigh when the same session shows distress or
-// ideation, before it, in the same message, or after it.
+// ideation, before it, in the same message, or after it. Several different kinds of distress
+// (hopelessness, entrapment, feeling a burden, self-hatred, loneliness, unbearable pain, thoughts of one's
+// own death, farewells), in one message or across the writer's messages in a session, are kModerate: the
+// indirect way many people voice suicidal thoughts. Three kinds are needed, or two that the models of
+// suicidal thinking pair (see distress_adds_up in assessor.cpp); never more than kModerate on their own.
 //
 // Pure functions: no state, no I/O, no allocation beyond the result, safe to call from any thread.
 // They never fail: any byte string is accepted (invalid UTF-8 is read as U+FFFD) and work is linear in

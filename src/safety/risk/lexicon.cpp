@@ -52,11 +52,14 @@ const std::map<std::string, std::string>& macros() {
 }
 
 // The rule table: "kind category level flags | pattern". Our own words, written from the clinical
-// structure in ../shared/docs/safety-reference.md (C-SSRS ladder) and common usage; never copied from
-// any data set.
+// structure in ../shared/docs/safety-reference.md (C-SSRS ladder), the lowest rungs of ideation scales
+// ("life is not worth living"), the themes that models of suicidal thinking name (hopelessness,
+// entrapment, burdensomeness, thwarted belonging, unbearable pain) and common usage; never copied from
+// any data set. Flags: b behaviour, p present, o over an idiom (lexicon.h). For distress rules the
+// category column names the kind of distress (lexicon.h), since distress sets no category by itself.
 constexpr std::string_view kTable = R"LEX(
 # ---------- suicide: passive wishes and ideation (C-SSRS 1-2: moderate) ----------
-risk suicide moderate - | want|wanted|wanting|wish|wished|ready|deserve|going ~2 to die
+risk suicide moderate - | want|wants|wanted|wanting|wish|wished|ready|deserve|going ~2 to die
 risk suicide moderate - | want|wanted|wanting|wish|ready ~2 to be dead
 risk suicide moderate - | i ~2 wish ~3 dead
 risk suicide moderate - | wish ~2 i ~2 never been born
@@ -89,7 +92,7 @@ risk suicide moderate - | sewer slide
 risk suicide moderate - | self delete|deleting|deletion
 risk suicide moderate - | not|never ~1 want to live|be_alive|exist|wake_up|be_here_anymore|go_on|continue_living|keep_going|keep_living|be_around
 risk suicide moderate - | not|never ~3 wake up
-risk suicide moderate - | sleep ~2 forever
+risk suicide moderate - | sleep|asleep ~2 forever
 risk suicide moderate - | no ~2 reason|reasons|point|purpose|will ~4 live|living|be_alive|go_on|going_on|carry_on|carrying_on|exist|existing|stay_alive|staying_alive|keep_going|continue_living|continuing
 risk suicide moderate - | nothing ~2 to live for
 risk suicide moderate - | not worth living
@@ -169,6 +172,108 @@ risk suicide moderate - | my life is ~1 over
 risk suicide moderate - | close to ~1 downing|swallowing|overdosing|ending_it|doing_it|killing_myself|ending_my_life
 risk suicide moderate - | end up dead
 risk suicide moderate - | fun ~2 while it lasted
+# ---------- suicide: indirect ideation, in the many ways people put it (C-SSRS 1-2: moderate) ----------
+risk suicide moderate - | not|never ~2 want ~1 to ~2 keep_on_living|keep_on_going|carry_on|carry_on_living|go_on_living|stay_alive|live_anymore|exist_anymore|be_alive_anymore|wake_up_anymore|continue
+risk suicide moderate - | want|wanted|need|wish|ready|trying ~3 to ~1 stop living|existing|breathing|being_alive|carrying_on|going_on
+risk suicide moderate - | not ~2 care ~2 enough ~2 to ~1 live|stay_alive|keep_living|keep_going|go_on
+risk suicide moderate - | fantasize|fantasizing|fantasise|fantasising|fantasy|fantasies|daydream|daydreaming|obsess|obsessing|obsessed ~3 about|of|over ~3 death|dying|my_death|being_dead|not_existing|killing_myself|ending_it|ending_my_life|suicide
+risk suicide moderate o | rather ~2 die|be_dead ~1 than ~4 live|living|be_me|be_myself|being_me|keep_being_me|exist|existing|go_on|keep_going|wake_up|stay_alive|be_alive|keep_living|have_to_be_me|have_to_live|spend_another|live_like_this|go_on_like_this
+risk suicide moderate - | should ~2 just ~1 die|disappear|kill_myself|end_it|give_up_and_die|not_exist
+risk suicide moderate - | give_up|giving_up ~1 and ~1 die
+risk suicide moderate - | not|never ~2 meant|built|made|supposed ~2 to ~2 survive|make_it_through_life|live|be_alive|exist|be_here|last_long
+risk suicide moderate - | see|picture|imagine|envision ~1 myself ~3 dying|dead|killing_myself|ending_it|in_a_coffin|not_being_here
+risk suicide moderate - | not ~2 see|imagine|picture ~1 myself ~2 living|alive|surviving|making_it|growing_old|getting_old ~2 past|beyond|to|until|another|much_longer|that_long
+risk suicide moderate - | not ~2 trust myself ~4 around|with|near|to_have ~3 {PILLS}|knives|knife|gun|guns|them|razors|blades|a_rope|the_rope
+risk suicide moderate - | desperate|just|need|want ~3 make ~1 it_all|everything|the_pain|this_pain|the_suffering|my_life|life ~1 stop|end|go_away
+risk suicide moderate - | desperate ~3 to ~2 make ~1 it|this ~1 stop|end
+risk suicide moderate - | no ~3 reason|reasons ~3 holding|keeping ~1 me ~1 back|here|alive
+risk suicide moderate - | how_much|how_many ~4 {PILLS}|{POISON} ~8 to ~2 die|overdose|kill_me|kill_myself|kill_a_person|be_lethal|be_fatal
+risk suicide moderate - | {POISON} ~4 kill me|be_lethal|be_fatal
+risk suicide moderate - | enough ~4 to ~2 kill_me|kill_myself|die|overdose|end_it
+risk suicide moderate - | painless|easiest|quickest|fastest|best|surest|most_effective ~2 way|ways|method|methods ~3 to ~2 kill_yourself|kill_oneself|end_your_life|end_your_own_life|unalive_yourself
+risk suicide moderate - | this ~1 is|will_be ~1 my ~1 last|final ~1 post|message|goodbye|good_bye|words|letter|entry $
+risk suicide moderate - | final|last ~2 message|post|letter ~3 to ~3 everyone|my_family|you_all|the_world|the_people_i_love
+risk suicide moderate - | think|thinking|thought ~3 about ~2 crashing|flipping|wrecking|swerving|driving ~2 my ~1 car|into|off
+risk suicide moderate - | think|thinking|thought ~3 about ~2 jumping ~2 off|from|in_front
+risk suicide moderate - | hate ~2 to ~1 live ~2 to ~1 see
+risk suicide moderate - | do_not|not ~2 want ~2 to ~1 see ~2 another|tomorrow|the_morning|my_next_birthday|next_year
+risk suicide moderate - | please ~2 let ~1 me ~1 go ~1 away ?forever $
+risk suicide moderate - | destined|meant|bound ~2 to ~2 die_by_suicide|kill_myself|die_young|end_it
+risk suicide moderate - | want|need ~1 out $
+risk suicide moderate - | tired|sick ~2 of ~2 being ~1 alive
+risk suicide moderate - | not ~2 survive ~2 another|this ~2 year|winter|night|week|day
+risk suicide moderate - | better ~2 off ~2 not ~2 existing|being_born|being_here|being_alive|alive
+risk suicide moderate - | sleep|asleep ~2 and ~2 never ~2 wake
+risk suicide moderate - | not ~1 be ~2 a ~1 problem|burden|bother|nuisance ~2 much_longer|for_long|for_much_longer|anymore|any_longer|after_tonight
+risk suicide moderate - | why ~3 bother ~2 waking_up|living|staying_alive|being_alive|existing|going_on|getting_up_anymore
+risk suicide moderate b | i ~2 ?have attempted ~1 before|twice|once|already|a_few_times|several_times|multiple_times|in_the_past
+risk suicide moderate b | since|after ~1 my ~1 last|first|previous|second|third|prior|failed ~1 attempt
+risk suicide moderate b | failed ~2 attempt|attempts $
+risk suicide moderate b | survived ~2 an ~1 attempt
+risk suicide high - | plan|planning|planned|plans ~2 my ~1 death|suicide|exit|own_death
+risk suicide moderate - | tired|sick|done ~2 of|with ~1 this|my ~1 life|existence $
+risk suicide moderate - | no ~2 reason|reasons ~2 to ~1 stay|stick_around|be_here|stay_here $
+risk suicide moderate - | imagine|imagining|picture|picturing|envision|envisioning ~2 my ~1 own ~1 death|funeral|suicide
+risk suicide moderate - | want|need|wanted ~1 out ~1 of ~1 this|my ~1 life|world|existence
+risk suicide moderate - | done ~1 living|existing|being_alive $
+risk suicide moderate - | my ~1 life ~1 is ~2 pointless|worthless|meaningless|not_worth_it|a_waste $
+risk suicide moderate - | should ~2 be_dead|have_died|have_been_dead|be_in_the_ground|not_be_alive
+risk suicide moderate - | stockpiling|stockpiled|hoarding|hoarded|saving_up|saved_up ~2 my|some|all ~1 pills|meds|medication|tablets|sleeping_pills
+risk suicide moderate - | written|wrote|writing|finished ~1 my ~1 suicide_note|goodbye_letter|goodbye_letters|last_letter|goodbye_note
+risk suicide moderate - | written|wrote|finished ~1 my ~1 note $
+risk suicide moderate - | said|saying|say ~1 goodbye|goodbyes|my_goodbyes ~2 to ~1 everyone|everybody|my_family|all_my_friends|the_people_i_love $
+risk suicide moderate - | no ~1 future ~2 for ~1 me|myself
+risk suicide moderate b | survived ~2 my|the ~1 attempt
+risk suicide high - | if ~1 i ~1 had|owned|could_get ~1 a ~1 gun ~4 use_it|shoot_myself|would_use_it|be_dead|do_it|end_it
+risk self_harm moderate - | been cutting again|lately $
+risk suicide moderate - | want|wanted|wish ~2 to ~1 not ~1 be_alive|exist|be_here|wake_up|be_born
+risk suicide moderate - | wish ~3 i ~2 was_not_born|were_not_born|had_not_been_born|was_never_born|were_never_born
+risk suicide moderate - | lost ~2 the|my|all|any ~1 will ~2 to ~1 live|go_on|keep_going
+risk suicide moderate - | not ~2 see ~1 myself ~2 alive|around|still_here|still_alive|still_around ~2 in|next|by|much_longer|for_long
+risk suicide moderate - | eternal|permanent|endless ~1 sleep|rest
+risk suicide moderate - | want|wanted|wish|long|longing|ready ~3 to ~1 join ~4 in ~1 heaven|the_afterlife
+risk suicide moderate - | i ~2 am ~2 a ~1 danger ~1 to ~1 myself
+risk suicide moderate - | not ~2 safe ~2 with|from|around ~1 myself
+risk suicide moderate - | feel|feels|feeling ~2 like ~2 a ~1 burden
+risk suicide moderate - | scared|afraid|terrified|worried ~3 i ~2 will|might|am_going_to ~2 do ~1 something ~1 stupid|drastic|dangerous|permanent
+risk suicide moderate - | can not ~2 hold ~1 on ~2 anymore|any_longer|much_longer
+risk suicide high - | neck|noose ~1 myself
+risk suicide moderate - | not ~1 wanting ~1 to ~1 be_here|be_alive|live|exist|wake_up|go_on
+risk suicide moderate - | not ~1 {SELFKILL} ~1 myself ~2 because|only_because|for_the_sake
+risk suicide moderate - | only ~1 reason ~3 i ~2 am_still_alive|am_still_here|have_not_killed_myself|did_not_kill_myself|have_not_done_it|have_not_ended_it|am_alive
+risk suicide moderate - | would ~1 have ~1 been ~1 gone|dead ~2 long_ago|by_now|years_ago|a_long_time_ago
+risk suicide moderate - | thinking|think|thought|considering|considered|contemplating ~3 of|about ~2 ending ~1 things|everything|it_all|my_life
+risk suicide moderate - | dark|suicidal|morbid ~1 thoughts|thought|urges
+risk suicide moderate - | thoughts|thinking|thought ~2 of|about ~2 not_being_here|not_existing|not_waking_up|being_dead|ending_it|ending_my_life|disappearing_forever
+risk suicide moderate - | not ~4 be ~1 around|here|alive ~2 much_longer|for_much_longer|for_long|by_then
+risk suicide moderate - | everyone|everybody|they|family|world|parents|people ~4 happier|better|easier ~3 if ~2 i ~2 was|were|am|died|disappeared ~1 gone|dead|not_here|not_around|never_born|$
+risk suicide moderate - | want|wanted|need|wish|going ~3 to ~1 end ~1 my|the|this|all_this ~1 suffering|misery|torment|existence
+risk suicide moderate - | hate ~1 being ~1 alive
+risk suicide moderate - | hate ~1 my ~1 existence
+risk suicide moderate - | hate|despise ~1 existing|living $
+risk suicide moderate - | why ~2 am|are|is ~1 i ~2 alive|still_alive|even_alive
+risk suicide moderate - | why ~2 do|should|must ~1 i ~2 exist|still_exist|even_exist|keep_living|stay_alive|be_alive
+risk suicide moderate - | just ~1 want|wanna|wish ~2 to ~1 disappear|vanish
+risk suicide moderate - | want|wanted|wish ~1 to ~1 disappear|vanish $
+risk suicide moderate - | feel|feeling|felt ~1 like ~1 dying|ending_it|ending_it_all|killing_myself|not_existing|disappearing_forever
+risk suicide moderate - | death ~3 only|answer|way_out|solution|escape|option|the_only_way|best_option
+risk suicide moderate - | only ~1 way ~1 out ~2 is ~2 death|dying|to_die|suicide
+risk suicide moderate - | not ~2 belong ~2 in_this_world|on_this_earth|on_earth|among_the_living|alive
+risk suicide moderate - | not ~2 meant|made|built ~2 for ~1 this ~1 world|life|earth
+risk suicide moderate - | can not wait ~1 to ~1 die|be_dead
+risk suicide moderate - | looking ~1 forward ~1 to ~1 dying|death|being_dead|the_day_i_die|my_death
+risk suicide moderate - | pray|praying|prayed|hope|hoping|wish ~4 god|jesus|lord|universe ~2 takes|take|would_take|will_take|to_take ~1 me
+risk suicide moderate - | hope|wish|pray|praying|hoping ~2 i ~4 and ~1 die
+risk suicide moderate - | not ~2 want ~1 to ~1 be ~1 here|alive ~1 no_more|anymore|any_longer
+risk suicide moderate - | to|should|will|might|could|gonna|just ~1 off ~1 myself
+risk suicide high - | looking_up|looked_up|researching|researched|googling|googled|searching|searched|reading_about|read_about ~3 ways|methods|how ~3 to ~1 die|kill_myself|end_it|end_my_life|overdose|od|commit_suicide
+risk suicide high - | want|wanted|going|plan|planning|gonna|need ~2 to ~1 overdose|od|take_all_my_pills|take_all_my_meds|swallow_all_my_pills
+risk suicide high - | want|wanted|going|thinking|thought|planning ~3 to|about|of ~1 drive|driving|crash|crashing|swerve|swerving ~4 into|off ~3 tree|wall|bridge|cliff|traffic|oncoming|truck|river|lake
+risk suicide moderate - | want|wanted|need|going|ready ~2 to ~1 just|finally|simply end it|things|my_life
+risk suicide moderate - | i am ?so|just|really|completely done $ bye|goodbye|byebye|farewell
+risk suicide moderate - | i am ?so|just|really|completely done bye|goodbye|byebye|farewell
+risk suicide moderate - | not ~2 stop ~1 myself ~2 from ~2 going_through_with_it|doing_it|ending_it|killing_myself|doing_it_this_time
+risk suicide moderate - | not ~2 want ~1 to ~1 breathe|wake|be_born|have_been_born ?anymore $
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
 risk suicide high - | going|will|plan|planning|planned|decided|decide|intend|intending ~2 to {SELFKILL} myself|my_life|it_all|my_own_life
 risk suicide high - | i ~2 will ~2 {SELFKILL} myself
@@ -197,7 +302,7 @@ risk suicide high b | attempted|attempting|attempt suicide
 risk suicide high b | my ~2 suicide attempt*
 risk suicide high b | survived ~3 suicide attempt*
 risk suicide high - | goodbye ~2 cruel_world|forever
-risk suicide high - | last|final ~2 goodbye|night_alive|day_alive|day_on_earth|night_on_earth
+risk suicide high - | last|final ~2 goodbye|good_bye|night_alive|day_alive|day_on_earth|night_on_earth
 risk suicide high - | will not be alive ~2 tomorrow|much_longer|by_morning|next_week
 risk suicide high p | standing|sitting|stood ~2 on|at ~3 ledge|railing|edge_of_the_roof|edge_of_the_bridge|train_tracks|the_tracks|the_bridge|a_bridge|the_roof|a_roof
 risk suicide imminent p | noose ~3 around my neck
@@ -372,12 +477,14 @@ idiom - - - | killed|killing|kill it
 idiom - - - | killing me ~2 lol|softly|slowly
 idiom - - - | die|died|dying|dead ~2 of|from ~2 embarrassment|laughter|laughing|shame|cringe|boredom|cuteness|happiness|jealousy
 idiom - - - | die ~2 laughing
+idiom - - - | died|dying ~1 laughing|of_laughter
 idiom - - - | {SELFKILL} myself ~2 laughing
 idiom - - - | kill|killing ~1 myself ~2 at|with|over ~2 work|the_gym|studying|training|exercise|this|that|it
 idiom - - - | dead ~2 tired|serious|wrong|set|last|center|ass
 idiom - - - | bored|scared|worried|tickled|frozen|starving ~2 to death
 idiom - - - | end it ~2 with ~2 him|her|them|my
 idiom - - - | end it ~2 between ~2 us
+idiom - - - | ending|end ~1 things ~2 with ~2 him|her|them|my
 idiom - - - | want|wanted ~2 to ~2 end it ~2 with
 idiom - - - | cut|cutting ~2 myself ~2 some|a ~2 slack|break
 idiom - - - | cut|cutting|burned|burnt|hurt|hurting ~2 myself ~3 shaving|cooking|while|by_accident|accidentally|at_the_gym|playing|lifting|running|working_out|falling|when_i_fell|on_the_stove|on_the_oven
@@ -418,6 +525,7 @@ means - - - | weed_killer|rat_poison|bug_spray
 means - - - | lethal|fatal|deadly|toxic|overdose|how_much ~2 dose|doses|amount|dosage
 means - - - | how_many|how_much ~4 {PILLS} ~6 kill|die|dead|lethal|fatal|overdose|od|too_many|too_much|enough
 means - - - | how_many|how_much ~4 {PILLS} ~3 to ~2 die|kill
+means - - - | how_many|how_much ~3 {PILLS} ~3 it ~1 takes|take
 means - - - | overdose on
 means - - - | {PILLS} ~3 overdose|lethal|fatal
 means - - - | buy|get|purchase|find|borrow|obtain|order|afford|buying|getting ~4 {GUN}
@@ -458,7 +566,7 @@ prep - - - | wrote|written|writing|write ~3 note|notes|letter|letters|a_will|my_
 prep - - - | giving|gave|give ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
 prep - - - | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - - | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
-prep - - - | bought|buying|ordered|got ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
+prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - - | put ~2 my ~2 affairs in order
 prep - - - | planned ~2 it ~2 out|everything
 prep - - - | plan|planned|plans ~2 for|is ~2 tonight|tomorrow|this_weekend|friday|saturday|sunday
@@ -466,6 +574,7 @@ prep - - - | set ~2 a|the|my ~2 date
 prep - - - | date|day ~2 set
 prep - - - | prepared|preparing ~3 for ~2 my ~1 end|death|exit|suicide
 prep - - - | it is time
+prep - - - | made_up_my_mind|mind_is_made_up
 prep - - - | my ~1 plan is
 prep - - - | leave|left|leaving ~2 a ~1 note|letter
 prep - - - | tried|attempted ~1 it
@@ -479,11 +588,13 @@ past - - - | used to
 past - - - | year|years|month|months|week|weeks ~3 ago
 past - - - | when i was ~2 a|in|#|young|younger|little|kid|teen|teenager|child
 past - - - | as a ~2 kid|child|teen|teenager
-past - - - | in the past
-past - - - | back ~2 then|in|when
+past - - - | in the past $
+past - - - | in the past i|when|we|my
+past - - - | back then|when
+past - - - | back in ~1 #|the_day|the_days|high_school|middle_school|college|school
 past - - - | at ~2 age ~2 #
-past - - - | last_year|in_high_school|in_middle_school|in_college
-past - - - | # years old
+past - - - | last_year|during_high_school|during_middle_school|during_college
+past - - - | was|were ~3 # years old
 resolved - - - | no longer
 resolved - - - | not anymore
 resolved - - - | better ~2 now|these_days
@@ -500,30 +611,137 @@ topic - - - | explain|scale|questionnaire|screening|screener|assessment|what_doe
 topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide_rates|rates_of|research|essay|article|documentary|awareness|prevention|lecture|definition_of|history_of
 topic - - - | what ~2 is|are ~3 the ~3 signs|risk|risks|causes|effects|difference
 topic - - - | how ~2 do|can|should|to ~2 i|we|you|people ~3 help|support|talk_to ~2 a|my|someone|somebody|friend|people|others|them|him|her
-# ---------- distress (with means-seeking in the session: high) ----------
-distress - - - | lost|lose|losing ~2 my ~2 job|house|home|apartment|wife|husband|partner|kids|everything|mom|dad|mother|father|son|daughter|best_friend|girlfriend|boyfriend
-distress - - - | got|been|was|just|getting ~2 fired|laid_off|dumped|evicted|kicked_out|rejected|expelled
-distress - - - | fired|evicted|dumped|kicked|expelled ~1 me
-distress - - - | broke_up_with_me|left_me|dumped_me|cheated_on_me|divorcing_me|filed_for_divorce
-distress - - - | hopeless|worthless|useless|pointless|meaningless|helpless
-distress - - - | hate ~2 my ~2 life|self
-distress - - - | hate myself
-distress - - - | no_one|nobody ~2 cares|loves|likes|understands|wants ~2 me
-distress - - - | all|so|completely|totally ~1 alone
-distress - - - | can not ~2 take|cope|handle|bear
-distress - - - | falling_apart|fell_apart
-distress - - - | ruined ~2 my|everything
-distress - - - | give_up|giving_up|gave_up
-distress - - - | burden
-distress - - - | depressed|depression|miserable|devastated|heartbroken|desperate|despair|numb|empty
-distress - - - | failed ~2 my|the|all|every|again|out
-distress - - - | in ~2 so_much ~2 pain
-distress - - - | nothing ~2 matters|left
-distress - - - | {PERSON3}|dog|cat|pet ~3 died|passed_away
-distress - - - | bankrupt|homeless|in_debt
-distress - - - | want|wanted ~2 to ~2 hurt myself
-distress - - - | so ~1 tired ~2 of ~2 everything|it_all
-distress - - - | everything ~2 is ~2 wrong|falling_apart|terrible|hopeless|pointless
+# ---------- distress (with means-seeking in the session: high; several kinds together: moderate) ----------
+# The second column names the kind of distress (lexicon.h); the assessor counts kinds, not matches.
+distress loss - - | lost|lose|losing ~2 my ~2 job|house|home|apartment|wife|husband|partner|kids|everything|mom|dad|mother|father|son|daughter|best_friend|girlfriend|boyfriend
+distress loss - - | got|been|was|just|getting ~2 fired|laid_off|dumped|evicted|kicked_out|rejected|expelled
+distress loss - - | fired|evicted|dumped|kicked|expelled ~1 me
+distress loss - - | broke_up_with_me|left_me|dumped_me|cheated_on_me|divorcing_me|filed_for_divorce
+distress loss - - | {PERSON3}|dog|cat|pet ~3 died|passed_away
+distress loss - - | bankrupt|homeless|in_debt
+distress loss - - | ruined ~2 my|everything
+distress loss - - | failed ~2 my|the|all|every|again|out
+distress hopeless - - | hopeless|pointless|meaningless|helpless|hopelessness
+distress hopeless - - | nothing ~2 matters|left
+distress hopeless - - | everything ~2 is ~2 wrong|falling_apart|terrible|hopeless|pointless
+distress hopeless - - | no|zero|lost|lost_all|without|any ~1 hope
+distress hopeless - - | never|not ~3 get|gets|getting|going_to_get|be|going_to_be ~1 better|okay|ok|happy|normal
+distress hopeless - - | nothing ~2 will ~2 ever ?ever change|get_better|help|work|improve
+distress hopeless - - | no ~1 future
+distress hopeless - - | not ~1 have ~1 a|any ~1 future
+distress hopeless - - | what is the ~1 use|point $
+distress hopeless - - | doomed|no_light|dark_place|darkest_place|rock_bottom|give_up_hope
+distress hopeless - - | always ~2 be ~1 like ~1 this
+distress hopeless - - | not ~1 worth ~1 it $
+distress hopeless - - | going ~1 nowhere
+distress hopeless - - | lost_cause|hopeless_case
+distress hopeless - - | never ~2 going_to|gonna|will ~1 change|end|stop|improve|get_any_better
+distress hopeless - - | nothing ~2 to ~1 look_forward_to|hope_for|live_for
+distress hopeless - - | future ~2 is|looks ~2 bleak|dark|empty|hopeless|pointless
+distress hopeless - - | no ~1 light ~3 end ~2 of ~2 tunnel
+distress hopeless - - | what|whats ~1 is ~1 the ~1 point ~2 of|in ~2 trying|anything|any_of_this|it_all
+distress hopeless - - | no ~1 point ~1 in|of ~1 trying|anything|any_of_this
+distress hopeless - - | nothing ~1 ever ~1 works|changes|gets_better
+distress hopeless - - | given|gave|giving ~1 up ~1 on ~2 everything|myself|life|the_future|getting_better|hope
+distress trapped - - | trapped|no_way_out|no_escape|cornered
+distress trapped - - | not ~3 see|find ~2 any|a ~1 way_out|way_forward|escape|exit
+distress trapped - - | stuck ~3 in ~3 this|cycle|loop|hell|rut|life|place
+distress trapped - - | can not ~2 escape|get_out
+distress trapped - - | endless|vicious ~2 cycle|loop|nightmare|slog
+distress trapped - - | feel|feels|feeling ~2 like ~2 a|in|in_a ~1 prison|cage|trap
+distress trapped - - | suffocating|caged|imprisoned
+distress trapped - - | no ~1 way ~1 out|forward|to_escape
+distress trapped - - | nowhere ~2 to ~1 go|turn|run|escape
+distress burden - - | burden|burdens|burdening
+distress burden - - | let ~2 them|everyone|everybody|my_family|my_parents|people|you_all|you_guys ~1 down
+distress burden - - | disappointment|disgrace
+distress burden - - | everyone|everybody|people|those ~2 i ~2 let down|disappointed|failed|hurt
+distress burden - - | ruin|ruining|ruined ~2 everyone|everybody|their|people|my_family
+distress burden - - | waste ~1 of ~1 space|oxygen|air|skin
+distress burden - - | i ~2 ruin|ruined|ruins|destroy|destroyed ~2 everything|everyone|every_relationship|their_lives
+distress burden - - | everyone|everybody|they ~3 better|happier ~2 without ~1 me
+distress burden - - | i ~2 am ~2 the ~1 problem
+distress burden - - | holding ~2 everyone|them|my_family|you_all ~1 back
+distress burden - - | drag|dragging ~2 everyone|everybody|them|my_family|people ~1 down
+distress burden - - | wish|wished ~3 never ~2 had_me|had_a_child|had_kids
+distress selfhate - - | worthless|useless
+distress selfhate - - | hate ~2 my ~2 life|self
+distress selfhate - - | hate|loathe|despise|detest ~1 myself
+distress selfhate - - | hate ~4 about ~1 myself|my_body|my_face
+distress selfhate - - | i am ~3 failure|loser|disappointment|fuck_up|fuckup|piece_of_shit|pathetic|disgusting|garbage|trash|mistake|nothing|worthless|useless|unlovable
+distress selfhate - - | disgusted ~1 with ~1 myself
+distress selfhate - - | ashamed|embarrassed|humiliated ~1 of|by ~1 myself|who_i_am|what_i_have_become
+distress selfhate - - | defeated|humiliated|worthlessness|self_hatred|self_loathing|self_hate
+distress selfhate - - | i ~2 am ~2 so|such ~1 a ~1 failure|mess|loser|disappointment|joke
+distress selfhate - - | i ~2 deserve ~2 nothing|to_suffer|to_be_alone|this|the_pain|to_be_unhappy
+distress selfhate - - | i ~1 am ~1 broken|unfixable|beyond_help|beyond_repair
+distress selfhate - - | i ~1 can not ~2 do ~1 anything ~1 right
+distress selfhate - - | tired|sick ~2 of ~2 being ~1 me|myself
+distress exhausted - - | can not ~2 take|cope|handle|bear
+distress exhausted - - | falling_apart|fell_apart
+distress exhausted - - | give_up|giving_up|gave_up|given_up
+distress exhausted - - | so ~1 tired ~2 of ~2 everything|it_all
+distress exhausted - - | so|too|really|just|very ~1 tired|exhausted|drained|worn_out
+distress exhausted - - | tired ~1 of ~2 trying|fighting|pretending|everything|it_all|being|this|feeling|struggling
+distress exhausted - - | i am ~1 so|just|really ~1 done $
+distress exhausted - - | done ~1 trying|pretending
+distress exhausted - - | end ~1 of ~1 my ~1 rope|tether
+distress exhausted - - | breaking_point|at_my_limit
+distress exhausted - - | i ~1 can not ~1 anymore|any_more $
+distress exhausted - - | can not ~2 keep ~2 going|fighting|trying|pretending|up
+distress exhausted - - | nothing ~1 left ~2 in ~1 me|to_give
+distress exhausted - - | can not ~2 get ~2 out ~1 of ~1 bed
+distress exhausted - - | running ~1 out ~1 of ~1 strength|energy|will|reasons
+distress exhausted - - | too ~1 tired ~2 to ~1 keep|go_on|fight|try|care
+distress exhausted - - | barely ~2 holding ~1 on|it_together
+distress exhausted - - | had ~1 enough $
+distress exhausted - - | can not ~2 do ~2 this|it $
+distress exhausted - - | can not ~2 keep ~2 doing ~1 this
+distress exhausted - - | it_is|this_is|it_all_is|it_is_all|everything_is ~2 too_much $
+distress exhausted - - | can not ~2 stand|bear ~2 this|it|the|my ~2 anymore|any_longer|one_more
+distress alone - - | no_one|nobody|noone ~2 cares|loves|likes|understands|wants|notices|gives ~2 me|about_me|a_fuck|a_shit|a_damn
+distress alone - - | all|so|completely|totally ~1 alone
+distress alone - - | lonely|loneliness|isolated
+distress alone - - | everyone|everybody|people ~1 hates|hate ~1 me
+distress alone - - | i ~1 have ~1 no ~1 one|friends|family|support|body
+distress alone - - | not ~1 have ~1 anyone|anybody|any_friends|a_single_friend
+distress alone - - | abandoned|unloved|unwanted|outcast
+distress alone - - | no_one|nobody|noone ~2 would ~2 notice|miss_me|care
+distress alone - - | not ~2 fit ~1 in ~2 anywhere
+distress alone - - | i ~2 am|feel|felt ?so|very|completely|totally|all alone $
+distress alone - - | i ~1 am ~1 alone ~2 in ~2 this|the_world
+distress alone - - | no ~1 friends|one_to_talk_to|support
+distress death - - | my ~1 death|funeral|grave|obituary
+distress death - - | when|if ~1 i ~2 die|died|am_dead|was_dead|were_dead|am_gone|was_gone|were_gone
+distress death - - | afterlife|after_life
+distress death - - | what ~3 death|dying ~2 is|feels|would_feel|would_be ~1 like
+distress death - - | think|thinking|thought ~2 about|of ~2 death|dying|my_own_death
+distress death - - | i ~2 am ~2 dead_inside|already_dead|a_walking_corpse|a_ghost
+distress death - - | when ~1 i ~2 am ~1 gone|dead
+distress death - - | when ~2 i ~1 am ~1 not ~1 here|around ~1 anymore
+distress death - - | if ~1 i ~2 was|were|am ~1 not ~1 here|around
+distress pain - - | in ~2 so_much|too_much|constant|unbearable ~2 pain
+distress pain - - | suffering|unbearable|agony|torture|torment|tormented
+distress pain - - | can not ~1 stop ~1 crying
+distress pain - - | life|living|existence|existing ~1 is ~2 pain|suffering|hell|torture|agony
+distress pain - - | bear ~2 this|the ~1 pain
+distress pain - - | hurt|hurts ~1 so_much|too_much|so_bad
+distress pain - - | crying ~2 too_much|so_much|all_the_time|constantly|every_day|every_night
+distress pain - - | emotional ~1 pain|agony
+distress pain - - | hurting ~1 so_much|so_bad|inside
+distress pain - - | broken ~1 inside
+distress pain - - | pain ~2 is ~2 too_much|unbearable|never_ending|constant|overwhelming
+distress pain - - | cry|crying|cried ~2 myself ~2 to_sleep
+distress pain - - | cry|crying ~3 every ~1 night|day
+distress mood - - | depressed|depression|miserable|devastated|heartbroken|desperate|despair|numb|empty
+distress mood - - | want|wanted ~2 to ~2 hurt myself
+distress mood - - | sad|empty|numb|hollow ~1 all_the_time|inside|every_day
+distress mood - - | anhedonia|joyless|dead_inside
+distress farewell - - | goodbye ~1 everyone|all|world|guys|friends|reddit
+distress farewell - - | sorry ~2 to ~1 everyone|everybody|all_of_you|my_family|my_parents|my_mom|my_dad
+distress farewell - - | i am ~1 sorry ~1 for ~1 everything
+distress farewell - - | delaying ~2 the ~1 inevitable
+distress farewell - - | tell ~3 i ~2 love ~2 them|her|him
 )LEX";
 
 
@@ -569,6 +787,18 @@ RuleKind parse_kind(std::string_view s, std::string_view line) {
   return it->second;
 }
 
+Distress parse_distress(std::string_view s, std::string_view line) {
+  static const std::map<std::string_view, Distress> kinds = {
+      {"loss", Distress::kLoss},         {"mood", Distress::kMood},     {"hopeless", Distress::kHopeless},
+      {"trapped", Distress::kTrapped},   {"burden", Distress::kBurden}, {"selfhate", Distress::kSelfHate},
+      {"exhausted", Distress::kExhausted}, {"alone", Distress::kAlone}, {"death", Distress::kDeath},
+      {"pain", Distress::kPain},         {"farewell", Distress::kFarewell},
+  };
+  auto it = kinds.find(s);
+  if (it == kinds.end()) bad_rule(line, "expected a kind of distress, found '" + std::string(s) + "'");
+  return it->second;
+}
+
 bool names_writer(const std::string& expanded) {
   // Any alternative of any element naming the writer anchors the pattern to the writer.
   size_t i = 0;
@@ -578,6 +808,21 @@ bool names_writer(const std::string& expanded) {
     std::string w = expanded.substr(i, j - i);
     if (!w.empty() && w[0] == '?') w.erase(0, 1);
     if (w == "i" || w == "me" || w == "my" || w == "myself" || w == "mine") return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+bool names_negation(const std::string& expanded) {
+  size_t i = 0;
+  while (i < expanded.size()) {
+    size_t j = i;
+    while (j < expanded.size() && expanded[j] != ' ' && expanded[j] != '|' && expanded[j] != '_') ++j;
+    std::string w = expanded.substr(i, j - i);
+    if (!w.empty() && w[0] == '?') w.erase(0, 1);
+    if (w == "not" || w == "never" || w == "no" || w == "nor" || w == "without" || w == "nothing" ||
+        w == "nobody" || w == "noone" || w == "zero")
+      return true;
     i = j + 1;
   }
   return false;
@@ -607,7 +852,10 @@ Lexicon build() {
     if (nf != 4) bad_rule(line, "expected 'kind category level flags'");
     Rule rule;
     rule.kind = parse_kind(fields[0], line);
-    if (fields[1] != "-") {
+    if (rule.kind == RuleKind::kDistress) {
+      // For distress rules the category column names the kind of distress (lexicon.h).
+      rule.distress = parse_distress(fields[1], line);
+    } else if (fields[1] != "-") {
       auto c = category_from_name(fields[1]);
       if (!c) bad_rule(line, "expected a category, found '" + std::string(fields[1]) + "'");
       rule.category = *c;
@@ -620,10 +868,12 @@ Lexicon build() {
     for (char f : fields[3]) {
       if (f == 'b') rule.flags |= kFlagBehaviour;
       else if (f == 'p') rule.flags |= kFlagPresent;
-      else if (f != '-') bad_rule(line, std::string("expected flags from 'bp-', found '") + f + "'");
+      else if (f == 'o') rule.flags |= kFlagOverIdiom;
+      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpo-', found '") + f + "'");
     }
     rule.pattern = expand_macros(pattern);
     rule.self_anchored = names_writer(rule.pattern);
+    rule.has_negator = names_negation(rule.pattern);
     std::string error;
     size_t id = lex.matcher.add(rule.pattern, &error);
     if (id == SIZE_MAX) bad_rule(line, error);

@@ -35,14 +35,41 @@ enum class RuleKind : uint8_t {
 // Per-rule flags.
 inline constexpr uint8_t kFlagBehaviour = 1;  // describes an act (an attempt, cutting): past keeps it moderate
 inline constexpr uint8_t kFlagPresent = 2;    // happening now or just happened: raises to imminent with ideation
+// The phrase is risk even inside a figure of speech it overlaps ("I'd rather die than be me" is not the
+// idiom "I'd rather die than sing in public").
+inline constexpr uint8_t kFlagOverIdiom = 4;
+
+// The kind of distress a kDistress rule names. Each alone is ordinary pain; several different kinds in
+// one message or one session (hopelessness with entrapment and feeling a burden, say) are the indirect way
+// many people voice suicidal thoughts, and are worth a gentle check-in (the assessor counts kinds, not
+// matches, so one theme repeated never adds up).
+enum class Distress : uint8_t {
+  kLoss,        // a painful event: a job, a home, a person lost; a break-up
+  kMood,        // depressed, empty, numb, miserable
+  kHopeless,    // no hope, nothing will change, no future
+  kTrapped,     // no way out, stuck, no escape
+  kBurden,      // a burden, a disappointment, others better off
+  kSelfHate,    // hating oneself, a failure, worthless
+  kExhausted,   // giving up, can't cope, done, tired of it all
+  kAlone,       // nobody cares, all alone
+  kDeath,       // thoughts of one's own death, the afterlife, one's funeral
+  kPain,        // unbearable pain, suffering, crying every night
+  kFarewell,    // goodbyes and apologies that read like a last message
+};
+inline constexpr size_t kDistressKinds = 11;
 
 struct Rule {
   RuleKind kind = RuleKind::kRisk;
   Category category = Category::kSuicide;
   Level level = Level::kNone;
   uint8_t flags = 0;
-  // True when the pattern itself names the writer (I, me, my, myself): no third-person check needed.
+  Distress distress = Distress::kLoss;  // kDistress rules only
+  // True when the pattern can name the writer (I, me, my, myself): a match whose words do so needs no
+  // third-person check (the assessor looks at the matched words, since only some alternatives may).
   bool self_anchored = false;
+  // True when the pattern itself contains a negation ("no reason to live", "don't want to be here"). A
+  // pattern without one does not match across a negation its gaps let in ("I am not a failure").
+  bool has_negator = false;
   std::string pattern;
 };
 

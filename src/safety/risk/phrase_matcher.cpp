@@ -59,6 +59,11 @@ size_t PhraseMatcher::add(std::string_view pattern, std::string* error) {
       p.push_back(std::move(e));
       continue;
     }
+    if (el == "$") {
+      e.clause_end = true;
+      p.push_back(std::move(e));
+      continue;
+    }
     if (el[0] == '?') {
       e.optional = true;
       el.remove_prefix(1);
@@ -98,8 +103,8 @@ size_t PhraseMatcher::add(std::string_view pattern, std::string* error) {
   }
   if (p.empty()) return fail("expected at least one element, found an empty pattern");
   const Element& first = p.front();
-  if (first.gap > 0 || first.optional)
-    return fail("expected a word as the first element, found a gap or an optional element");
+  if (first.gap > 0 || first.optional || first.clause_end)
+    return fail("expected a word as the first element, found a gap, an optional element or '$'");
   if (p.back().gap > 0) return fail("expected a word as the last element, found a gap");
   size_t id = patterns_.size();
   for (const auto& alt : first.alternatives) {
@@ -129,6 +134,11 @@ bool PhraseMatcher::match_from(const Pattern& p, size_t elem, const std::vector<
                                size_t pos, size_t* last) const {
   if (elem == p.size()) return true;
   const Element& e = p[elem];
+  if (e.clause_end) {
+    if (pos == tokens.size()) return match_from(p, elem + 1, tokens, pos, last);
+    if (!tokens[pos].is_boundary()) return false;
+    return match_from(p, elem + 1, tokens, pos + 1, last);
+  }
   if (e.gap > 0) {
     for (int skip = 0; skip <= e.gap; ++skip) {
       size_t at = pos + static_cast<size_t>(skip);

@@ -9,6 +9,9 @@
 //   ~N           skip up to N tokens, never across a boundary token (. ? ! ,)
 //   #            a number: digits ("25", "20mg" is not) or a number word up to "hundred"
 //   ##           a number of ten or more ("15", "twenty", "dozens")
+//   $            the end of a sentence or clause: a boundary token (which it steps over) or the end of
+//                the text; "i am so done $" matches "I'm so done." but not "I'm so done with this essay",
+//                and "done $ bye" matches "I'm done. Bye"
 // Words go through text::canonical_word, so lexicon entries are written plainly ("kill myself").
 // The first element must be a plain word, prefix or alternatives (not optional, not a gap).
 //
@@ -54,6 +57,7 @@ class PhraseMatcher {
     std::vector<std::vector<Atom>> alternatives;  // each a run of one or more atoms
     bool optional = false;
     int gap = 0;  // > 0: a gap element
+    bool clause_end = false;  // the $ element
   };
   using Pattern = std::vector<Element>;
 

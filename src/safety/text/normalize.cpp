@@ -405,13 +405,27 @@ std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> joined;
     joined.reserve(tokens.size());
     size_t r = 0;
+    // The letter as typed: a lone "w" or "u" was already rewritten ("with", "you") and must join as typed.
+    auto lone_letter = [&](const Token& t) -> char {
+      if (t.byte_end != t.byte_start + 1 || t.byte_start >= text.size()) return 0;
+      char c = text[t.byte_start];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      return is_ascii_letter(c) ? c : 0;
+    };
     while (r < tokens.size()) {
       size_t e = r;
-      while (e < tokens.size() && tokens[e].text.size() == 1 && is_ascii_letter(tokens[e].text[0]) &&
+      while (e < tokens.size() && lone_letter(tokens[e]) != 0 &&
              (e == r || tokens[e].byte_start > tokens[e - 1].byte_end)) ++e;
+      // "I w a n t": a capital I before a spaced-out word is the pronoun, not its first letter.
+      if (e - r >= 4 && text[tokens[r].byte_start] == 'I') {
+        joined.push_back(std::move(tokens[r]));
+        ++r;
+        continue;
+      }
       if (e - r >= 3) {
         Token t = tokens[r];
-        for (size_t k = r + 1; k < e; ++k) t.text += tokens[k].text;
+        t.text.assign(1, lone_letter(tokens[r]));
+        for (size_t k = r + 1; k < e; ++k) t.text.push_back(lone_letter(tokens[k]));
         t.byte_end = tokens[e - 1].byte_end;
         t.cp_end = tokens[e - 1].cp_end;
         // The joined word goes through the same rewrites ("k m s" is "kms", then "kill myself").

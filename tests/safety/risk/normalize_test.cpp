@@ -58,6 +58,13 @@ TEST(Normalize, DropsIntensifiersAndJoinsSpacedLetters) {
   EXPECT_EQ(words("a b"), (V{"a", "b"}));  // two letters are just two words
 }
 
+TEST(Normalize, JoinsSpacedLettersAsTypedAndKeepsTheCapitalIPronoun) {
+  // "w" alone is chat shorthand for "with", but inside spaced-out letters it is a letter.
+  EXPECT_EQ(words("I w a n t to d I e"), (V{"i", "want", "to", "die"}));
+  EXPECT_EQ(words("k m s"), (V{"kill", "myself"}));
+  EXPECT_EQ(words("w u"), (V{"with", "you"}));  // two letters are shorthand, not a spaced word
+}
+
 TEST(Normalize, MapsEmojiThatStandForWords) {
   EXPECT_EQ(words("\xF0\x9F\x92\x8A"), (V{"pills"}));      // pill
   EXPECT_EQ(words("dead \xF0\x9F\x98\x82"), (V{"dead", "lol"}));  // face with tears of joy

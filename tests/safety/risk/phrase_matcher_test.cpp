@@ -30,6 +30,25 @@ TEST(PhraseMatcher, MatchesWordsAlternativesPrefixesAndRuns) {
   EXPECT_EQ(run(m, "I want to live").size(), 0u);
 }
 
+TEST(PhraseMatcher, DollarMatchesTheEndOfAClauseOrOfTheText) {
+  PhraseMatcher m;
+  std::string err;
+  ASSERT_EQ(m.add("i am ?so done $", &err), 0u) << err;
+  ASSERT_EQ(m.add("done $ bye", &err), 1u) << err;
+  EXPECT_EQ(run(m, "I'm so done.").size(), 1u);
+  EXPECT_EQ(run(m, "honestly i'm done").size(), 1u);  // the end of the text
+  EXPECT_EQ(run(m, "I'm done, really").size(), 1u);
+  EXPECT_EQ(run(m, "I'm so done with this essay").size(), 0u);
+  auto a = run(m, "Done. Bye");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].pattern, 1u);  // "$" steps over the full stop between the words
+  EXPECT_EQ(a[0].last, 2u);
+  EXPECT_EQ(run(m, "I'm done bye").size(), 0u);
+  // "$" never starts a pattern: it could match at any boundary of any text.
+  EXPECT_EQ(m.add("$ done", &err), SIZE_MAX);
+  EXPECT_NE(err.find("'$'"), std::string::npos) << err;
+}
+
 TEST(PhraseMatcher, GapsNeverCrossBoundaries) {
   PhraseMatcher m;
   ASSERT_EQ(m.add("want ~3 die", nullptr), 0u);
