@@ -19,6 +19,9 @@ using text::Token;
 
 constexpr size_t kCategories = kAllCategories.size();
 constexpr size_t kMaxEvidencePerCategory = 3;
+// How many tokens after a past cue, in its sentence but not its clause, a phrase is still read as past:
+// about one spoken sentence.
+constexpr size_t kPastReach = 16;
 // Distinct kinds of distress (lexicon.h: hopelessness, entrapment, burden, self-hatred, ...) in one message,
 // or across the writer's messages in one session, that together are worth a gentle check-in. Three kinds,
 // not three matches: one theme repeated through a long post never adds up on its own.
@@ -29,7 +32,7 @@ constexpr size_t kDistressKinds = risk::kDistressKinds;
 // burden while feeling alone (Joiner's interpersonal theory: burdensomeness and thwarted belonging); defeat
 // or self-hatred with entrapment, and hopelessness with entrapment (O'Connor's integrated
 // motivational-volitional model); pain with hopelessness (Klonsky and May's three-step theory); thoughts
-// of one's own death or a farewell with any other kind.
+// of one's own death or a farewell with any other kind; hopelessness with any other kind (Beck).
 bool distress_adds_up(const std::array<bool, kDistressKinds>& kind) {
   using risk::Distress;
   auto has = [&](Distress d) { return kind[static_cast<size_t>(d)]; };
@@ -38,9 +41,11 @@ bool distress_adds_up(const std::array<bool, kDistressKinds>& kind) {
   if (n >= kDistressForCheckIn) return true;
   if (n < 2) return false;
   if (has(Distress::kDeath) || has(Distress::kFarewell)) return true;
+  // Hopelessness is the strongest single predictor of suicidal thinking in Beck's work: with any other
+  // kind of distress (a loss, low mood, exhaustion, loneliness, ...) it is worth a check-in.
+  if (has(Distress::kHopeless)) return true;
   if (has(Distress::kBurden) && has(Distress::kAlone)) return true;
-  if (has(Distress::kPain) && has(Distress::kHopeless)) return true;
-  return has(Distress::kTrapped) && (has(Distress::kSelfHate) || has(Distress::kHopeless));
+  return has(Distress::kTrapped) && has(Distress::kSelfHate);
 }
 
 size_t cat_index(Category c) { return static_cast<size_t>(c); }
@@ -106,12 +111,22 @@ Person subject_of(const std::vector<Token>& tokens, size_t first, bool within_cl
     if (t.is_sentence_end() || (within_clause && t.is_boundary())) break;
     if (t.is_boundary()) continue;
     if (is_first_person(t.text)) return Person::kWriter;
+    // The generic "you" of "when you've already decided to end it" speaks of the writer's own case.
+    if (t.text == "you" && k > 0) {
+      const std::string& before = tokens[k - 1].text;
+      if (before == "when" || before == "if" || before == "once" || before == "until" || before == "because")
+        return Person::kWriter;
+    }
     bool other = is_specific_other(t.text), generic = is_generic_other(t.text);
     if (!other && !generic) continue;
     // "Does anyone else feel like dying?": the writer counts themselves in.
     if (generic && k + 1 < tokens.size() && tokens[k + 1].text == "else" &&
         (t.text == "anyone" || t.text == "anybody"))
       return Person::kWriter;
+    // "someone to talk to before suicide": the one the writer wants to talk to is the listener.
+    if (generic && k + 2 < tokens.size() && tokens[k + 1].text == "to" &&
+        (tokens[k + 2].text == "talk" || tokens[k + 2].text == "listen" || tokens[k + 2].text == "chat"))
+      continue;
     // "talk to someone about suicide", "told my mom that": a person after a preposition is the listener,
     // not who the phrase is about.
     size_t back = k;
@@ -199,15 +214,23 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
   std::vector<PhraseMatch> matches;
   lex.matcher.find_all(tokens, matches);
 
-  // Sentence of each token.
-  std::vector<uint32_t> sentence(tokens.size());
-  uint32_t s = 0;
+  // Sentence and clause of each token.
+  std::vector<uint32_t> sentence(tokens.size()), clause(tokens.size());
+  uint32_t s = 0, cl = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     sentence[i] = s;
+    clause[i] = cl;
     if (tokens[i].is_sentence_end()) ++s;
+    if (tokens[i].is_boundary()) ++cl;
   }
   const size_t sentences = s + 1;
   std::vector<uint8_t> past(sentences, 0), fiction(sentences, 0), topic(sentences, 0);
+  // Where the past is: every past cue, and the first of each sentence. A risk phrase is read as past after
+  // a past cue in its sentence ("When I was 15, I wanted to die"), or before one in its clause ("I wanted
+  // to die years ago"), not before one in another clause ("I want to die, like I did years ago").
+  std::vector<size_t> first_past(sentences, SIZE_MAX);
+  std::vector<size_t> past_cues;  // first token of every past cue, in text order
+  std::vector<size_t> present_cues;
   std::vector<uint8_t> idiom(tokens.size(), 0);
   bool resolved = false;
 
@@ -219,7 +242,12 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
       case RuleKind::kIdiom:
         for (size_t k = m.first; k <= m.last; ++k) idiom[k] = 1;
         break;
-      case RuleKind::kPast: past[sentence[m.first]] = 1; break;
+      case RuleKind::kPast:
+        past[sentence[m.first]] = 1;
+        first_past[sentence[m.first]] = std::min(first_past[sentence[m.first]], m.first);
+        past_cues.push_back(m.first);
+        break;
+      case RuleKind::kPresent: present_cues.push_back(m.first); break;
       case RuleKind::kFiction: fiction[sentence[m.first]] = 1; break;
       case RuleKind::kTopic: topic[sentence[m.first]] = 1; break;
       case RuleKind::kResolved:
@@ -228,6 +256,37 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
       default: break;
     }
   }
+  // A present cue after the sentence's past cue turns the rest of the sentence to now, from the start of
+  // its part ("and now", "but still"): "Years ago I tried, and now I want to again". A negated cue ("not
+  // now", "never again") does not.
+  std::sort(past_cues.begin(), past_cues.end());
+  std::vector<size_t> present_from(sentences, SIZE_MAX);
+  for (size_t k : present_cues) {
+    const uint32_t sn = sentence[k];
+    if (!past[sn] || k <= first_past[sn] || present_from[sn] != SIZE_MAX) continue;
+    if (k > 0 && is_negator(tokens[k - 1].text)) continue;
+    if (k > 1 && is_negator(tokens[k - 2].text)) continue;
+    size_t from = k;
+    while (from > first_past[sn] + 1 && !tokens[from - 1].is_boundary()) {
+      const std::string& w = tokens[from - 1].text;
+      if (w == "and" || w == "but" || w == "yet" || w == "so" || w == "though" || w == "although") break;
+      --from;
+    }
+    present_from[sn] = from;
+  }
+  auto is_past = [&](const PhraseMatch& m) {
+    const uint32_t sn = sentence[m.first];
+    if (!past[sn] || m.first >= present_from[sn]) return false;
+    // Text typed without punctuation runs many sentences into one: there, with no clause break between
+    // them, a past cue reaches only so far ("i used to be happy at school my parents split up and i want
+    // to die every day"). Punctuated sentences keep their past to the end.
+    auto after = std::upper_bound(past_cues.begin(), past_cues.end(), m.first);
+    if (after != past_cues.begin() && sentence[*(after - 1)] == sn &&
+        (clause[*(after - 1)] != clause[m.first] || m.first - *(after - 1) <= kPastReach))
+      return true;  // after a past cue in its sentence
+    // Before a past cue, only in its clause ("I wanted to die years ago").
+    return after != past_cues.end() && clause[*after] == clause[m.first] && *after - m.first <= kPastReach;
+  };
   std::vector<uint8_t> positive_negator(tokens.size(), 0);
   for (const PhraseMatch& m : matches) {
     if (lex.rules[m.pattern].kind != RuleKind::kRisk || !lex.rules[m.pattern].has_negator) continue;
@@ -289,6 +348,21 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
     return false;
   };
 
+  // Does the message speak of suicide or self-harm at all (anyone's, any time, not negated, not in a story
+  // or a question about the topic)? Context rules ("I'm ready to do it") need it.
+  bool sh_context = false;
+  for (const PhraseMatch& m : matches) {
+    const Rule& r = lex.rules[m.pattern];
+    // Someone else's suicide counts too: "My brother killed himself. I'm ready to do it too."
+    const bool others = r.kind == RuleKind::kOtherPerson;
+    if (!others && (r.kind != RuleKind::kRisk || (r.category != Category::kSuicide && r.category != Category::kSelfHarm)))
+      continue;
+    if ((!others && r.level < Level::kModerate) || in_idiom(m) || fiction[sentence[m.first]] || topic[sentence[m.first]]) continue;
+    if (negated(tokens, m.first, positive_negator) || negated_inside(m)) continue;
+    sh_context = true;
+    break;
+  }
+
   std::unordered_set<size_t> grand_rules, compulsion_rules, prep_rules;
   bool sleep_loss = false;
   Level compulsion_level = Level::kNone;
@@ -299,8 +373,9 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
   for (const PhraseMatch& m : matches) {
     const Rule& r = lex.rules[m.pattern];
     if (r.kind == RuleKind::kIdiom || r.kind == RuleKind::kPast || r.kind == RuleKind::kFiction ||
-        r.kind == RuleKind::kTopic || r.kind == RuleKind::kResolved)
+        r.kind == RuleKind::kTopic || r.kind == RuleKind::kResolved || r.kind == RuleKind::kPresent)
       continue;
+    if (r.kind == RuleKind::kContext && !sh_context) continue;
     if (in_idiom(m)) {
       add_note(f, "idiom");
       continue;
@@ -336,21 +411,30 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
         if (!fiction[sent]) f.method = true;
         continue;
       case RuleKind::kPrep:
-        if (!fiction[sent] && !past[sent]) {
+        if (!fiction[sent] && !is_past(m)) {
           f.prep = true;
           prep_rules.insert(m.pattern);
+          // An act of preparation by the writer that reads as a farewell (a note left, things given away, a
+          // date set) is a warning sign in itself: it counts as the farewell kind of distress, so with any
+          // other kind it is a check-in.
+          const size_t farewell = static_cast<size_t>(risk::Distress::kFarewell);
+          if ((r.flags & risk::kFlagFarewell) && !topic[sent] && !f.distress_kind[farewell] &&
+              (names_writer(m) || subject_of(tokens, m.first, true) == Person::kWriter)) {
+            f.distress_kind[farewell] = true;
+            f.distress_kind_span[farewell] = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);
+          }
         }
         continue;
       case RuleKind::kTiming:
         f.timing = true;
         continue;
       case RuleKind::kSleepLoss:
-        if (past[sent] || fiction[sent]) continue;
+        if (is_past(m) || fiction[sent]) continue;
         sleep_loss = true;
         if (!first_mania) first_mania = &m;
         continue;
       case RuleKind::kGrandiose:
-        if (past[sent] || fiction[sent]) continue;
+        if (is_past(m) || fiction[sent]) continue;
         grand_rules.insert(m.pattern);
         if (!first_mania) first_mania = &m;
         continue;
@@ -381,7 +465,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
       level = min_level(level, Level::kLow);
       add_note(f, "fiction");
     }
-    if (past[sent]) {
+    if (is_past(m)) {
       if (resolved) level = min_level(level, Level::kLow);
       else if (r.flags & risk::kFlagBehaviour) level = min_level(level, Level::kModerate);
       else level = min_level(level, Level::kLow);

@@ -4,7 +4,10 @@
 // quotes, repeated letters, leetspeak, common misspellings, emoji), matched against a lexicon of phrases
 // per category and level, and each match is checked for negation, other people, past or resolved
 // experiences, idioms, fiction and questions about the topic. Every level it returns can be traced to
-// evidence spans and a one-line reason.
+// evidence spans and a one-line reason. A past cue ("years ago") covers what follows it in its sentence
+// until a present cue ("and now", "again", "still") takes over; in text typed without punctuation it
+// reaches only about a sentence's length. Some phrases ("I'm ready to do it", "the thoughts are back")
+// count only in a message that also speaks of suicide or self-harm.
 //
 // Levels follow the C-SSRS ladder (see ../shared/docs/safety-reference.md): any suicidal ideation,
 // passive wishes included, is at least kModerate; method, intent, plan, preparation or recent behaviour

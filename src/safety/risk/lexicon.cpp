@@ -55,7 +55,7 @@ const std::map<std::string, std::string>& macros() {
 // structure in ../shared/docs/safety-reference.md (C-SSRS ladder), the lowest rungs of ideation scales
 // ("life is not worth living"), the themes that models of suicidal thinking name (hopelessness,
 // entrapment, burdensomeness, thwarted belonging, unbearable pain) and common usage; never copied from
-// any data set. Flags: b behaviour, p present, o over an idiom (lexicon.h). For distress rules the
+// any data set. Flags: b behaviour, p present, o over an idiom, f a farewell (lexicon.h). For distress rules the
 // category column names the kind of distress (lexicon.h), since distress sets no category by itself.
 constexpr std::string_view kTable = R"LEX(
 # ---------- suicide: passive wishes and ideation (C-SSRS 1-2: moderate) ----------
@@ -199,7 +199,7 @@ risk suicide moderate - | hate ~2 to ~1 live ~2 to ~1 see
 risk suicide moderate - | do_not|not ~2 want ~2 to ~1 see ~2 another|tomorrow|the_morning|my_next_birthday|next_year
 risk suicide moderate - | please ~2 let ~1 me ~1 go ~1 away ?forever $
 risk suicide moderate - | destined|meant|bound ~2 to ~2 die_by_suicide|kill_myself|die_young|end_it
-risk suicide moderate - | want|need ~1 out $
+risk suicide moderate - | want|need ?it_all out $
 risk suicide moderate - | tired|sick ~2 of ~2 being ~1 alive
 risk suicide moderate - | not ~2 survive ~2 another|this ~2 year|winter|night|week|day
 risk suicide moderate - | better ~2 off ~2 not ~2 existing|being_born|being_here|being_alive|alive
@@ -274,6 +274,131 @@ risk suicide moderate - | i am ?so|just|really|completely done $ bye|goodbye|bye
 risk suicide moderate - | i am ?so|just|really|completely done bye|goodbye|byebye|farewell
 risk suicide moderate - | not ~2 stop ~1 myself ~2 from ~2 going_through_with_it|doing_it|ending_it|killing_myself|doing_it_this_time
 risk suicide moderate - | not ~2 want ~1 to ~1 breathe|wake|be_born|have_been_born ?anymore $
+# ---------- suicide: round 4, more of the ways people put it online (C-SSRS 1-2: moderate) ----------
+# Needing or it being time to die; the plain "need to die" ("I need to dye my hair" is spelt otherwise, and
+# "die my hair" needs the clause to go on).
+risk suicide moderate - | i ~3 need|have_to|got_to ~2 to die ~1 $
+risk suicide moderate - | i ~3 need|have_to|got_to ~2 to die already|soon|now|tonight
+risk suicide moderate - | time ~2 end_it|end_it_all|end_things|end_my_life|kill_myself|die|go_for_good|check_out ~1 $
+risk suicide moderate - | want|wanting|wanted|going|thinking|thought|considering|plan|planning|about|ready ~3 to|of|about ~1 off|offing ~1 myself
+risk suicide moderate - | want|wanna|going|ready|about|time ~2 to ~1 rope $
+risk suicide moderate - | exit_bag|suicide_bag
+risk suicide moderate - | do not|not ~2 see ~1 a|any ~1 future ~2 for ~1 me|myself
+risk suicide moderate - | i ~3 not ~4 make ~1 it ~1 to|past ~1 ## ~1 $
+risk suicide moderate - | i ~3 not ~4 make ~1 it ~1 to|past ~1 my ~2 birthday $
+risk suicide moderate - | counting ~1 down ~3 until|till|til ~2 i ~2 die|can_die|am_dead|am_gone|end_it|kill_myself|can_go
+risk suicide moderate - | give ~1 me ~2 one|a|any|some|good ~1 reason|reasons ~2 not_to|to_live|to_stay|to_keep_going|to_stay_alive|to_keep_living
+risk suicide moderate - | is ~1 life ~2 even|really|actually|ever ~1 worth ~1 it|living
+risk suicide moderate - | selfish|cowardly|wrong ~2 to|if_i ~2 die|end_it|end_it_all|leave_this_world|kill_myself|want_to_die|take_my_life
+risk suicide moderate - | mix|mixed|mixing|combine|combined|combining ~5 create|make|produce|release|get ~2 toxic|poisonous|deadly|lethal ~1 gas|gases|fumes
+risk suicide moderate - | mix|mixed|mixing|combine|combined|combining ~5 create|make|produce|release|get ~2 hydrogen_sulfide|chlorine_gas|mustard_gas|hydrogen_cyanide
+risk suicide moderate - | not ~1 {SELFKILL} ~1 myself ~3 $ ?but ~1 i ~1 could|almost|nearly|wanted|came_close|was_close
+risk suicide moderate - | not ~1 {SELFKILL} ~1 myself ~3 but ~1 i ~1 could|almost|nearly|wanted|came_close|was_close
+risk suicide moderate - | almost|nearly ~1 {SELFKILL} ~1 myself ~2 last|tonight|today|yesterday|again|this
+risk suicide moderate - | think|thinking|thought ~3 about ~1 my ~1 car ~3 on|off|into ~2 highway|freeway|motorway|road|bridge|cliff|traffic|tree|wall
+risk suicide moderate - | flip|flipping|flipped|wreck|wrecking|crash|crashing ~1 my ~1 car ~3 on_purpose|into_a|off_a|so_i_die|and_die
+risk suicide moderate - | do not|not ~2 want ~2 to ~2 wake ~1 up ~2 tomorrow|again|ever_again|in_the_morning
+risk suicide moderate - | wish ~2 i ~2 could ~1 just ~1 not ~1 exist|be|wake_up
+risk suicide moderate - | wish ~2 i ~2 could ~2 disappear|vanish|fall_asleep_forever|cease_to_exist|stop_existing
+risk suicide moderate - | life ~1 is ~1 not ~1 worth ~1 it|living
+risk suicide moderate - | what ~1 is ~1 the ~1 point ~1 of ~1 being ~1 alive|here
+risk suicide moderate - | want|wanted|need ~2 to ~1 stop ~1 being ~1 alive
+risk suicide moderate - | not ~1 want ~1 to ~1 do ~1 life ~1 anymore|any_more|any_longer
+risk suicide moderate - | done ~1 with ~1 being ~1 alive|here
+risk suicide moderate - | would ~2 be ~2 easy|easier|nice|better|so_easy ~3 to ~1 just ~1 end_it|die|not_wake_up|disappear|not_exist|be_gone|end_my_life|let_go
+risk suicide moderate - | just end it all
+risk suicide moderate - | just end it $
+risk suicide moderate - | not ~3 can ~1 keep|go_on|continue ~1 living|existing|on_living ~2 like_this|anymore|much_longer|this_way
+risk suicide moderate - | want|wanted|need|wish ~2 my ~1 life ~2 to ~2 end|be_over|stop
+risk suicide moderate - | way ~1 out ~2 except|but|other_than|besides|apart_from ~2 dying|death|suicide|killing_myself|ending_it|ending_my_life
+risk suicide moderate - | better ~1 off ~2 in ~1 the|a ~1 ground|grave|coffin|box
+risk suicide moderate - | want|wanted|wish|wishing|long|longing|ready ~3 to ~1 be_with|see|join|go_to ~4 in ~1 heaven|the_afterlife|the_other_side
+risk suicide moderate - | disappointed|upset|annoyed|angry|sad|mad|pissed ~3 i ~1 am|was ~1 still ~1 alive|breathing|here
+risk suicide moderate - | disappointed|upset|annoyed|angry|sad|mad|pissed ~2 to ~1 be|still_be ~1 alive
+risk suicide moderate - | disappointed|upset|annoyed|angry|sad|mad|pissed ~2 that|when|to ?i woke|wake|waking up again|alive|still_alive|every_morning|each_morning|every_day
+risk suicide moderate - | anyone|anybody ~1 else ~4 wish|want|wanting|wishing|feel_like|fantasize ~3 die|dying|disappear|not_exist|not_wake_up|kill_themselves|end_it|be_dead
+risk suicide moderate - | want|wanting|wish|crave ~1 death $
+risk suicide moderate - | passive|active|constant|intrusive ~1 si|s_i
+risk suicide moderate - | si ~1 thoughts|urges|is_bad|is_back|again|ideation
+risk self_harm moderate b | i ~2 cut|cutted|burned ~1 again|last_night|yesterday|today|tonight|this_morning ~2 $
+risk suicide moderate - | is ~1 there ~2 any|a|even_a ~1 reason|point ~2 to ~1 keep_living|live|stay_alive|go_on|be_alive|keep_existing|exist
+risk suicide moderate - | want|wanted|wish|need ~3 to ~1 go_away|leave|be_gone ~1 forever|for_good|permanently
+risk suicide moderate - | disappear|vanish ~2 and ~1 never ~1 come_back|be_found|return|wake_up
+risk suicide moderate - | walk|swim|wade ~1 into|out_into ~1 the ~1 ocean|sea|lake|river|woods ~3 and ~1 never|not ~1 come_back|return|stop
+risk suicide moderate - | want|wanted|need|wish|ready|trying ~3 to ~1 stop ~1 waking_up|being_here|feeling_anything_ever
+risk suicide moderate - | can not ~1 go ~1 on $
+risk suicide moderate - | would ~1 not ~1 mind|care ~2 if ~1 i ~2 died|die|was_dead|were_dead|did_not_wake_up|never_woke_up|got_hit|got_killed|dropped_dead
+risk suicide moderate - | not ~1 care|mind ~2 if|whether ~1 i ~1 live|lived ~1 or ~1 die|died
+risk suicide moderate - | i ~2 might|may|could ~1 as ~1 well ~1 be ~1 dead
+risk suicide moderate - | why ~2 am ~1 i ~1 still ~1 here|around|breathing $
+risk suicide moderate - | i ~2 might|will|am_going_to|going_to|gonna|may|could ~2 do ~1 something ~1 drastic|permanent|irreversible|final $
+risk suicide moderate - | bleed ~1 out
+risk self_harm moderate - | want|need|urge ~2 to ~1 bleed $
+risk suicide moderate - | wish|hope|hoping|praying ~2 i ~1 had|get|got|have ~1 cancer|a_terminal_illness|a_fatal_disease|a_heart_attack ~1 $
+risk suicide moderate - | drink|drinking ~1 myself ~1 to ~1 death
+risk suicide moderate - | waiting|wait ~2 to ~1 die $
+risk suicide moderate - | waiting ~1 for ~1 death|the_end|my_death|the_day_i_die ~1 $
+risk suicide moderate - | not ~2 see ~1 why ~2 i ~1 should ~2 live|keep_living|stay_alive|go_on|be_alive|keep_going|exist
+risk suicide moderate - | point ~1 of ~1 me $
+risk suicide moderate - | regret|hate ~2 surviving|being_born|being_alive|that_i_survived
+risk suicide moderate - | want|wanna|wanted ~1 too ~1 die
+risk suicide moderate - | want|wants|wanted|wanting|wish|ready|going ~1 to ~1 just|simply|finally|already|honestly|really|kinda|sort_of ~1 die|be_dead|not_exist|stop_existing
+risk suicide moderate b | after|since ~1 my ~1 attempt|attempts|overdose $
+risk suicide moderate b | after|since ~1 my ~1 attempt|attempts|overdose ~1 i|last|this
+risk suicide moderate - | please ~2 let ~1 me ~1 die
+risk suicide moderate - | let ~1 me ~1 die ~1 $
+risk suicide moderate - | let ~1 me ~1 die ~1 already|now|in_my_sleep
+risk suicide moderate - | god|lord|jesus|universe ~2 please|just ~2 take ~1 me ~1 $
+risk suicide moderate - | god|lord|jesus|universe ~2 please|just ~2 take ~1 me ~1 now|home|away|already ~1 $
+risk suicide moderate - | how ~2 people|you|anyone|others|do_you ~2 find ~2 the|a ~1 will|reason|strength ~2 to ~1 live|keep_living|go_on|stay_alive
+risk suicide moderate - | waiting ~2 for ~1 the ~1 day ~2 i|they|we ~1 die
+risk suicide high - | painless|least_painful|easiest|quickest|peaceful|most_painless ~2 way|ways|method ~2 to ~1 go $
+risk suicide moderate - | not ~1 know ~2 how ~1 much ~1 longer ~1 i ~1 can ~2 do_this|take_this|take_it|hold_on|keep_going|go_on|survive|last|live_like_this
+risk suicide moderate - | who ~2 would ~2 even ~1 care|notice|miss_me ~2 if ~1 i ~2 was_gone|were_gone|died|disappeared|was_dead|were_dead|killed_myself|was_not_here
+risk suicide moderate - | would ~1 anyone|anybody ~2 even ~1 notice|care|miss_me ~2 if ~1 i ~2 was_gone|were_gone|died|disappeared|was_dead|were_dead|killed_myself|was_not_here
+risk suicide moderate - | tired|sick ~2 of ~1 being ~1 a ~1 burden
+# ---------- context: risk only where the message speaks of suicide or self-harm elsewhere ----------
+context suicide moderate - | want|wanna|going|gonna|ready|about|plan|planning ~2 to ~1 jump $
+context suicide moderate - | tonight|today ~1 is ~1 the ~1 night|day $
+context suicide moderate - | i ~1 still ~1 am|do|feel_that_way|want_to|think_about_it|have_them ~1 $
+context suicide moderate - | thinking|think|thought ~2 about ~1 it|doing_it ~1 again|more|lately|a_lot|every_day|constantly|all_the_time
+context self_harm moderate - | relapsed|relapse|relapsing $
+context self_harm moderate - | relapsed|relapse|relapsing ~1 again|last_night|today|yesterday
+context self_harm moderate - | broke ~1 my ~1 streak|clean_streak
+context suicide moderate - | want|wanting|going|gonna|ready|plan|planning|decided|about|close|tempted|urge|urges|might|will|just|finally|courage ~2 to ~1 do_it|go_through_with_it|try_again|follow_through|act_on_it|attempt_again|finish_it|finish_the_job
+context suicide moderate - | thoughts|urges|feelings|ideation|it ~2 are|is|have|came|coming|keep_coming|creeping ~1 back
+context suicide moderate - | feeling|feel|felt ~2 that_way|like_that|this_way ~1 again
+context suicide moderate - | not ~2 ruled|rule ~1 it ~1 out
+context suicide moderate - | still ~1 on ~1 the ~1 table
+context suicide moderate - | not ~1 off ~1 the ~1 table
+context suicide moderate - | only ~1 way|option|choice|solution|escape ~2 left|out $
+context suicide moderate - | easy|easier|cowards|coward|cowardly ~1 way ~1 out
+context suicide moderate - | check|checking ~1 out ~2 early|for_good|permanently|of_life
+context suicide moderate - | will_not|not_going_to ~1 be ~1 here|around|alive ~3 next|by|for_long|to_see|much_longer|anymore|tomorrow
+context suicide moderate - | i ~3 not ~4 make ~1 it ~1 to|past|through ~2 next|christmas|summer|graduation|my_birthday|the_end_of|new_year
+context suicide moderate - | made ~1 my|the|up_my ~1 decision|mind $
+context suicide moderate - | already ~1 decided|made_my_decision|made_up_my_mind
+context suicide moderate - | i ~2 am ~2 ready $
+context suicide moderate - | ready ~1 to ~1 go $
+context suicide moderate - | talked|talk|convinced|talking ~2 out ~1 of ~1 it
+context suicide moderate - | catch ~1 the ~1 bus $
+context suicide moderate - | why ~1 should ~1 not ~1 i $
+context suicide moderate - | no ~1 reason ~1 not ~1 to $
+context suicide moderate - | when|before ~1 i ~1 go $
+context suicide moderate - | i ~2 might|will|am_going_to|going_to|gonna|may ~2 do ~1 something ~1 stupid
+context suicide moderate - | on ~1 the ~1 edge $
+context suicide moderate - | should ~1 i ~2 do_it|go_through_with_it|end_it|try_again $
+context suicide moderate - | not ~2 want ~2 to ~1 be ~1 saved|rescued|stopped
+context suicide moderate - | one ~1 day ~2 i ~1 will ~1 do_it|end_it|go_through_with_it|succeed
+context suicide moderate - | wish ~4 had ~1 worked|succeeded
+context suicide moderate - | want|wanna|need ~2 to ~1 be ~1 free $
+context suicide moderate - | why ~1 should ~1 not ~1 i ~2 just ~1 do_it|go|end_it
+context suicide moderate - | want|need ~2 to ~1 let ~1 go $
+context suicide moderate - | just ~1 want|need ~1 peace $
+# A dose question with no purpose given ("how much of it will it take?") is a dose for dying only in that company.
+context suicide moderate - | how_much|how_many ~4 {PILLS}|{POISON} ~3 will|would|does|do ~1 it ~1 take $
+# ---------- present: a cue that puts the rest of its sentence back in the present ----------
+present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
 risk suicide high - | going|will|plan|planning|planned|decided|decide|intend|intending ~2 to {SELFKILL} myself|my_life|it_all|my_own_life
 risk suicide high - | i ~2 will ~2 {SELFKILL} myself
@@ -312,7 +437,7 @@ risk suicide high p | just|already ~2 took|swallowed|taken ~3 all|bunch|whole|bo
 risk suicide high p | took|swallowed ~2 a_bottle|a_handful|the_whole_bottle|whole_bottle|every_pill ~2 of ~2 my ?{PILLS}
 # ---------- self-harm ----------
 risk self_harm moderate - | {SELFHURT} myself
-risk self_harm moderate - | self harm|harming|injury|injure|injuring|mutilation|mutilate
+risk self_harm moderate - | self harm|harming|harmed|harms|injury|injured|injure|injuring|mutilation|mutilate
 risk self_harm moderate - | urge|urges|urging|itching|craving|cravings|tempted ~3 to|for ~2 cut|burn|bleed|self_harm|hurt_myself
 risk self_harm moderate - | relapsed|relapse|relapsing ~3 cut|cutting|self_harm|self_harming|burning
 risk self_harm moderate - | started|start|starting ~2 cutting ~1 again
@@ -326,6 +451,14 @@ risk self_harm moderate - | fresh|new ~2 cuts|scars|wounds
 risk self_harm high bp | i ~2 cut|burned|hurt|harmed ~2 myself ~3 again|today|tonight|last_night|yesterday|this_morning|earlier|just_now|an_hour_ago
 risk self_harm high bp | just ~2 cut|burned|harmed ~2 myself
 risk self_harm high - | cut|cuts|cutting ~2 myself|my_arm|my_wrist|my_leg|my_thigh|my_arms|my_wrists ~3 too_deep|deep|deeper
+# ---------- self-harm: round 4, more of the ways people describe it ----------
+risk self_harm moderate b | scratch|scratching|scratched|pick|picking|picked|dig|digging ~1 my|at_my|into_my ~1 arms|arm|skin|legs|leg|wrists|wrist|thighs|face|scalp ~3 until|till ~2 bleed|bleeds|bled|bleeding
+risk self_harm moderate b | hit|hitting|bang|banging|slam|slamming ~1 my ~1 head ~4 until|till|when_i_am|when_i_get
+risk self_harm moderate b | my ~1 cuts ~2 are|keep ~2 getting ~1 deeper|worse
+risk self_harm moderate - | i ~2 need|want|crave ~2 to ~1 feel ~1 physical ~1 pain
+risk self_harm moderate - | i ~2 need|want ~2 to ~1 see ~1 blood $
+risk self_harm moderate - | punish|punishing|punished ~1 myself ~2 by ~2 not_eating|starving|cutting|hurting|burning|hitting
+risk self_harm moderate b | scars ~3 all ~1 over ~1 my ~1 arms|wrists|thighs|legs|body
 # ---------- harm to others ----------
 risk harm_to_others moderate - | i ~3 want|wanted|going|will|plan|planning|need|fantasize*|thinking ~3 to|about ~2 kill|killing|hurt|hurting|murder*|stab|stabbing|shoot|shooting|strangle|strangling|poison|poisoning ~2 him|her|them|someone|somebody|people|everyone|my|everybody
 risk harm_to_others low - | i ~2 could ~2 kill ~2 someone|somebody|people|everyone|him|her
@@ -492,7 +625,7 @@ idiom - - - | kick|kicking ~2 myself
 idiom - - - | hit|punch|punching ~2 myself ~2 in_the
 idiom - - - | scratch|scratching ~2 myself ~2 awake|head
 idiom - - - | drop dead ~2 gorgeous
-idiom - - - | to die for
+idiom - - - | to die for $
 idiom - - - | hit|hits|hitting me up
 idiom - - - | it ~1 hit|hits ~1 me
 idiom - - - | this|that|music|song|feeling|realization|reality|wave ~3 hit|hits ~1 me
@@ -563,24 +696,28 @@ means - - - | high|tall ~1 enough
 method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
 # ---------- preparation (with ideation: high) ----------
 prep - - - | wrote|written|writing|write ~3 note|notes|letter|letters|a_will|my_will
-prep - - - | giving|gave|give ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
-prep - - - | said|saying|say ~2 ?my goodbyes|goodbye
-prep - - - | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
+prep - - f | i ~2 have|made|got|came_up_with|worked_out ~1 a ~1 plan $
+prep - - f | leave|leaving ~2 a|my ~1 note|letter|goodbye_note|goodbye_letter
+prep - - f | figure|figured|figuring|work|worked|working ~1 out ~2 the|all_the ~1 details|logistics $
+prep - - f | i ~2 have|set|picked|chose|chosen ~1 a ~1 date $
+prep - - f | giving|gave|give ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
+prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
+prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
-prep - - - | put ~2 my ~2 affairs in order
+prep - - f | put ~2 my ~2 affairs in order
 prep - - - | planned ~2 it ~2 out|everything
 prep - - - | plan|planned|plans ~2 for|is ~2 tonight|tomorrow|this_weekend|friday|saturday|sunday
-prep - - - | set ~2 a|the|my ~2 date
+prep - - f | set ~2 a|the|my ~2 date
 prep - - - | date|day ~2 set
-prep - - - | prepared|preparing ~3 for ~2 my ~1 end|death|exit|suicide
+prep - - f | prepared|preparing ~3 for ~2 my ~1 end|death|exit|suicide
 prep - - - | it is time
-prep - - - | made_up_my_mind|mind_is_made_up
+prep - - f | made_up_my_mind|mind_is_made_up
 prep - - - | my ~1 plan is
-prep - - - | leave|left|leaving ~2 a ~1 note|letter
+prep - - f | leave|left|leaving ~2 a ~1 note|letter
 prep - - - | tried|attempted ~1 it
 prep - - - | doing_it|going_to_do_it|do_it ~2 tonight|today|right_now|now
-prep - - - | tonight is the night
-prep - - - | it ends tonight|today|now
+prep - - f | tonight is the night
+prep - - f | it ends tonight|today|now
 # ---------- time close at hand ----------
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 # ---------- past, resolved, fiction, topic ----------
@@ -595,6 +732,7 @@ past - - - | back in ~1 #|the_day|the_days|high_school|middle_school|college|sch
 past - - - | at ~2 age ~2 #
 past - - - | last_year|during_high_school|during_middle_school|during_college
 past - - - | was|were ~3 # years old
+past - - - | was|were|did|had ~4 in|during ~1 high_school|middle_school|college|university|my_teens|my_twenties|my_youth
 resolved - - - | no longer
 resolved - - - | not anymore
 resolved - - - | better ~2 now|these_days
@@ -635,6 +773,19 @@ distress hopeless - - | always ~2 be ~1 like ~1 this
 distress hopeless - - | not ~1 worth ~1 it $
 distress hopeless - - | going ~1 nowhere
 distress hopeless - - | lost_cause|hopeless_case
+distress hopeless - - | life ~2 has ~1 no ~1 meaning|purpose|point
+distress death - - | not ~2 afraid|scared ~2 to|of ~1 die|dying|death ~1 anymore|any_more
+distress death - - | death|dying ~1 does_not|do_not|no_longer ~1 scare|scares|frighten ~1 me
+distress exhausted - - | not ~1 want ~1 to ~1 do ~1 this ~1 anymore|any_more|any_longer
+distress hopeless - - | not ~1 going_to|gonna ~1 make ~1 it $
+distress hopeless - - | is ~1 no ~1 point $
+distress hopeless - - | hard|impossible ~2 to ~1 see ~2 the ~1 point
+distress hopeless - - | not ~1 sure ~2 i ~2 will ~1 be ~1 ok|okay|alright|fine|around|here
+distress hopeless - - | only|keeps|keep|just|always ~1 getting ~1 worse
+distress hopeless - - | never ~2 goes|go ~1 away
+distress hopeless - - | how ~1 do ~2 you|people|others|you_guys|anyone|yall ~2 keep|find|stay ~2 going|living|alive|the_will|the_strength|a_reason|reasons|motivated
+distress hopeless - - | what ~1 keeps ~1 you|people|anyone ~1 going|alive|living
+distress hopeless - - | not ~1 see ~1 a|any ~1 future $
 distress hopeless - - | never ~2 going_to|gonna|will ~1 change|end|stop|improve|get_any_better
 distress hopeless - - | nothing ~2 to ~1 look_forward_to|hope_for|live_for
 distress hopeless - - | future ~2 is|looks ~2 bleak|dark|empty|hopeless|pointless
@@ -642,7 +793,7 @@ distress hopeless - - | no ~1 light ~3 end ~2 of ~2 tunnel
 distress hopeless - - | what|whats ~1 is ~1 the ~1 point ~2 of|in ~2 trying|anything|any_of_this|it_all
 distress hopeless - - | no ~1 point ~1 in|of ~1 trying|anything|any_of_this
 distress hopeless - - | nothing ~1 ever ~1 works|changes|gets_better
-distress hopeless - - | given|gave|giving ~1 up ~1 on ~2 everything|myself|life|the_future|getting_better|hope
+distress hopeless - - | give|given|gave|giving ~1 up ~1 on ~2 everything|myself|life|the_future|getting_better|hope
 distress trapped - - | trapped|no_way_out|no_escape|cornered
 distress trapped - - | not ~3 see|find ~2 any|a ~1 way_out|way_forward|escape|exit
 distress trapped - - | stuck ~3 in ~3 this|cycle|loop|hell|rut|life|place
@@ -652,6 +803,9 @@ distress trapped - - | feel|feels|feeling ~2 like ~2 a|in|in_a ~1 prison|cage|tr
 distress trapped - - | suffocating|caged|imprisoned
 distress trapped - - | no ~1 way ~1 out|forward|to_escape
 distress trapped - - | nowhere ~2 to ~1 go|turn|run|escape
+distress trapped - - | not ~1 know ~2 what ~1 to ~1 do ~1 anymore|any_more
+distress trapped - - | living ~1 nightmare|hell
+distress trapped - - | this ~1 nightmare|hell ~1 $
 distress burden - - | burden|burdens|burdening
 distress burden - - | let ~2 them|everyone|everybody|my_family|my_parents|people|you_all|you_guys ~1 down
 distress burden - - | disappointment|disgrace
@@ -697,6 +851,9 @@ distress exhausted - - | barely ~2 holding ~1 on|it_together
 distress exhausted - - | had ~1 enough $
 distress exhausted - - | can not ~2 do ~2 this|it $
 distress exhausted - - | can not ~2 keep ~2 doing ~1 this
+distress exhausted - - | i ~1 just ~1 can not $
+distress exhausted - - | i ~1 am|feel ~1 exhausted|drained|worn_out|burnt_out|burned_out
+distress exhausted - - | spiraling|spiralling ~1 again|down|out_of_control
 distress exhausted - - | it_is|this_is|it_all_is|it_is_all|everything_is ~2 too_much $
 distress exhausted - - | can not ~2 stand|bear ~2 this|it|the|my ~2 anymore|any_longer|one_more
 distress alone - - | no_one|nobody|noone ~2 cares|loves|likes|understands|wants|notices|gives ~2 me|about_me|a_fuck|a_shit|a_damn
@@ -711,9 +868,17 @@ distress alone - - | not ~2 fit ~1 in ~2 anywhere
 distress alone - - | i ~2 am|feel|felt ?so|very|completely|totally|all alone $
 distress alone - - | i ~1 am ~1 alone ~2 in ~2 this|the_world
 distress alone - - | no ~1 friends|one_to_talk_to|support
+distress alone - - | nobody|no_one|noone ~2 knows|know|notices|notice|remembers ~2 i ~1 exist|even_exist|am_alive|am_here
 distress death - - | my ~1 death|funeral|grave|obituary
 distress death - - | when|if ~1 i ~2 die|died|am_dead|was_dead|were_dead|am_gone|was_gone|were_gone
 distress death - - | afterlife|after_life
+distress death - - | how ~2 death|dying ~1 is|feels|would_feel|would_be ~1 like
+distress death - - | i ~1 will ~2 finally|soon ~1 find|be_at|have ~1 peace|rest|relief
+distress death - - | i ~1 will ~1 find|be_at ~1 peace|relief $
+distress death - - | finally ~2 be ~1 at ~1 peace|rest|free
+distress death - - | soon ~3 i ~1 will ~2 find|be_at|have ~1 peace|rest
+distress death - - | where|what ~3 go|goes|happens ~3 when|after ~2 we|i|you ~1 die|are_dead|am_dead
+distress death - - | care|cares|notice|notices|matter|matters ~3 until|till ~1 you|i ~1 die|am_dead|are_dead|are_gone|am_gone|kill_yourself|kill_myself
 distress death - - | what ~3 death|dying ~2 is|feels|would_feel|would_be ~1 like
 distress death - - | think|thinking|thought ~2 about|of ~2 death|dying|my_own_death
 distress death - - | i ~2 am ~2 dead_inside|already_dead|a_walking_corpse|a_ghost
@@ -737,10 +902,32 @@ distress mood - - | depressed|depression|miserable|devastated|heartbroken|desper
 distress mood - - | want|wanted ~2 to ~2 hurt myself
 distress mood - - | sad|empty|numb|hollow ~1 all_the_time|inside|every_day
 distress mood - - | anhedonia|joyless|dead_inside
+distress mood - - | i ~1 am|feel|felt|feeling ~2 sad|down|low|awful|horrible|terrible|lost|unhappy|like_shit|like_crap|like_garbage|so_bad|like_a_shell
+distress mood - - | i ~2 am ~1 dying ~1 inside
+distress hopeless - - | why ~2 bother|try ~1 $
+distress hopeless - - | nothing ~2 helps|works|is_working
+distress hopeless - - | tried ~2 everything
+distress trapped - - | i ~1 am|feel|felt|feeling ~2 stuck $
+distress trapped - - | i ~1 am|feel|felt|feeling ~2 stuck ~1 in_life|in_this|in_my_life|forever|in_a_rut|in_this_hell|in_this_body
+distress trapped - - | have ~1 no ~1 options|choices|choice|other_choice|other_option|way_out
+distress selfhate - - | i ~1 hate ~1 who ~1 i ~1 am|have_become
+distress selfhate - - | hate ~1 everything ~2 about ~1 me|myself
+distress selfhate - - | i ~2 am|feel ~1 so ~1 ugly|gross|disgusting|pathetic|worthless
+distress selfhate - - | i ~2 suck ~1 at ~1 everything|life
+distress selfhate - - | i ~1 am ~1 not ~1 good ~1 enough
+distress exhausted - - | i ~2 am|feel|felt ~1 so|completely|totally ?overwhelmed overwhelmed
+distress exhausted - - | no ~1 energy|motivation|will|strength ~2 left|to_do_anything|to_get_up|to_keep_going|anymore
+distress alone - - | i ~1 have ~1 nobody
+distress alone - - | everyone|everybody|all_my_friends ~2 left|leaves|abandoned|ignores|ignore ~1 me
+distress pain - - | the ~1 pain ~2 never ~1 stops|ends|goes_away|leaves
+distress pain - - | crying ~2 again|for_hours|all_night|all_day
 distress farewell - - | goodbye ~1 everyone|all|world|guys|friends|reddit
 distress farewell - - | sorry ~2 to ~1 everyone|everybody|all_of_you|my_family|my_parents|my_mom|my_dad
 distress farewell - - | i am ~1 sorry ~1 for ~1 everything
 distress farewell - - | delaying ~2 the ~1 inevitable
+distress farewell - - | last ~1 time ~2 i ~1 will|am_going_to|get_to ~2 feel|see|write|talk|hear|wake
+distress farewell - - | one ~1 last ~2 conversation|talk|chat|goodbye|post|message
+distress farewell - - | not ~2 want ~2 to ~1 be ~1 talked|convinced ~1 out ~1 of ~1 it
 distress farewell - - | tell ~3 i ~2 love ~2 them|her|him
 )LEX";
 
@@ -781,6 +968,7 @@ RuleKind parse_kind(std::string_view s, std::string_view line) {
       {"prep", RuleKind::kPrep},         {"timing", RuleKind::kTiming},     {"past", RuleKind::kPast},
       {"resolved", RuleKind::kResolved}, {"fiction", RuleKind::kFiction},   {"topic", RuleKind::kTopic},
       {"sleep", RuleKind::kSleepLoss},   {"grand", RuleKind::kGrandiose},   {"compulsion", RuleKind::kCompulsion},
+      {"context", RuleKind::kContext},   {"present", RuleKind::kPresent},
   };
   auto it = kinds.find(s);
   if (it == kinds.end()) bad_rule(line, "expected a rule kind, found '" + std::string(s) + "'");
@@ -869,7 +1057,8 @@ Lexicon build() {
       if (f == 'b') rule.flags |= kFlagBehaviour;
       else if (f == 'p') rule.flags |= kFlagPresent;
       else if (f == 'o') rule.flags |= kFlagOverIdiom;
-      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpo-', found '") + f + "'");
+      else if (f == 'f') rule.flags |= kFlagFarewell;
+      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpof-', found '") + f + "'");
     }
     rule.pattern = expand_macros(pattern);
     rule.self_anchored = names_writer(rule.pattern);

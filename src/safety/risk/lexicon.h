@@ -30,6 +30,13 @@ enum class RuleKind : uint8_t {
   kSleepLoss,    // mania: days without sleep
   kGrandiose,    // mania: grandiosity, racing ideas, unusual energy
   kCompulsion,   // OCD: a ritual the writer feels they must complete
+  // Like kRisk, but only in a message that also speaks of suicide or self-harm elsewhere (not negated,
+  // not a story or a question about the topic): "I'm ready to do it", "the thoughts are back", "I haven't
+  // ruled it out" say nothing alone and a great deal after "I've been suicidal for years".
+  kContext,
+  // A word that puts its clause back in the present ("now", "again", "still"): after a past cue in the
+  // same sentence, what follows it is read as now ("years ago I tried, and now I want to again").
+  kPresent,
 };
 
 // Per-rule flags.
@@ -38,6 +45,9 @@ inline constexpr uint8_t kFlagPresent = 2;    // happening now or just happened:
 // The phrase is risk even inside a figure of speech it overlaps ("I'd rather die than be me" is not the
 // idiom "I'd rather die than sing in public").
 inline constexpr uint8_t kFlagOverIdiom = 4;
+// A kPrep act that reads as a farewell in itself (goodbyes, things given away, a date set, a note left):
+// it also counts as the farewell kind of distress (the broad ones, "bought pills", "wrote notes", do not).
+inline constexpr uint8_t kFlagFarewell = 8;
 
 // The kind of distress a kDistress rule names. Each alone is ordinary pain; several different kinds in
 // one message or one session (hopelessness with entrapment and feeling a burden, say) are the indirect way

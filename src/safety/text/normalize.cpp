@@ -65,6 +65,14 @@ const std::unordered_map<std::string, std::vector<std::string>>& rewrites() {
       {"odd", {"odd"}}, {"lyfe", {"life"}}, {"diee", {"die"}}, {"kil", {"kill"}}, {"wannna", {"want", "to"}},
       {"overdoze", {"overdose"}}, {"overdosed", {"overdosed"}}, {"pils", {"pills"}},
       {"suicidally", {"suicidal"}}, {"noose", {"noose"}},
+      // Misspellings of the words that distress and ideation are written in, typed in a hurry.
+      {"disapear", {"disappear"}}, {"dissapear", {"disappear"}}, {"dissappear", {"disappear"}},
+      {"depresed", {"depressed"}}, {"lonley", {"lonely"}}, {"lonly", {"lonely"}}, {"hopless", {"hopeless"}},
+      {"exausted", {"exhausted"}}, {"exhuasted", {"exhausted"}}, {"tierd", {"tired"}},
+      {"worthles", {"worthless"}}, {"misrable", {"miserable"}}, {"miserible", {"miserable"}},
+      {"burdon", {"burden"}}, {"everyting", {"everything"}}, {"wnat", {"want"}}, {"tryed", {"tried"}},
+      {"atempt", {"attempt"}}, {"attemp", {"attempt"}}, {"attemted", {"attempted"}},
+      {"atempted", {"attempted"}}, {"unalve", {"unalive"}}, {"exsist", {"exist"}}, {"exsisting", {"existing"}},
   };
   return table;
 }
@@ -73,7 +81,7 @@ const std::unordered_map<std::string, std::vector<std::string>>& rewrites() {
 bool is_intensifier(const std::string& w) {
   static const std::unordered_set<std::string> words = {
       "fucking", "fuckin", "fkn", "fking", "freaking", "freakin", "frickin", "fricking", "friggin",
-      "effing", "goddamn", "goddamned", "damn", "bloody", "flipping", "literally", "actually", "honestly",
+      "effing", "goddamn", "goddamned", "damn", "bloody", "literally", "actually", "honestly",
       "seriously", "totally", "truly", "genuinely", "fuckn"};
   return words.count(w) > 0;
 }
@@ -217,6 +225,41 @@ char leet(char c) {
   }
 }
 
+// Risk words people censor with asterisks. Short words that a censored swear word could also spell
+// ("c*t", "g*n") are left out: reading those wrong would put words in the writer's mouth.
+const char* uncensor(const std::string& w) {
+  static const char* const words[] = {"kill", "killing", "killed", "suicide", "suicidal", "die", "dying", "dead",
+                                      "death", "hang", "hanging", "myself", "harm", "cutting", "overdose",
+                                      "unalive", "noose", "pills"};
+  // '*' stands for one letter; a run of them may stand for one to run-length letters ("s**cide").
+  auto fits = [](const std::string& pat, size_t i, const char* word, auto&& self) -> bool {
+    if (i == pat.size()) return *word == '\0';
+    if (pat[i] != '*') return *word == pat[i] && self(pat, i + 1, word + 1, self);
+    size_t run = 0;
+    while (i + run < pat.size() && pat[i + run] == '*') ++run;
+    for (size_t n = 1; n <= run; ++n) {
+      size_t k = 0;
+      while (k < n && word[k] != '\0') ++k;
+      if (k < n) return false;
+      if (self(pat, i + run, word + n, self)) return true;
+    }
+    return false;
+  };
+  size_t letters = 0;
+  for (char c : w) {
+    if (is_ascii_letter(c)) ++letters;
+    else if (c != '*') return nullptr;
+  }
+  if (letters < 2) return nullptr;
+  const char* found = nullptr;
+  for (const char* word : words) {
+    if (!fits(w, 0, word, fits)) continue;
+    if (found) return nullptr;  // two readings: guess neither
+    found = word;
+  }
+  return found;
+}
+
 // Canonical form of one apostrophe-free piece: leetspeak undone, stretching undone, rewrites applied.
 void canonical_pieces(std::string piece, std::vector<std::string>& out) {
   // Rewrites first on the plain form so "2nite" or "b4" are not mangled by the leetspeak rule.
@@ -247,6 +290,11 @@ void canonical_pieces(std::string piece, std::vector<std::string>& out) {
       for (char& c : stretched) c = leet(c);
       stretched = collapse_runs(stretched, &long_run);
     }
+  }
+  // A word censored with asterisks ("k*ll", "s**cide", "suic*dal"), as people write to get past filters:
+  // read it as the risk word it spells, letter for letter, when exactly one does.
+  if (stretched.find('*') != std::string::npos) {
+    if (const char* word = uncensor(stretched)) return emit(word);
   }
   // Stray symbols left over ("$" alone, "@name").
   std::string clean;

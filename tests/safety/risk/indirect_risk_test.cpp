@@ -228,5 +228,106 @@ TEST(IndirectRisk, OurLabelledCasesMeetTheirRolesTargets) {
   EXPECT_GT(rows, 300u);
 }
 
+// ---------- round 4 ----------
+
+TEST(IndirectRisk, PresentCueAfterAPastOneReadsTheRestAsNow) {
+  // The past cue alone keeps its sentence in the past (and below a check-in)...
+  for (const char* t : {"When I was 15, I wanted to die.", "Years ago I wanted to die.",
+                        "I wanted to die years ago but not anymore.",
+                        // A long punctuated sentence keeps its past to the end.
+                        "Years ago, after my parents divorced and we moved to a new city where I knew nobody at "
+                        "all, I wanted to die."}) {
+    EXPECT_LT(sh(assess_text(t)), Level::kModerate) << t;
+  }
+  // ...until a present cue after it says it is back, or the phrase stands before it in another clause.
+  for (const char* t : {"Years ago I wanted to die, and now I want to die again.",
+                        "Back in high school I thought about suicide and lately I think about suicide every day.",
+                        "I want to die, like I did years ago.",
+                        // Typed without punctuation: the past cue does not reach the end of a run-on post.
+                        "i used to be happy when i was little and then my parents split up and everything fell "
+                        "apart and nobody ever listens to me and i want to die every single day"}) {
+    Assessment a = assess_text(t);
+    EXPECT_GE(sh(a), Level::kModerate) << t << " -> " << a.reason;
+  }
+}
+
+TEST(IndirectRisk, ContextPhrasesNeedSuicideTalkInTheSameMessage) {
+  // Alone they are ordinary.
+  for (const char* t : {"I'm ready to do it, the marathon is on Sunday.", "We haven't ruled it out yet.",
+                        "I took the easy way out and bought a cake.", "I won't be here next week, I'm on holiday.",
+                        "Tonight is the night, the band plays at nine."}) {
+    EXPECT_LT(assess_text(t).level, Level::kModerate) << t;
+  }
+  // After the message speaks of suicide they carry it, even where that mention alone would not raise the
+  // writer's level (a past thought, someone else's death).
+  for (const char* t : {"When I was 15 I thought about suicide. I haven't ruled it out.",
+                        "My brother killed himself last year. I think I'm ready to do it too.",
+                        "Back in college I was suicidal. These days the thoughts are back.",
+                        "I've been suicidal for months. I think I'm ready to do it.",
+                        "Suicide has been on my mind for years. I haven't ruled it out.",
+                        "I've thought about suicide so much. Maybe the easy way out is best.",
+                        "I keep thinking about killing myself and the thoughts are back again."}) {
+    Assessment a = assess_text(t);
+    EXPECT_GE(a.level_of(Category::kSuicide), Level::kModerate) << t << " -> " << a.reason;
+  }
+  // A negated mention is no context, and someone else's readiness is not the writer's.
+  Assessment negated = assess_text("I'm not suicidal. I'm ready to do it, the exam is tomorrow.");
+  EXPECT_LT(sh(negated), Level::kModerate) << negated.reason;
+  Assessment other = assess_text("My sister is suicidal and she says she is ready to do it.");
+  EXPECT_LT(sh(other), Level::kModerate) << other.reason;
+  EXPECT_TRUE(other.concern_for_other_person);
+}
+
+TEST(IndirectRisk, SlangCensoringAndEuphemismsAreRead) {
+  for (const char* t : {"i want to k*ll myself", "been thinking about s**cide", "i need to die",
+                        "guess it's time to end it all.", "i won't make it to 30.", "is life even worth living",
+                        "i wish i could just not exist", "i'd be better off in the ground",
+                        "every day i wake up disappointed that im still alive", "i want my life to end",
+                        "i cant see any way out except dying", "i wouldnt care if i died tomorrow",
+                        "I didn't kill myself tonight. But I could have.",
+                        "I think about flipping my car on the highway a lot."}) {
+    Assessment a = assess_text(t);
+    EXPECT_GE(a.level_of(Category::kSuicide), Level::kModerate) << t << " -> " << a.reason;
+  }
+  for (const char* t : {"The excuse needs to die.", "I need to dye my hair.", "what the f*ck",
+                        "I won't make it to the 10 am meeting.", "I'm flipping pancakes for the kids."}) {
+    EXPECT_LT(assess_text(t).level, Level::kModerate) << t;
+  }
+}
+
+TEST(IndirectRisk, HopelessnessWithAnyOtherKindIsACheckIn) {
+  Assessment a = assess_text("I lost my job last week. Nothing will ever get better.");
+  EXPECT_EQ(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
+  // One kind alone is not.
+  EXPECT_LT(assess_text("Nothing will ever get better with this printer.").level, Level::kModerate);
+  EXPECT_LT(assess_text("I lost my job last week.").level, Level::kModerate);
+}
+
+TEST(IndirectRisk, PreparationCountsAsAFarewellKind) {
+  // Things given away with loneliness is a check-in; either alone, or someone else's, is not.
+  Assessment a = assess_text("I'm so lonely. I've been giving away my things.");
+  EXPECT_EQ(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
+  EXPECT_LT(assess_text("I've been giving away my things.").level, Level::kModerate);
+  EXPECT_LT(assess_text("I'm so lonely.").level, Level::kModerate);
+  EXPECT_LT(assess_text("She's so lonely. She has been giving away her things.").level, Level::kModerate);
+  // A broad act ("wrote notes") is not a farewell.
+  EXPECT_LT(assess_text("I'm so lonely. I wrote notes for the exam.").level, Level::kModerate);
+}
+
+TEST(IndirectRisk, ConversationsAcrossTurnsRoundFour) {
+  // Disclosure early, then a context phrase: the session stays elevated and the later turn counts too.
+  Assessment a = assess_conversation(chat({{"user", "I've had suicidal thoughts since spring."},
+                                           {"assistant", "Thank you for telling me. How are you right now?"},
+                                           {"user", "Better, I guess. Let's talk about my garden."}}));
+  EXPECT_GE(sh(a), Level::kModerate) << a.reason;
+  EXPECT_TRUE(a.carried_from_earlier);
+  // Only someone else's risk, turn after turn: concern for them, never a crisis interrupt for the writer.
+  Assessment b = assess_conversation(chat({{"user", "My brother tried to kill himself last month."},
+                                           {"assistant", "I'm so sorry. How are you holding up?"},
+                                           {"user", "He says he is ready to do it again and I don't know what to do."}}));
+  EXPECT_LT(sh(b), Level::kHigh) << b.reason;
+  EXPECT_TRUE(b.concern_for_other_person);
+}
+
 }  // namespace
 }  // namespace haven::safety

@@ -112,5 +112,24 @@ TEST(Normalize, CanonicalWordMatchesWhatTokenizeProduces) {
   EXPECT_EQ(canonical_word("KILL"), "kill");
 }
 
+TEST(Normalize, ReadsRiskWordsCensoredWithAsterisks) {
+  EXPECT_EQ(words("k*ll myself"), (V{"kill", "myself"}));
+  EXPECT_EQ(words("s**cide"), (V{"suicide"}));
+  EXPECT_EQ(words("suic*dal"), (V{"suicidal"}));
+  // A censored swear word is not turned into a risk word, and two possible readings give none.
+  EXPECT_EQ(words("f*ck"), (V{"fck"}));
+  EXPECT_EQ(words("dea**"), (V{"dea"}));  // "dead" or "death"
+}
+
+TEST(Normalize, FixesHurriedMisspellingsOfDistressWords) {
+  EXPECT_EQ(words("i wnat to dissapear"), (V{"i", "want", "to", "disappear"}));
+  EXPECT_EQ(words("so lonley and tierd"), (V{"so", "lonely", "and", "tired"}));
+}
+
+TEST(Normalize, KeepsFlippingAsAVerb) {
+  // "flipping my car" is a method; as an intensifier it would vanish and the phrase with it.
+  EXPECT_EQ(words("flipping my car"), (V{"flipping", "my", "car"}));
+}
+
 }  // namespace
 }  // namespace haven::safety::text
