@@ -11,7 +11,8 @@ void register_inference_commands(CommandTable& table) {
   table["run"] = {"run a model file on a prompt: run --model FILE --prompt TEXT [-n N] [--temp T] [--seed S] "
                   "[--kv-type f32|f16] [--json]",
                   run_run_command};
-  table["bench"] = {"measure a model file's speed: bench --model FILE [-p 512] [-n 128] [-t 2] [--json]",
+  table["bench"] = {"measure a model file's speed: bench --model FILE [-p 512] [-n 128] [-t 2] [-r 5] [--kv-type f16|f32] "
+                    "[--compare FILE.tsv [--compare-key KEY]] [--bandwidth GBPS] [--json] | bench --turns 10 --model FILE",
                     run_bench_command};
 }
 

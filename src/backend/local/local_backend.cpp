@@ -24,12 +24,15 @@ namespace {
 class LocalBackend final : public Backend {
  public:
   LocalBackend(std::unique_ptr<engine::Model> model, std::unique_ptr<engine::Tokenizer> tokenizer,
-               std::unique_ptr<engine::Session> session, engine::ChatFormatDetection format, std::string name)
+               std::unique_ptr<engine::Session> session, engine::ChatFormatDetection format, std::string name,
+               bool reuse_prefix, std::function<void(const LocalOptions::PromptStats&)> on_prompt)
       : model_(std::move(model)),
         tokenizer_(std::move(tokenizer)),
         session_(std::move(session)),
         format_(std::move(format)),
-        name_(std::move(name)) {}
+        name_(std::move(name)),
+        reuse_prefix_(reuse_prefix),
+        on_prompt_(std::move(on_prompt)) {}
 
   std::string describe() const override {
     std::string d = "the built-in engine with " + name_ + " (" +
@@ -57,6 +60,7 @@ class LocalBackend final : public Backend {
     // Keep the cached prefix this prompt shares with the last one; at least one token is run again so
     // there are logits to sample from.
     size_t keep = 0;
+    if (!reuse_prefix_) cached_.clear();
     while (keep < cached_.size() && keep < tokens.size() && cached_[keep] == tokens[keep]) ++keep;
     if (keep == tokens.size()) --keep;
     session_->truncate(static_cast<uint32_t>(keep));
@@ -68,6 +72,9 @@ class LocalBackend final : public Backend {
       return fail(result, st);
     }
     cached_ = tokens;
+    if (on_prompt_) {
+      on_prompt_(LocalOptions::PromptStats{static_cast<int64_t>(tokens.size()), static_cast<int64_t>(tokens.size() - keep)});
+    }
 
     engine::SamplerParams sp;
     sp.temperature = static_cast<float>(request.params.temperature.value_or(0.7));
@@ -161,6 +168,8 @@ class LocalBackend final : public Backend {
   std::unique_ptr<engine::Session> session_;
   engine::ChatFormatDetection format_;
   std::string name_;
+  bool reuse_prefix_;
+  std::function<void(const LocalOptions::PromptStats&)> on_prompt_;
   std::vector<int32_t> cached_;  // the tokens whose keys and values are in the session's cache
 };
 
@@ -195,7 +204,8 @@ Result<std::unique_ptr<Backend>> make_local_backend(const LocalOptions& options)
   HAVEN_ASSIGN_OR_RETURN(auto session, engine::Session::create(*model, so));
   std::string name = options.model_path.substr(options.model_path.find_last_of('/') + 1);
   return std::unique_ptr<Backend>(new LocalBackend(std::move(model), std::move(tokenizer), std::move(session),
-                                                   std::move(format), std::move(name)));
+                                                   std::move(format), std::move(name), options.reuse_prefix,
+                                                   options.on_prompt));
 }
 
 }  // namespace haven::backend

@@ -7,6 +7,8 @@
 // processes its new tokens.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -21,6 +23,16 @@ struct LocalOptions {
   int threads = 0;                 // 0: the machine's cores, at most 8
   std::string chat_format;         // empty: detect; otherwise a name engine/chat accepts
   bool kv_f16 = true;
+  // Keep the KV state of the prefix shared with the previous request (the default). False runs every
+  // prompt from its first token, as a fresh backend would: for measuring what the reuse saves.
+  bool reuse_prefix = true;
+  // Called once per request, after its prompt was processed and before the first token is sampled
+  // (not called when tokenizing or processing fails). For benchmarks and tests; may be empty.
+  struct PromptStats {
+    int64_t prompt_tokens = 0;     // the whole rendered prompt
+    int64_t processed_tokens = 0;  // those run through the model; the rest came from the cache
+  };
+  std::function<void(const PromptStats&)> on_prompt;
 };
 
 // Loads the model. kNotFound / kCorruption / kUnsupported as the GGUF reader and model loader report

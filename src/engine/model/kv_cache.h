@@ -38,6 +38,10 @@ class KvCache {
   // Direct pointers for F32 caches (nullptr for F16).
   const float* k_f32(uint32_t layer, uint32_t pos) const;
   const float* v_f32(uint32_t layer, uint32_t pos) const;
+  // The stored bytes of position pos (kv_dim elements of type(): floats or IEEE halves), for kernels
+  // that read the cache without converting it row by row first. Valid until the cache is destroyed.
+  const uint8_t* k_raw(uint32_t layer, uint32_t pos) const { return storage_.data() + offset(layer, false, pos); }
+  const uint8_t* v_raw(uint32_t layer, uint32_t pos) const { return storage_.data() + offset(layer, true, pos); }
 
  private:
   size_t offset(uint32_t layer, bool value, uint32_t pos) const;

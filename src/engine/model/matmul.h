@@ -2,7 +2,9 @@
 //
 // y[t][r] = dot(weight row r, x[t]) for every token t of the batch. The activations are first converted
 // to the type the weight type is multiplied with (row_ops.h), once per product, as llama.cpp does.
-// Several products that read the same input (Q, K and V; gate and up) run in one parallel loop, so the
+// Batches of two or more tokens go through the batched kernels of engine/tensor/gemm.h where the weight
+// type has one (each weight block unpacked once for several tokens); single tokens through the dot
+// products. Several products that read the same input (Q, K and V; gate and up) run in one parallel loop, so the
 // threads meet once instead of three times.
 #pragma once
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/model/row_ops.h"
+#include "engine/tensor/attention_kernels.h"
 
 namespace haven::engine {
 namespace {
@@ -97,10 +98,10 @@ Session::Session(const Model& model, const SessionOptions& options, uint32_t n_c
   proj_.resize(b * c.n_embd);
   gate_.resize(b * c.n_ff);
   up_.resize(b * c.n_ff);
-  rope_cos_.resize(c.rope_dim / 2);
-  rope_sin_.resize(c.rope_dim / 2);
-  // Per thread: the scores over all positions plus one K/V row of a head for F16 caches.
-  scores_.resize(static_cast<size_t>(options.threads) * (n_ctx + 2 * c.head_dim));
+  rope_cos_.resize(b * (c.rope_dim / 2));
+  rope_sin_.resize(b * (c.rope_dim / 2));
+  // Per thread: the scores of one KV group's query heads over all positions.
+  scores_.resize(static_cast<size_t>(options.threads) * (c.n_head / c.n_head_kv) * n_ctx);
 }
 
 Status Session::decode(std::span<const int32_t> tokens, Logits which) {
@@ -143,6 +144,12 @@ void Session::forward(const int32_t* tokens, uint32_t n, bool all_logits, float*
     model_detail::dequantize_row(embd.type, embd.row(static_cast<uint64_t>(tokens[t])), &x_[t * E], E);
   }
 
+  // The rotation angles depend only on the position, so they are computed once per token, not per layer.
+  const size_t half = c.rope_dim / 2;
+  for (uint32_t t = 0; t < n; ++t) {
+    rope_angles(pos0 + t, c.rope_dim, c.rope_freq_base, m.rope_freqs(), &rope_cos_[t * half], &rope_sin_[t * half]);
+  }
+
   for (uint32_t li = 0; li < c.n_layer; ++li) {
     const LayerWeights& L = m.layer(li);
     for (uint32_t t = 0; t < n; ++t) rms_norm(&x_[t * E], L.attn_norm.data(), c.rms_eps, E, &xn_[t * E]);
@@ -164,12 +171,13 @@ void Session::forward(const int32_t* tokens, uint32_t n, bool all_logits, float*
           rms_norm(k + h * c.head_dim, L.k_norm.data(), c.rms_eps, c.head_dim, k + h * c.head_dim);
         }
       }
-      rope_angles(pos0 + t, c.rope_dim, c.rope_freq_base, m.rope_freqs(), rope_cos_.data(), rope_sin_.data());
+      const float* cos_t = &rope_cos_[t * half];
+      const float* sin_t = &rope_sin_[t * half];
       for (uint32_t h = 0; h < c.n_head; ++h) {
-        rope_head(q + h * c.head_dim, c.rope_dim, c.rope_style, rope_cos_.data(), rope_sin_.data());
+        rope_head(q + h * c.head_dim, c.rope_dim, c.rope_style, cos_t, sin_t);
       }
       for (uint32_t h = 0; h < c.n_head_kv; ++h) {
-        rope_head(k + h * c.head_dim, c.rope_dim, c.rope_style, rope_cos_.data(), rope_sin_.data());
+        rope_head(k + h * c.head_dim, c.rope_dim, c.rope_style, cos_t, sin_t);
       }
       kv_.store(li, pos0 + t, k, v);
     }
@@ -197,42 +205,36 @@ void Session::forward(const int32_t* tokens, uint32_t n, bool all_logits, float*
 void Session::attention(uint32_t layer, uint32_t n, uint32_t pos0) {
   const ModelConfig& c = model_->config();
   const uint32_t hd = c.head_dim;
-  const uint32_t group = c.n_head / c.n_head_kv;
+  const uint32_t n_kv = c.n_head_kv;
+  const uint32_t group = c.n_head / n_kv;
   const size_t QD = c.q_dim();
   const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
-  const size_t per_thread = n_ctx_ + 2 * static_cast<size_t>(hd);
-  const bool f32 = kv_.type() == KvType::kF32;
-  pool_.parallel_for(static_cast<size_t>(n) * c.n_head, [&](size_t begin, size_t end, int tid) {
+  const size_t per_thread = static_cast<size_t>(group) * n_ctx_;
+  const bool f16 = kv_.type() == KvType::kF16;
+  const size_t head_bytes = static_cast<size_t>(hd) * (f16 ? 2 : 4);
+  const AttentionKernels& ak = attention_kernels();
+  // One work item is one token's query heads of one KV group, so each K/V row is read once per group.
+  // The pool hands out contiguous chunks of items, and a causal token t costs t + pos0 + 1 positions, so
+  // tokens are taken in the order 0, n-1, 1, n-2, ...: chunks of equal length then carry about equal work.
+  pool_.parallel_for(static_cast<size_t>(n) * n_kv, [&](size_t begin, size_t end, int tid) {
     float* scores = scores_.data() + static_cast<size_t>(tid) * per_thread;
-    float* row = scores + n_ctx_;
     for (size_t item = begin; item < end; ++item) {
-      const uint32_t t = static_cast<uint32_t>(item / c.n_head);
-      const uint32_t h = static_cast<uint32_t>(item % c.n_head);
-      const uint32_t kvh = h / group;
+      const uint32_t pair = static_cast<uint32_t>(item / n_kv);
+      const uint32_t g = static_cast<uint32_t>(item % n_kv);
+      const uint32_t t = pair % 2 == 0 ? pair / 2 : n - 1 - pair / 2;
       const uint32_t n_pos = pos0 + t + 1;  // causal: this token sees itself and everything before
-      const float* q = &q_[t * QD + static_cast<size_t>(h) * hd];
-      float max = -INFINITY;
-      for (uint32_t p = 0; p < n_pos; ++p) {
-        const float* k = f32 ? kv_.k_f32(layer, p) + static_cast<size_t>(kvh) * hd : row;
-        if (!f32) kv_.read_k(layer, p, kvh * hd, hd, row);
-        float s = 0;
-        for (uint32_t d = 0; d < hd; ++d) s += q[d] * k[d];
-        scores[p] = s * scale;
-        max = std::max(max, scores[p]);
-      }
-      double sum = 0;
-      for (uint32_t p = 0; p < n_pos; ++p) {
-        scores[p] = std::exp(scores[p] - max);
-        sum += scores[p];
-      }
-      const float inv = static_cast<float>(1.0 / sum);
-      float* out = &attn_[t * QD + static_cast<size_t>(h) * hd];
-      std::fill(out, out + hd, 0.0f);
-      for (uint32_t p = 0; p < n_pos; ++p) {
-        const float* v = f32 ? kv_.v_f32(layer, p) + static_cast<size_t>(kvh) * hd : row;
-        if (!f32) kv_.read_v(layer, p, kvh * hd, hd, row);
-        const float w = scores[p] * inv;
-        for (uint32_t d = 0; d < hd; ++d) out[d] += w * v[d];
+      const KvRows k{kv_.k_raw(layer, 0) + g * head_bytes, c.kv_dim(), f16};
+      const KvRows v{kv_.v_raw(layer, 0) + g * head_bytes, c.kv_dim(), f16};
+      const float* q = &q_[t * QD + static_cast<size_t>(g) * group * hd];
+      float* out = &attn_[t * QD + static_cast<size_t>(g) * group * hd];
+      ak.scores(q, hd, group, k, n_pos, hd, scale, scores);
+      float inv[1024];  // group <= n_head, which the loader limits to 1024
+      for (uint32_t j = 0; j < group; ++j) inv[j] = 1.0f / ak.softmax(scores + static_cast<size_t>(j) * n_pos, n_pos);
+      std::fill(out, out + static_cast<size_t>(group) * hd, 0.0f);
+      ak.accumulate(scores, group, v, n_pos, hd, out, hd);
+      // Normalising the outputs instead of the weights: head_dim multiplications instead of n_pos.
+      for (uint32_t j = 0; j < group; ++j) {
+        for (uint32_t d = 0; d < hd; ++d) out[j * hd + d] *= inv[j];
       }
     }
   });

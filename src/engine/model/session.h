@@ -66,7 +66,7 @@ class Session {
   KvCache kv_;
   ThreadPool pool_;
   model_detail::Matmul matmul_;
-  std::vector<float> rope_cos_, rope_sin_;  // scratch for one position
+  std::vector<float> rope_cos_, rope_sin_;  // per token of a batch: rope_dim / 2 angles each
   // Scratch, sized for n_batch tokens.
   std::vector<float> x_, xn_, q_, k_, v_, attn_, proj_, gate_, up_, scores_, out_norm_;
   std::vector<float> logits_;

@@ -77,11 +77,15 @@ void quantize_row(GgmlType type, const float* x, int64_t n, std::vector<uint8_t>
 
 void matvec_quantized(GgmlType type, const void* w, int64_t rows, int64_t cols, const void* xq, float* y,
                       ThreadPool* pool, KernelIsa isa) {
-  DotFn dot = kernels_for(type, isa).dot;
+  const TypeKernels& k = kernels_for(type, isa);
   const uint64_t row_bytes = *ggml_row_size(type, static_cast<uint64_t>(cols));
   const uint8_t* base = static_cast<const uint8_t*>(w);
   auto work = [&](size_t begin, size_t end, int) {
-    for (size_t r = begin; r < end; ++r) y[r] = dot(base + r * row_bytes, xq, cols);
+    size_t r = begin;
+    if (k.dot_rows != nullptr) {
+      for (; r + kDotRows <= end; r += kDotRows) k.dot_rows(base + r * row_bytes, row_bytes, xq, cols, y + r);
+    }
+    for (; r < end; ++r) y[r] = k.dot(base + r * row_bytes, xq, cols);
   };
   if (pool == nullptr || pool->size() == 1 || rows < 2) {
     work(0, static_cast<size_t>(rows), 0);

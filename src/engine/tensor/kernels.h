@@ -30,9 +30,17 @@ using DequantizeFn = void (*)(const void* src, float* dst, int64_t n);
 // activation_type()).
 using DotFn = float (*)(const void* w, const void* a, int64_t n);
 
+// Dot products of kDotRows consecutive weight rows (row_bytes apart) with one activation row:
+// out[r] = dot(w + r * row_bytes, a, n). Each result is bit-identical to what `dot` gives for that row
+// (same operations in the same order); the rows share the activation loads and scale conversions,
+// and their accumulators hide each other's latency.
+constexpr int kDotRows = 4;
+using MultiDotFn = void (*)(const void* w, size_t row_bytes, const void* a, int64_t n, float* out);
+
 struct TypeKernels {
   DequantizeFn dequantize = nullptr;
   DotFn dot = nullptr;
+  MultiDotFn dot_rows = nullptr;  // null where a type has no such kernel: call dot per row
 };
 
 enum class KernelIsa { kScalar, kAvx2 };

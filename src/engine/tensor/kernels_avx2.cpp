@@ -24,20 +24,14 @@ inline float hsum(__m256 v) {
   return _mm_cvtss_f32(r);
 }
 
-inline int hsum_i32(__m256i v) {
-  __m128i r = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
-  r = _mm_add_epi32(r, _mm_shuffle_epi32(r, 0x4E));
-  r = _mm_add_epi32(r, _mm_shuffle_epi32(r, 0xB1));
-  return _mm_cvtsi128_si32(r);
-}
-
 inline __m256i loadu(const void* p) { return _mm256_loadu_si256(static_cast<const __m256i*>(p)); }
 
-// 16 bytes of nibbles -> 32 bytes: low nibbles first (elements 0..15), then high (16..31).
+// 16 bytes of nibbles -> 32 bytes: low nibbles first (elements 0..15), then high (16..31). The bytes
+// are loaded into both halves at once and the high half shifted by a per-lane count, which saves the
+// cross-lane insert (a shuffle-port uop, and these kernels are short of those).
 inline __m256i nibbles_32(const uint8_t* p) {
-  const __m128i t = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m256i b = _mm256_set_m128i(_mm_srli_epi16(t, 4), t);
-  return _mm256_and_si256(b, _mm256_set1_epi8(0x0F));
+  const __m256i b = _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+  return _mm256_and_si256(_mm256_srlv_epi64(b, _mm256_set_epi64x(4, 4, 0, 0)), _mm256_set1_epi8(0x0F));
 }
 
 // 32 bits -> 32 bytes, 0xFF where the bit is set.
@@ -142,18 +136,37 @@ float dot_bf16(const void* w, const void* a, int64_t n) {
   return sum;
 }
 
+// The legacy types take two blocks per iteration into two accumulators: with one, every block waits
+// for the previous block's FMA (4 cycles), which is longer than the rest of a block's work.
+inline __m256 block_scale(uint16_t dx, uint16_t dy) { return _mm256_set1_ps(h2f(dx) * h2f(dy)); }
+
+// Sum of (q - off) * y over 32 bytes for unsigned q (0..31), as 8 int32 lanes: q * y as unsigned x
+// signed byte products, minus off * y, both exact in 16 bits. Needs no sign instructions (one uop
+// fewer than dot_i8 for Q4_0), and the off * y term depends on the activations only, so the
+// multi-row kernels below compute it once for all rows.
+inline __m256i dot_offset_u8i8(__m256i q, __m256i y, __m256i off) {
+  return _mm256_madd_epi16(_mm256_sub_epi16(_mm256_maddubs_epi16(q, y), _mm256_maddubs_epi16(off, y)),
+                           _mm256_set1_epi16(1));
+}
+
 float dot_q4_0(const void* w, const void* a, int64_t n) {
   const BlockQ4_0* x = static_cast<const BlockQ4_0*>(w);
   const BlockQ8_0* y = static_cast<const BlockQ8_0*>(a);
-  __m256 acc = _mm256_setzero_ps();
   const __m256i off = _mm256_set1_epi8(8);
-  for (int64_t ib = 0; ib < n / kQK; ++ib) {
-    const __m256 d = _mm256_set1_ps(h2f(x[ib].d) * h2f(y[ib].d));
-    const __m256i qx = _mm256_sub_epi8(nibbles_32(x[ib].qs), off);
-    const __m256i qy = loadu(y[ib].qs);
-    acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_i8(qx, qy)), acc);
+  const int64_t nb = n / kQK;
+  __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+  int64_t ib = 0;
+  for (; ib + 2 <= nb; ib += 2) {
+    const __m256i p0 = dot_offset_u8i8(nibbles_32(x[ib].qs), loadu(y[ib].qs), off);
+    const __m256i p1 = dot_offset_u8i8(nibbles_32(x[ib + 1].qs), loadu(y[ib + 1].qs), off);
+    acc0 = _mm256_fmadd_ps(block_scale(x[ib].d, y[ib].d), _mm256_cvtepi32_ps(p0), acc0);
+    acc1 = _mm256_fmadd_ps(block_scale(x[ib + 1].d, y[ib + 1].d), _mm256_cvtepi32_ps(p1), acc1);
   }
-  return hsum(acc);
+  if (ib < nb) {
+    const __m256i p0 = dot_offset_u8i8(nibbles_32(x[ib].qs), loadu(y[ib].qs), off);
+    acc0 = _mm256_fmadd_ps(block_scale(x[ib].d, y[ib].d), _mm256_cvtepi32_ps(p0), acc0);
+  }
+  return hsum(_mm256_add_ps(acc0, acc1));
 }
 
 float dot_q4_1(const void* w, const void* a, int64_t n) {
@@ -172,19 +185,29 @@ float dot_q4_1(const void* w, const void* a, int64_t n) {
   return hsum(_mm256_add_ps(acc, accm));
 }
 
+// Q5_0 weights as unsigned bytes 0..31 (the fifth bit from qh); the offset of 16 goes to dot_offset_u8i8.
+inline __m256i q5_0_bytes(const BlockQ5_0& b) {
+  return _mm256_or_si256(nibbles_32(b.qs), _mm256_and_si256(bits_32(b.qh), _mm256_set1_epi8(0x10)));
+}
+
 float dot_q5_0(const void* w, const void* a, int64_t n) {
   const BlockQ5_0* x = static_cast<const BlockQ5_0*>(w);
   const BlockQ8_0* y = static_cast<const BlockQ8_0*>(a);
-  __m256 acc = _mm256_setzero_ps();
-  for (int64_t ib = 0; ib < n / kQK; ++ib) {
-    const __m256 d = _mm256_set1_ps(h2f(x[ib].d) * h2f(y[ib].d));
-    __m256i qx = nibbles_32(x[ib].qs);
-    // q - 16 == q | 0xF0 (as int8) when the fifth bit is clear, q when it is set.
-    const __m256i hi = _mm256_andnot_si256(bits_32(x[ib].qh), _mm256_set1_epi8(static_cast<char>(0xF0)));
-    qx = _mm256_or_si256(qx, hi);
-    acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_i8(qx, loadu(y[ib].qs))), acc);
+  const __m256i off = _mm256_set1_epi8(16);
+  const int64_t nb = n / kQK;
+  __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+  int64_t ib = 0;
+  for (; ib + 2 <= nb; ib += 2) {
+    const __m256i p0 = dot_offset_u8i8(q5_0_bytes(x[ib]), loadu(y[ib].qs), off);
+    const __m256i p1 = dot_offset_u8i8(q5_0_bytes(x[ib + 1]), loadu(y[ib + 1].qs), off);
+    acc0 = _mm256_fmadd_ps(block_scale(x[ib].d, y[ib].d), _mm256_cvtepi32_ps(p0), acc0);
+    acc1 = _mm256_fmadd_ps(block_scale(x[ib + 1].d, y[ib + 1].d), _mm256_cvtepi32_ps(p1), acc1);
   }
-  return hsum(acc);
+  if (ib < nb) {
+    const __m256i p0 = dot_offset_u8i8(q5_0_bytes(x[ib]), loadu(y[ib].qs), off);
+    acc0 = _mm256_fmadd_ps(block_scale(x[ib].d, y[ib].d), _mm256_cvtepi32_ps(p0), acc0);
+  }
+  return hsum(_mm256_add_ps(acc0, acc1));
 }
 
 float dot_q5_1(const void* w, const void* a, int64_t n) {
@@ -207,55 +230,134 @@ float dot_q5_1(const void* w, const void* a, int64_t n) {
 float dot_q8_0(const void* w, const void* a, int64_t n) {
   const BlockQ8_0* x = static_cast<const BlockQ8_0*>(w);
   const BlockQ8_0* y = static_cast<const BlockQ8_0*>(a);
-  __m256 acc = _mm256_setzero_ps();
-  for (int64_t ib = 0; ib < n / kQK; ++ib) {
-    const __m256 d = _mm256_set1_ps(h2f(x[ib].d) * h2f(y[ib].d));
-    acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_i8(loadu(x[ib].qs), loadu(y[ib].qs))), acc);
+  const int64_t nb = n / kQK;
+  __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+  int64_t ib = 0;
+  for (; ib + 2 <= nb; ib += 2) {
+    const __m256i p0 = dot_i8(loadu(x[ib].qs), loadu(y[ib].qs));
+    const __m256i p1 = dot_i8(loadu(x[ib + 1].qs), loadu(y[ib + 1].qs));
+    acc0 = _mm256_fmadd_ps(block_scale(x[ib].d, y[ib].d), _mm256_cvtepi32_ps(p0), acc0);
+    acc1 = _mm256_fmadd_ps(block_scale(x[ib + 1].d, y[ib + 1].d), _mm256_cvtepi32_ps(p1), acc1);
   }
-  return hsum(acc);
+  if (ib < nb) {
+    const __m256i p0 = dot_i8(loadu(x[ib].qs), loadu(y[ib].qs));
+    acc0 = _mm256_fmadd_ps(block_scale(x[ib].d, y[ib].d), _mm256_cvtepi32_ps(p0), acc0);
+  }
+  return hsum(_mm256_add_ps(acc0, acc1));
 }
 
+// kDotRows rows at once for the types with Q8_0 activations: the activation block, its scale and (for
+// the offset types) its offset term are loaded or computed once for all rows. Per row, the same
+// operations as the single-row kernels in the same order (blocks alternate between two accumulators,
+// the last odd block goes to the first), so each result equals that row's dot() bit for bit.
+enum class LegacyType { kQ4_0, kQ5_0, kQ8_0 };
+
+template <LegacyType kT>
+inline __m256i legacy_block_dot(const uint8_t* blk, __m256i qy, __m256i yterm) {
+  if constexpr (kT == LegacyType::kQ4_0) {
+    const __m256i q = nibbles_32(reinterpret_cast<const BlockQ4_0*>(blk)->qs);
+    return _mm256_madd_epi16(_mm256_sub_epi16(_mm256_maddubs_epi16(q, qy), yterm), _mm256_set1_epi16(1));
+  } else if constexpr (kT == LegacyType::kQ5_0) {
+    const __m256i q = q5_0_bytes(*reinterpret_cast<const BlockQ5_0*>(blk));
+    return _mm256_madd_epi16(_mm256_sub_epi16(_mm256_maddubs_epi16(q, qy), yterm), _mm256_set1_epi16(1));
+  } else {
+    return dot_i8(loadu(reinterpret_cast<const BlockQ8_0*>(blk)->qs), qy);
+  }
+}
+
+template <LegacyType kT>
+void dot_rows_legacy(const void* w, size_t row_bytes, const void* a, int64_t n, float* out) {
+  constexpr size_t kBlockBytes = kT == LegacyType::kQ4_0 ? sizeof(BlockQ4_0)
+                                 : kT == LegacyType::kQ5_0 ? sizeof(BlockQ5_0) : sizeof(BlockQ8_0);
+  const __m256i off = _mm256_set1_epi8(kT == LegacyType::kQ4_0 ? 8 : 16);
+  const uint8_t* base = static_cast<const uint8_t*>(w);
+  const BlockQ8_0* y = static_cast<const BlockQ8_0*>(a);
+  const int64_t nb = n / kQK;
+  __m256 acc0[kDotRows], acc1[kDotRows];
+  for (int r = 0; r < kDotRows; ++r) acc0[r] = acc1[r] = _mm256_setzero_ps();
+  auto block = [&](int64_t ib, __m256* acc) {
+    const __m256i qy = loadu(y[ib].qs);
+    const __m256i yterm = kT == LegacyType::kQ8_0 ? _mm256_setzero_si256() : _mm256_maddubs_epi16(off, qy);
+    const float dy = h2f(y[ib].d);
+    for (int r = 0; r < kDotRows; ++r) {
+      const uint8_t* blk = base + static_cast<size_t>(r) * row_bytes + static_cast<size_t>(ib) * kBlockBytes;
+      uint16_t dx;
+      __builtin_memcpy(&dx, blk, 2);
+      const __m256i p = legacy_block_dot<kT>(blk, qy, yterm);
+      acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(h2f(dx) * dy), _mm256_cvtepi32_ps(p), acc[r]);
+    }
+  };
+  int64_t ib = 0;
+  for (; ib + 2 <= nb; ib += 2) {
+    block(ib, acc0);
+    block(ib + 1, acc1);
+  }
+  if (ib < nb) block(ib, acc0);
+  for (int r = 0; r < kDotRows; ++r) out[r] = hsum(_mm256_add_ps(acc0[r], acc1[r]));
+}
+
+// The 6-bit scales and mins of a Q4_K/Q5_K block, unpacked from their 12 bytes with word operations
+// instead of eight byte-at-a-time branches: the 8 scales in the low 8 bytes, the 8 mins in the high 8.
+inline __m128i k_scales_mins(const uint8_t* q) {
+  uint32_t w0, w1, w2;
+  __builtin_memcpy(&w0, q, 4);
+  __builtin_memcpy(&w1, q + 4, 4);
+  __builtin_memcpy(&w2, q + 8, 4);
+  const uint32_t sc_lo = w0 & 0x3F3F3F3Fu;
+  const uint32_t m_lo = w1 & 0x3F3F3F3Fu;
+  const uint32_t sc_hi = (w2 & 0x0F0F0F0Fu) | ((w0 >> 2) & 0x30303030u);
+  const uint32_t m_hi = ((w2 >> 4) & 0x0F0F0F0Fu) | ((w1 >> 2) & 0x30303030u);
+  return _mm_set_epi32(static_cast<int>(m_hi), static_cast<int>(m_lo), static_cast<int>(sc_hi),
+                       static_cast<int>(sc_lo));
+}
+
+// Shuffle control that copies 16-bit lane k of each 128-bit half to all 8 lanes of that half.
+inline __m256i bcast16_ctrl(int k) { return _mm256_set1_epi16(static_cast<short>((2 * k) | ((2 * k + 1) << 8))); }
+
 // Q4_K and Q5_K: per 64 elements, a low-nibble sub-block and a high-nibble one, each with a scale.
+// sum(d * sc * q * y - dmin * m * y) = d * sum(sc * q * y) - dmin * sum(m * bsum): the second sum comes
+// from the activation block's sums per 16 elements, one madd per block.
 template <bool kFive>
 float dot_qk45(const uint8_t* base, size_t block_bytes, const BlockQ8_K* y, int64_t n) {
   __m256 acc = _mm256_setzero_ps();
-  float acc_m = 0.0f;
+  __m256 acc_m = _mm256_setzero_ps();
   const __m256i m4 = _mm256_set1_epi8(0x0F);
   for (int64_t i = 0; i < n / kQK_K; ++i) {
     const uint8_t* blk = base + i * block_bytes;
     uint16_t dh, dminh;
     __builtin_memcpy(&dh, blk, 2);
     __builtin_memcpy(&dminh, blk + 2, 2);
-    const uint8_t* scales = blk + 4;
     const uint8_t* qh = blk + 16;
     const uint8_t* qs = kFive ? blk + 48 : blk + 16;
-    uint8_t sc[8], mn[8];
-    for (int s = 0; s < 8; ++s) scale_min(s, scales, &sc[s], &mn[s]);
-    int summ = 0;
-    for (int s = 0; s < 8; ++s) summ += mn[s] * (y[i].bsums[2 * s] + y[i].bsums[2 * s + 1]);
-    acc_m += y[i].d * h2f(dminh) * static_cast<float>(summ);
+    const __m128i scm = k_scales_mins(blk + 4);
+    // Each min twice, against the 16 bsums: int32 lane s = m[s] * (bsum[2s] + bsum[2s+1]).
+    const __m128i mins = _mm_cvtepu8_epi16(_mm_unpackhi_epi64(scm, scm));
+    const __m256i mins2 = _mm256_set_m128i(_mm_unpackhi_epi16(mins, mins), _mm_unpacklo_epi16(mins, mins));
+    const __m256i summ = _mm256_madd_epi16(loadu(y[i].bsums), mins2);
+    acc_m = _mm256_fmadd_ps(_mm256_set1_ps(y[i].d * h2f(dminh)), _mm256_cvtepi32_ps(summ), acc_m);
 
+    const __m256i sc = _mm256_broadcastsi128_si256(_mm_cvtepu8_epi16(scm));
     __m256i hbits = kFive ? loadu(qh) : _mm256_setzero_si256();
-    __m256i sumi = _mm256_setzero_si256();
+    __m256i sumi0 = _mm256_setzero_si256(), sumi1 = _mm256_setzero_si256();
     for (int j = 0; j < 4; ++j) {
       const __m256i q4 = loadu(qs + 32 * j);
       __m256i lo = _mm256_and_si256(q4, m4);
       __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q4, 4), m4);
       if (kFive) {
-        const __m256i one = _mm256_set1_epi8(1);
-        lo = _mm256_or_si256(lo, _mm256_slli_epi16(_mm256_and_si256(hbits, one), 4));
-        hbits = _mm256_srli_epi16(hbits, 1);
-        hi = _mm256_or_si256(hi, _mm256_slli_epi16(_mm256_and_si256(hbits, one), 4));
-        hbits = _mm256_srli_epi16(hbits, 1);
+        // Bit 2j of qh is the fifth bit of the low sub-block, bit 2j + 1 of the high one.
+        const __m256i bit4 = _mm256_set1_epi8(0x10);
+        lo = _mm256_or_si256(lo, _mm256_and_si256(_mm256_slli_epi16(hbits, 4), bit4));
+        hi = _mm256_or_si256(hi, _mm256_and_si256(_mm256_slli_epi16(hbits, 3), bit4));
+        hbits = _mm256_srli_epi16(hbits, 2);
       }
       const __m256i plo = _mm256_maddubs_epi16(lo, loadu(y[i].qs + 64 * j));
       const __m256i phi = _mm256_maddubs_epi16(hi, loadu(y[i].qs + 64 * j + 32));
-      sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(plo, _mm256_set1_epi16(sc[2 * j])));
-      sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(phi, _mm256_set1_epi16(sc[2 * j + 1])));
+      sumi0 = _mm256_add_epi32(sumi0, _mm256_madd_epi16(plo, _mm256_shuffle_epi8(sc, bcast16_ctrl(2 * j))));
+      sumi1 = _mm256_add_epi32(sumi1, _mm256_madd_epi16(phi, _mm256_shuffle_epi8(sc, bcast16_ctrl(2 * j + 1))));
     }
-    acc = _mm256_fmadd_ps(_mm256_set1_ps(y[i].d * h2f(dh)), _mm256_cvtepi32_ps(sumi), acc);
+    acc = _mm256_fmadd_ps(_mm256_set1_ps(y[i].d * h2f(dh)), _mm256_cvtepi32_ps(_mm256_add_epi32(sumi0, sumi1)), acc);
   }
-  return hsum(acc) - acc_m;
+  return hsum(_mm256_sub_ps(acc, acc_m));
 }
 
 float dot_q4_K(const void* w, const void* a, int64_t n) {
@@ -266,47 +368,54 @@ float dot_q5_K(const void* w, const void* a, int64_t n) {
   return dot_qk45<true>(static_cast<const uint8_t*>(w), sizeof(BlockQ5_K), static_cast<const BlockQ8_K*>(a), n);
 }
 
+// Shuffle control for Q6_K group g of a 128-element half: scale 2g to the low 128 bits, 2g + 1 to the
+// high 128 bits (16 elements each), from a register holding that half's 8 scales in both halves.
+inline __m256i q6_scale_ctrl(int g) {
+  const __m128i lo = _mm_set1_epi16(static_cast<short>((4 * g) | ((4 * g + 1) << 8)));
+  const __m128i hi = _mm_set1_epi16(static_cast<short>((4 * g + 2) | ((4 * g + 3) << 8)));
+  return _mm256_set_m128i(hi, lo);
+}
+
+// Q6_K: 6-bit unsigned q (4 bits in ql, 2 in qh) with an offset of 32 and one int8 scale per 16
+// elements. sum(sc * (q - 32) * y) = sum(sc * q * y) - 32 * sum(sc * bsum), all in int32 lanes.
 float dot_q6_K(const void* w, const void* a, int64_t n) {
   const BlockQ6_K* x = static_cast<const BlockQ6_K*>(w);
   const BlockQ8_K* y = static_cast<const BlockQ8_K*>(a);
-  float sumf = 0.0f;
+  __m256 acc = _mm256_setzero_ps();
   const __m256i m4 = _mm256_set1_epi8(0x0F);
-  const __m256i m3 = _mm256_set1_epi8(3);
+  const __m256i m30 = _mm256_set1_epi8(0x30);
   for (int64_t i = 0; i < n / kQK_K; ++i) {
     const uint8_t* ql = x[i].ql;
     const uint8_t* qh = x[i].qh;
-    const int8_t* sc = x[i].scales;
     const int8_t* q8 = y[i].qs;
-    // sum(sc * (q - 32) * y) = sum(sc * q * y) - 32 * sum(sc * bsum)
-    int offset = 0;
-    for (int s = 0; s < 16; ++s) offset += sc[s] * y[i].bsums[s];
-    __m256i sumi = _mm256_setzero_si256();
+    const __m256i sc16 = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x[i].scales)));
+    __m256i sumi0 = _mm256_sub_epi32(_mm256_setzero_si256(),
+                                     _mm256_slli_epi32(_mm256_madd_epi16(sc16, loadu(y[i].bsums)), 5));
+    __m256i sumi1 = _mm256_setzero_si256();
     for (int k = 0; k < 2; ++k) {
+      const __m256i sc = k == 0 ? _mm256_permute2x128_si256(sc16, sc16, 0x00) : _mm256_permute2x128_si256(sc16, sc16, 0x11);
       const __m256i l0 = loadu(ql);
       const __m256i l1 = loadu(ql + 32);
       const __m256i h = loadu(qh);
-      const __m256i q1 = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m3), 4));
-      const __m256i q2 = _mm256_or_si256(_mm256_and_si256(l1, m4),
-                                         _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m3), 4));
-      const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
-                                         _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m3), 4));
+      // Bits 2g, 2g + 1 of qh are bits 4, 5 of group g.
+      const __m256i q1 = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_and_si256(_mm256_slli_epi16(h, 4), m30));
+      const __m256i q2 = _mm256_or_si256(_mm256_and_si256(l1, m4), _mm256_and_si256(_mm256_slli_epi16(h, 2), m30));
+      const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4), _mm256_and_si256(h, m30));
       const __m256i q4 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
-                                         _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m3), 4));
-      const __m256i qs[4] = {q1, q2, q3, q4};
-      for (int g = 0; g < 4; ++g) {
-        const __m256i p = _mm256_maddubs_epi16(qs[g], loadu(q8 + 32 * g));
-        const __m256i scales = _mm256_set_m128i(_mm_set1_epi16(sc[2 * g + 1]), _mm_set1_epi16(sc[2 * g]));
-        sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, scales));
-      }
+                                         _mm256_and_si256(_mm256_srli_epi16(h, 2), m30));
+      const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(q1, loadu(q8)), _mm256_shuffle_epi8(sc, q6_scale_ctrl(0)));
+      const __m256i p2 = _mm256_madd_epi16(_mm256_maddubs_epi16(q2, loadu(q8 + 32)), _mm256_shuffle_epi8(sc, q6_scale_ctrl(1)));
+      const __m256i p3 = _mm256_madd_epi16(_mm256_maddubs_epi16(q3, loadu(q8 + 64)), _mm256_shuffle_epi8(sc, q6_scale_ctrl(2)));
+      const __m256i p4 = _mm256_madd_epi16(_mm256_maddubs_epi16(q4, loadu(q8 + 96)), _mm256_shuffle_epi8(sc, q6_scale_ctrl(3)));
+      sumi0 = _mm256_add_epi32(sumi0, _mm256_add_epi32(p1, p2));
+      sumi1 = _mm256_add_epi32(sumi1, _mm256_add_epi32(p3, p4));
       ql += 64;
       qh += 32;
       q8 += 128;
-      sc += 8;
     }
-    const int total = hsum_i32(sumi) - 32 * offset;
-    sumf += h2f(x[i].d) * y[i].d * static_cast<float>(total);
+    acc = _mm256_fmadd_ps(_mm256_set1_ps(h2f(x[i].d) * y[i].d), _mm256_cvtepi32_ps(_mm256_add_epi32(sumi0, sumi1)), acc);
   }
-  return sumf;
+  return hsum(acc);
 }
 
 // ---- dequantization: the same float operations as the scalar code, in the same order (no FMA), so
@@ -401,9 +510,12 @@ const Tables& tables() {
   // have AVX2 versions, the rest use the scalar code.
   static const Tables t{
       {scalar(GgmlType::kF32)->dequantize, dot_f32},   {dequant_f16, dot_f16},
-      {dequant_bf16, dot_bf16},                         {dequant_q4_0, dot_q4_0},
-      {scalar(GgmlType::kQ4_1)->dequantize, dot_q4_1}, {scalar(GgmlType::kQ5_0)->dequantize, dot_q5_0},
-      {scalar(GgmlType::kQ5_1)->dequantize, dot_q5_1}, {dequant_q8_0, dot_q8_0},
+      {dequant_bf16, dot_bf16},
+      {dequant_q4_0, dot_q4_0, dot_rows_legacy<LegacyType::kQ4_0>},
+      {scalar(GgmlType::kQ4_1)->dequantize, dot_q4_1},
+      {scalar(GgmlType::kQ5_0)->dequantize, dot_q5_0, dot_rows_legacy<LegacyType::kQ5_0>},
+      {scalar(GgmlType::kQ5_1)->dequantize, dot_q5_1},
+      {dequant_q8_0, dot_q8_0, dot_rows_legacy<LegacyType::kQ8_0>},
       {dequant_q4_K, dot_q4_K},                         {scalar(GgmlType::kQ5_K)->dequantize, dot_q5_K},
       {scalar(GgmlType::kQ6_K)->dequantize, dot_q6_K},
   };

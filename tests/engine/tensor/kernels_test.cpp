@@ -151,7 +151,9 @@ double abs_dot(GgmlType t, const std::vector<uint8_t>& w, const std::vector<floa
 }
 
 TEST(KernelsTest, DotProductsMatchFloatReferenceOnBothPaths) {
-  for (int64_t n : {256, 1024, 4864}) {
+  // Odd block counts (96, 800: 3 and 25 blocks of 32; 768: 3 super-blocks) reach the tails of kernels
+  // that take several blocks per iteration; 896 is Qwen2.5-0.5B's row width.
+  for (int64_t n : {96, 256, 768, 800, 896, 1024, 4864}) {
     for (GgmlType t : kWeightTypes) {
       if (n % ggml_traits(t).block_size != 0) continue;
       GgmlType at = activation_type(t);
@@ -170,6 +172,40 @@ TEST(KernelsTest, DotProductsMatchFloatReferenceOnBothPaths) {
           EXPECT_NEAR(avx, scalar, 1e-5 * mag + 1e-6) << name_of(t) << " n=" << n << " avx2 vs scalar";
         }
       }
+    }
+  }
+}
+
+// Q6_K with its whole scale range (negative scales, -128 included) and every Q4_K/Q5_K scale and min
+// bit pattern: the AVX2 kernels unpack and apply scales in vector lanes, so a wrong lane or sign
+// extension shows here even where the generator's usual scales would hide it.
+TEST(KernelsTest, KQuantDotsHandleFullScaleRanges) {
+  if (!cpu_has_avx2()) GTEST_SKIP() << "no AVX2 on this CPU";
+  const int64_t n = 768;
+  for (GgmlType t : {GgmlType::kQ4_K, GgmlType::kQ5_K, GgmlType::kQ6_K}) {
+    for (uint64_t seed = 1; seed <= 20; ++seed) {
+      auto w = random_row(t, n, seed);
+      Rng rng(seed + 1000);
+      const size_t bytes = ggml_traits(t).type_size;
+      for (int64_t b = 0; b < n / 256; ++b) {
+        uint8_t* blk = w.data() + b * bytes;
+        if (t == GgmlType::kQ6_K) {
+          for (int s = 0; s < 16; ++s) blk[192 + s] = static_cast<uint8_t>(rng.next_u64());
+          if (seed == 1) blk[192 + b] = 0x80;
+        } else {
+          for (int s = 0; s < 12; ++s) blk[4 + s] = static_cast<uint8_t>(rng.next_u64());
+          if (seed == 1) std::memset(blk + 4, 0xFF, 12);  // every scale and min 63
+        }
+      }
+      auto x = random_floats(n, seed + 100);
+      std::vector<uint8_t> aq;
+      quantize_row(activation_type(t), x.data(), n, aq);
+      const double ref = reference_dot(t, w, aq, n);
+      const double mag = abs_dot(t, w, x, n);
+      const float scalar = kernels_for(t, KernelIsa::kScalar).dot(w.data(), aq.data(), n);
+      const float avx = kernels_for(t, KernelIsa::kAvx2).dot(w.data(), aq.data(), n);
+      EXPECT_NEAR(scalar, ref, 1e-5 * mag + 1e-6) << name_of(t) << " seed " << seed;
+      EXPECT_NEAR(avx, scalar, 1e-5 * mag + 1e-6) << name_of(t) << " seed " << seed;
     }
   }
 }
@@ -285,6 +321,38 @@ TEST(KernelsTest, MatvecThreadedEqualsSingleThreaded) {
     for (int64_t r = 0; r < rows; r += 11) {
       EXPECT_EQ(y1[r], kernels(t).dot(w.data() + r * rb, aq.data(), cols)) << name_of(t) << " row " << r;
     }
+  }
+}
+
+// The multi-row kernels promise each row's dot() result bit for bit, so a caller may use either.
+TEST(KernelsTest, MultiRowDotsEqualSingleRowDotsBitForBit) {
+  int checked = 0;
+  for (GgmlType t : kWeightTypes) {
+    for (KernelIsa isa : {KernelIsa::kScalar, KernelIsa::kAvx2}) {
+      if (isa == KernelIsa::kAvx2 && !cpu_has_avx2()) continue;
+      const TypeKernels& k = kernels_for(t, isa);
+      if (k.dot_rows == nullptr) continue;
+      for (int64_t n : {32, 64, 96, 896, 4864}) {
+        if (n % ggml_traits(t).block_size != 0) continue;
+        const uint64_t rb = *ggml_row_size(t, n);
+        // One spare row in front, so the kernel must honour the stride from an offset start.
+        auto w = random_row(t, (kDotRows + 1) * n, static_cast<uint64_t>(n));
+        auto x = random_floats(n, 77);
+        std::vector<uint8_t> aq;
+        quantize_row(activation_type(t), x.data(), n, aq);
+        float out[kDotRows];
+        k.dot_rows(w.data() + rb, rb, aq.data(), n, out);
+        for (int r = 0; r < kDotRows; ++r) {
+          const float one = k.dot(w.data() + (r + 1) * rb, aq.data(), n);
+          EXPECT_EQ(std::bit_cast<uint32_t>(out[r]), std::bit_cast<uint32_t>(one))
+              << name_of(t) << " " << isa_name(isa) << " n=" << n << " row " << r << ": " << out[r] << " vs " << one;
+        }
+        ++checked;
+      }
+    }
+  }
+  if (cpu_has_avx2()) {
+    EXPECT_GE(checked, 15);  // Q4_0, Q5_0 and Q8_0 at five widths
   }
 }
 
