@@ -122,6 +122,18 @@ void Matmul::run(ThreadPool& pool, const float* x, size_t n_tokens, size_t cols,
         }
         continue;
       }
+      // Several rows per call share the activation loads and scale conversions (decode's hot loop).
+      const MultiDotFn dot_rows = dot != nullptr ? kernels(w.type).dot_rows : nullptr;
+      if (dot_rows != nullptr) {
+        for (size_t t = 0; t < n_tokens; ++t) {
+          const uint8_t* a = act + t * ab;
+          float* yt = y + t * w.rows;
+          size_t r = r0;
+          for (; r + kDotRows <= r1; r += kDotRows) dot_rows(w.row(r), w.row_bytes, a, static_cast<int64_t>(cols), yt + r);
+          for (; r < r1; ++r) yt[r] = dot(w.row(r), a, static_cast<int64_t>(cols));
+        }
+        continue;
+      }
       for (size_t t0 = 0; t0 < n_tokens; t0 += kTokenTile) {
         const size_t t1 = std::min(n_tokens, t0 + kTokenTile);
         for (size_t r = r0; r < r1; ++r) {
