@@ -252,6 +252,16 @@ float dot_q8_0(const void* w, const void* a, int64_t n) {
 // the last odd block goes to the first), so each result equals that row's dot() bit for bit.
 enum class LegacyType { kQ4_0, kQ5_0, kQ8_0 };
 
+constexpr size_t kPrefetchBytes = 4096;
+
+// Decode streams every weight once, so the next blocks are asked for kPrefetchBytes ahead (about
+// the next group of rows: rows are contiguous), one request per 64-byte line of the block.
+template <size_t kBytes>
+inline void prefetch_ahead(const void* blk) {
+  const char* p = static_cast<const char*>(blk) + kPrefetchBytes;
+  for (size_t off = 0; off < kBytes; off += 64) _mm_prefetch(p + off, _MM_HINT_T0);
+}
+
 template <LegacyType kT>
 inline __m256i legacy_block_dot(const uint8_t* blk, __m256i qy, __m256i yterm) {
   if constexpr (kT == LegacyType::kQ4_0) {
@@ -281,6 +291,8 @@ void dot_rows_legacy(const void* w, size_t row_bytes, const void* a, int64_t n, 
     const float dy = h2f(y[ib].d);
     for (int r = 0; r < kDotRows; ++r) {
       const uint8_t* blk = base + static_cast<size_t>(r) * row_bytes + static_cast<size_t>(ib) * kBlockBytes;
+      // Blocks are smaller than a cache line, so one request per block and row covers every line.
+      _mm_prefetch(reinterpret_cast<const char*>(blk) + kPrefetchBytes, _MM_HINT_T0);
       uint16_t dx;
       __builtin_memcpy(&dx, blk, 2);
       const __m256i p = legacy_block_dot<kT>(blk, qy, yterm);
@@ -324,6 +336,7 @@ float dot_qk45(const uint8_t* base, size_t block_bytes, const BlockQ8_K* y, int6
   const __m256i m4 = _mm256_set1_epi8(0x0F);
   for (int64_t i = 0; i < n / kQK_K; ++i) {
     const uint8_t* blk = base + i * block_bytes;
+    prefetch_ahead<kFive ? sizeof(BlockQ5_K) : sizeof(BlockQ4_K)>(blk);
     uint16_t dh, dminh;
     __builtin_memcpy(&dh, blk, 2);
     __builtin_memcpy(&dminh, blk + 2, 2);
@@ -385,6 +398,7 @@ float dot_q6_K(const void* w, const void* a, int64_t n) {
   const __m256i m4 = _mm256_set1_epi8(0x0F);
   const __m256i m30 = _mm256_set1_epi8(0x30);
   for (int64_t i = 0; i < n / kQK_K; ++i) {
+    prefetch_ahead<sizeof(BlockQ6_K)>(&x[i]);
     const uint8_t* ql = x[i].ql;
     const uint8_t* qh = x[i].qh;
     const int8_t* q8 = y[i].qs;

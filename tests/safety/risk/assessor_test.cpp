@@ -1,5 +1,6 @@
 // Risk assessment of the writer's own state: each test names one behaviour and fails when it breaks.
 #include "safety/risk/assessor.h"
+#include "risk_test_helpers.h"
 
 #include <gtest/gtest.h>
 
@@ -14,13 +15,8 @@
 namespace haven::safety {
 namespace {
 
-Level sh(const Assessment& a) { return std::max(a.level_of(Category::kSuicide), a.level_of(Category::kSelfHarm)); }
-
-std::vector<ChatMessage> chat(std::initializer_list<std::pair<const char*, const char*>> turns) {
-  std::vector<ChatMessage> out;
-  for (const auto& [role, content] : turns) out.push_back({role, content});
-  return out;
-}
+using test::chat;
+using test::sh;
 
 TEST(Assessor, PassiveWishesAreAtLeastModerate) {
   for (const char* t : {"I wish I could go to sleep and not wake up.", "Everyone would be better off without me.",

@@ -13,17 +13,13 @@
 #include <nlohmann/json.hpp>
 
 #include "safety/risk/assessor.h"
+#include "risk_test_helpers.h"
 
 namespace haven::safety {
 namespace {
 
-Level sh(const Assessment& a) { return std::max(a.level_of(Category::kSuicide), a.level_of(Category::kSelfHarm)); }
-
-std::vector<ChatMessage> chat(std::initializer_list<std::pair<const char*, const char*>> turns) {
-  std::vector<ChatMessage> out;
-  for (const auto& [role, content] : turns) out.push_back({role, content});
-  return out;
-}
+using test::chat;
+using test::sh;
 
 TEST(IndirectRisk, PassiveWishesInOtherWordsAreModerate) {
   for (const char* t : {"A part of me wants to die.", "I don't care enough to live.",
