@@ -15,8 +15,8 @@
 namespace haven::safety {
 namespace {
 
-using test::chat;
-using test::sh;
+using risk_test::chat;
+using risk_test::sh;
 
 TEST(Assessor, PassiveWishesAreAtLeastModerate) {
   for (const char* t : {"I wish I could go to sleep and not wake up.", "Everyone would be better off without me.",

@@ -18,8 +18,8 @@
 namespace haven::safety {
 namespace {
 
-using test::chat;
-using test::sh;
+using risk_test::chat;
+using risk_test::sh;
 
 TEST(IndirectRisk, PassiveWishesInOtherWordsAreModerate) {
   for (const char* t : {"A part of me wants to die.", "I don't care enough to live.",

@@ -9,7 +9,7 @@
 
 #include "safety/risk/assessor.h"
 
-namespace haven::safety::test {
+namespace haven::safety::risk_test {
 
 inline Level sh(const Assessment& a) {
   return std::max(a.level_of(Category::kSuicide), a.level_of(Category::kSelfHarm));
@@ -21,4 +21,4 @@ inline std::vector<ChatMessage> chat(std::initializer_list<std::pair<const char*
   return out;
 }
 
-}  // namespace haven::safety::test
+}  // namespace haven::safety::risk_test
