@@ -51,16 +51,15 @@ ThreadPool& pool(int threads) {
   return threads == 1 ? one : two;
 }
 
-void BM_matvec(benchmark::State& state, GgmlType t) {
-  const int threads = static_cast<int>(state.range(0));
-  const Matrix& m = matrix(t);
+// Times matrix m times one random activation row; pool may be null (one thread).
+void run_matvec(benchmark::State& state, GgmlType t, const Matrix& m, ThreadPool* pool) {
   std::vector<float> x(kCols), y(static_cast<size_t>(m.rows));
   Rng rng(2);
   for (auto& v : x) v = rng.normal();
   std::vector<uint8_t> xq;
   quantize_row(activation_type(t), x.data(), kCols, xq);
   for (auto _ : state) {
-    matvec_quantized(t, m.w.data(), m.rows, kCols, xq.data(), y.data(), &pool(threads), active_isa());
+    matvec_quantized(t, m.w.data(), m.rows, kCols, xq.data(), y.data(), pool, active_isa());
     benchmark::DoNotOptimize(y.data());
     benchmark::ClobberMemory();
   }
@@ -68,21 +67,11 @@ void BM_matvec(benchmark::State& state, GgmlType t) {
   state.SetLabel(std::string(isa_name(active_isa())) + ", " + std::to_string(m.rows) + "x" + std::to_string(kCols));
 }
 
-void BM_matvec_cached(benchmark::State& state, GgmlType t) {
-  const Matrix& m = matrix(t, kCachedBytes);
-  std::vector<float> x(kCols), y(static_cast<size_t>(m.rows));
-  Rng rng(2);
-  for (auto& v : x) v = rng.normal();
-  std::vector<uint8_t> xq;
-  quantize_row(activation_type(t), x.data(), kCols, xq);
-  for (auto _ : state) {
-    matvec_quantized(t, m.w.data(), m.rows, kCols, xq.data(), y.data(), nullptr, active_isa());
-    benchmark::DoNotOptimize(y.data());
-    benchmark::ClobberMemory();
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(m.w.size()));
-  state.SetLabel(std::string(isa_name(active_isa())) + ", " + std::to_string(m.rows) + "x" + std::to_string(kCols));
+void BM_matvec(benchmark::State& state, GgmlType t) {
+  run_matvec(state, t, matrix(t), &pool(static_cast<int>(state.range(0))));
 }
+
+void BM_matvec_cached(benchmark::State& state, GgmlType t) { run_matvec(state, t, matrix(t, kCachedBytes), nullptr); }
 
 // The memory system's own limit in this process: summing 64 MiB as 64-bit integers (which the compiler
 // may vectorize, unlike float sums), split across the threads like matvec.
