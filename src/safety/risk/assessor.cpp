@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "safety/risk/ideation_classifier.h"
 #include "safety/risk/lexicon.h"
 #include "safety/text/normalize.h"
 
@@ -555,6 +556,28 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
     add_note(f, "several kinds of distress");
     add_distress_evidence(f.evidence, f.distress_kind, f.distress_kind_span);
   }
+  // The second reader (ideation_classifier.h) for what the phrases miss: a check-in at most, and only
+  // when the phrases found some distress of the writer's own to agree with it. Trained on texts we wrote,
+  // it also learns how those texts were written; the agreement keeps it from firing on style alone.
+  const bool own_distress = std::find(f.distress_kind.begin(), f.distress_kind.end(), true) != f.distress_kind.end();
+  if (own_distress && suicide < Level::kModerate && self_harm < Level::kModerate) {
+    risk::IdeationResult r = risk::score_ideation(tokens);
+    if (r.fires) {
+      suicide = Level::kModerate;
+      add_note(f, "reads like suicidal thoughts (classifier)");
+      for (const auto& span : r.evidence) {
+        Evidence e;
+        e.message = message_index;
+        e.byte_start = tokens[span.first].byte_start;
+        e.byte_end = tokens[span.last].byte_end;
+        e.start = tokens[span.first].cp_start;
+        e.end = tokens[span.last].cp_end;
+        e.category = Category::kSuicide;
+        e.level = Level::kModerate;
+        f.evidence.push_back(e);
+      }
+    }
+  }
   return f;
 }
 
@@ -667,6 +690,51 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     add_distress_evidence(evidence, session_kind, session_kind_span);
     if (std::find(notes.begin(), notes.end(), "several kinds of distress in the session") == notes.end())
       notes.push_back("several kinds of distress in the session");
+  }
+  // The classifier over the writer's messages read together: in a chat one thought is often spread over
+  // several short messages ("idk" ... "everyone would be fine" ... "i'm just so tired of all of it").
+  const bool session_distress = std::find(session_kind.begin(), session_kind.end(), true) != session_kind.end();
+  const size_t writer_messages = static_cast<size_t>(std::count_if(
+      messages.begin(), messages.begin() + static_cast<std::ptrdiff_t>(last_user) + 1,
+      [](const ChatMessage& m) { return is_writer_role(m.role); }));
+  if (writer_messages > 1 && session_distress && suicide < Level::kModerate &&
+      session[cat_index(Category::kSelfHarm)] < Level::kModerate) {
+    // Each message's tokens keep their own offsets; a sentence end separates messages.
+    std::vector<Token> tokens;
+    std::vector<size_t> owner;
+    for (size_t i = 0; i <= last_user; ++i) {
+      if (!is_writer_role(messages[i].role)) continue;
+      std::vector<Token> part = text::tokenize(messages[i].content);
+      if (part.empty()) continue;
+      if (!tokens.empty()) {
+        Token end_of_message;
+        end_of_message.text = ".";
+        tokens.push_back(end_of_message);
+        owner.push_back(i);
+      }
+      for (Token& t : part) {
+        tokens.push_back(std::move(t));
+        owner.push_back(i);
+      }
+    }
+    risk::IdeationResult r = risk::score_ideation(tokens);
+    if (r.fires) {
+      suicide = Level::kModerate;
+      for (const auto& span : r.evidence) {
+        // A bigram never spans two messages: the separator between them is a boundary.
+        Evidence e;
+        e.message = owner[span.first];
+        e.byte_start = tokens[span.first].byte_start;
+        e.byte_end = tokens[span.last].byte_end;
+        e.start = tokens[span.first].cp_start;
+        e.end = tokens[span.last].cp_end;
+        e.category = Category::kSuicide;
+        e.level = Level::kModerate;
+        evidence.push_back(e);
+      }
+      if (std::find(notes.begin(), notes.end(), "the session reads like suicidal thoughts (classifier)") == notes.end())
+        notes.push_back("the session reads like suicidal thoughts (classifier)");
+    }
   }
   for (size_t c = 0; c < kCategories; ++c) {
     if (session[c] > latest[c]) out.carried_from_earlier = true;

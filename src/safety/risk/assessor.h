@@ -18,6 +18,11 @@
 // own death, farewells), in one message or across the writer's messages in a session, are kModerate: the
 // indirect way many people voice suicidal thoughts. Three kinds are needed, or two that the models of
 // suicidal thinking pair (see distress_adds_up in assessor.cpp); never more than kModerate on their own.
+// A second reader, a small classifier trained on texts this project wrote (ideation_classifier.h), reads
+// messages of 15 words or more, and the writer's messages of a session together, for the many indirect
+// ways of saying one does not want to exist; when it agrees with at least one kind of distress the
+// lexicon found in the writer's own words, suicide risk is kModerate (a check-in, never a crisis
+// interrupt), with the words that weighed most as evidence.
 //
 // Pure functions: no state, no I/O, no allocation beyond the result, safe to call from any thread.
 // They never fail: any byte string is accepted (invalid UTF-8 is read as U+FFFD) and work is linear in

@@ -94,6 +94,8 @@ risk suicide moderate - | not|never ~1 want to live|be_alive|exist|wake_up|be_he
 risk suicide moderate - | not|never ~3 wake up
 risk suicide moderate - | sleep|asleep ~2 forever
 risk suicide moderate - | no ~2 reason|reasons|point|purpose|will ~4 live|living|be_alive|go_on|going_on|carry_on|carrying_on|exist|existing|stay_alive|staying_alive|keep_going|continue_living|continuing
+risk suicide moderate - | lost|losing|lose|zero|lack|lacking ~2 will|reason|reasons ~2 to ~1 live|go_on|keep_going|exist|stay_alive|keep_living
+risk suicide moderate - | not ~3 any ~1 will|reason|reasons ~2 to ~1 live|go_on|keep_going|exist|stay_alive|keep_living
 risk suicide moderate - | nothing ~2 to live for
 risk suicide moderate - | not worth living
 risk suicide moderate - | life ~2 not worth

@@ -1,0 +1,196 @@
+// haven safety train-ideation --validation FILE[,FILE...] [--max-validation-fpr F] [--out FILE.cpp] TRAIN.jsonl...
+//
+// Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
+// {"id", "label": 0|1, "kind", "text"} that this project wrote itself, chooses the decision threshold as
+// the lowest at which at most F (default 0.05) of the validation files' label-0 texts fire, prints recall
+// and false-positive rate on the validation file per kind, and, with --out, writes the weight table
+// source (src/safety/risk/ideation_weights.cpp). Never run it on data whose licence forbids shipping
+// what is derived from it: the table ships in the program. --cross-validate also trains once per training
+// file without it and reports, over the held-out texts, the area under the ROC curve and the recall at
+// 5% and 10% false positives: the figure to compare feature or penalty choices by.
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/safety_cli.h"
+#include "safety/risk/ideation_training.h"
+
+namespace haven::cli {
+namespace {
+
+using nlohmann::json;
+namespace risk = haven::safety::risk;
+
+// Area under the ROC curve and recall at a share of false positives, from held-out probabilities.
+void report_held_out(const std::vector<double>& pos, const std::vector<double>& neg) {
+  double wins = 0;
+  for (double p : pos)
+    for (double n : neg) wins += p > n ? 1.0 : p == n ? 0.5 : 0.0;
+  const double auc = pos.empty() || neg.empty() ? 0.0 : wins / (static_cast<double>(pos.size()) * neg.size());
+  std::printf("cross-validation (one training file held out at a time): %zu positives, %zu negatives, AUC %.4f\n",
+              pos.size(), neg.size(), auc);
+  for (double fpr : {0.02, 0.05, 0.10}) {
+    const double t = risk::threshold_for_false_positive_rate(neg, fpr);
+    size_t hit = 0;
+    for (double p : pos) hit += p >= t;
+    std::printf("  recall at %.2f false positives: %.3f (threshold %.4f)\n", fpr,
+                pos.empty() ? 0.0 : static_cast<double>(hit) / pos.size(), t);
+  }
+}
+
+struct KindText {
+  risk::LabelledText text;
+  std::string kind;
+};
+
+Status read_labelled(const std::string& path, std::vector<KindText>& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return not_found("cannot open '" + path + "' for reading");
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = path + ":" + std::to_string(line_no) + ": ";
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return invalid_argument(where + "expected a JSON object, found something else");
+    auto label = j.find("label");
+    auto text = j.find("text");
+    if (label == j.end() || !label->is_number_integer() || (label->get<int>() != 0 && label->get<int>() != 1))
+      return invalid_argument(where + "expected \"label\" 0 or 1");
+    if (text == j.end() || !text->is_string()) return invalid_argument(where + "expected a string \"text\"");
+    KindText k;
+    k.text.text = text->get<std::string>();
+    k.text.positive = label->get<int>() == 1;
+    auto kind = j.find("kind");
+    k.kind = kind != j.end() && kind->is_string() ? kind->get<std::string>() : "(none)";
+    out.push_back(std::move(k));
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
+  (void)options;
+  auto validation = args.take_option("--validation");
+  auto out_path = args.take_option("--out");
+  auto fpr_text = args.take_option("--max-validation-fpr");
+  auto l2_text = args.take_option("--l2");
+  auto min_texts_text = args.take_option("--min-texts");
+  const bool cross_validate = args.take_flag("--cross-validate");
+  for (auto* r : {&validation, &out_path, &fpr_text, &l2_text, &min_texts_text})
+    if (!r->is_ok()) return usage_error(r->status().message());
+  if (!validation->has_value()) return usage_error("safety train-ideation expects --validation FILE, found nothing");
+  double max_fpr = risk::kIdeationMaxValidationFalsePositiveRate;
+  risk::IdeationTrainingOptions train_options;
+  try {
+    if (fpr_text->has_value()) max_fpr = std::stod(**fpr_text);
+    if (l2_text->has_value()) train_options.l2 = std::stod(**l2_text);
+    if (min_texts_text->has_value()) train_options.min_texts_per_feature = std::stoul(**min_texts_text);
+  } catch (...) {
+    return usage_error("expected a number for --max-validation-fpr, --l2 or --min-texts");
+  }
+  std::vector<std::string> train_files;
+  while (auto f = args.take_positional()) train_files.push_back(*f);
+  if (Status s = args.expect_empty(); !s.is_ok()) return usage_error(s.message());
+  if (train_files.empty()) return usage_error("safety train-ideation expects training files, found none");
+
+  std::vector<KindText> train, valid;
+  std::vector<size_t> file_of;  // index into train_files of each training text
+  for (size_t i = 0; i < train_files.size(); ++i) {
+    if (Status s = read_labelled(train_files[i], train); !s.is_ok()) return report_error(s);
+    file_of.resize(train.size(), i);
+  }
+  if (cross_validate) {
+    std::vector<double> pos, neg;
+    for (size_t held = 0; held < train_files.size(); ++held) {
+      std::vector<risk::LabelledText> rest;
+      for (size_t i = 0; i < train.size(); ++i)
+        if (file_of[i] != held) rest.push_back(train[i].text);
+      risk::TrainedIdeationModel m = risk::train_ideation(rest, train_options);
+      for (size_t i = 0; i < train.size(); ++i) {
+        if (file_of[i] != held) continue;
+        (train[i].text.positive ? pos : neg).push_back(risk::ideation_probability(m, train[i].text.text));
+      }
+    }
+    report_held_out(pos, neg);
+  }
+  std::vector<std::string> validation_files;
+  for (size_t start = 0; start <= (**validation).size();) {
+    size_t comma = (**validation).find(',', start);
+    if (comma == std::string::npos) comma = (**validation).size();
+    if (comma > start) validation_files.push_back((**validation).substr(start, comma - start));
+    start = comma + 1;
+  }
+  for (const auto& f : validation_files)
+    if (Status s = read_labelled(f, valid); !s.is_ok()) return report_error(s);
+  std::vector<risk::LabelledText> texts;
+  for (const auto& k : train) texts.push_back(k.text);
+  risk::TrainedIdeationModel model = risk::train_ideation(texts, train_options);
+
+  std::vector<double> neg;
+  std::vector<double> prob(valid.size());
+  for (size_t i = 0; i < valid.size(); ++i) {
+    prob[i] = risk::ideation_probability(model, valid[i].text.text);
+    if (!valid[i].text.positive) neg.push_back(prob[i]);
+  }
+  const double threshold = std::ceil(risk::threshold_for_false_positive_rate(neg, max_fpr) * 1e4) / 1e4;
+  std::printf("trained on %zu texts (%zu positive), %zu weights, bias %.4f, final loss %.4f, l2 %g\n",
+              model.training_texts, model.positives, model.weights.size(), model.bias, model.final_loss,
+              train_options.l2);
+  std::printf("threshold %.4f (at most %.3f of validation negatives)\n", threshold, max_fpr);
+  std::map<std::string, std::pair<int, int>> by_kind;  // kind -> (fired, total)
+  int tp = 0, pos = 0, fp = 0, negs = 0;
+  for (size_t i = 0; i < valid.size(); ++i) {
+    const bool fired = prob[i] >= threshold;
+    auto& k = by_kind[(valid[i].text.positive ? "1 " : "0 ") + valid[i].kind];
+    k.first += fired;
+    ++k.second;
+    if (valid[i].text.positive) {
+      ++pos;
+      tp += fired;
+    } else {
+      ++negs;
+      fp += fired;
+    }
+  }
+  std::printf("validation: recall %d/%d = %.3f, false positives %d/%d = %.3f\n", tp, pos, pos ? 1.0 * tp / pos : 0.0,
+              fp, negs, negs ? 1.0 * fp / negs : 0.0);
+  for (const auto& [kind, c] : by_kind) std::printf("  label %-28s fired %3d / %3d\n", kind.c_str(), c.first, c.second);
+
+  if (out_path->has_value()) {
+    std::vector<std::string> provenance;
+    std::string files;
+    for (const auto& f : train_files) {
+      const size_t slash = f.find_last_of('/');
+      files += (files.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
+    }
+    provenance.push_back("Training texts: " + files + " (tests/safety/data/classifier, " +
+                         std::to_string(model.training_texts) + " texts, " + std::to_string(model.positives) +
+                         " positive), written by this project.");
+    char buf[160];
+    std::string vfiles;
+    for (const auto& f : validation_files) {
+      const size_t slash = f.find_last_of('/');
+      vfiles += (vfiles.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
+    }
+    std::snprintf(buf, sizeof buf, "Threshold: at most %.3f of the label-0 texts of the validation files fire; l2 %g:",
+                  max_fpr, train_options.l2);
+    provenance.push_back(buf);
+    provenance.push_back("  " + vfiles + ".");
+    std::ofstream out(**out_path, std::ios::binary | std::ios::trunc);
+    out << risk::render_ideation_weights_source(model, threshold, provenance);
+    if (!out) return report_error(io_error("cannot write '" + **out_path + "'"));
+    std::printf("wrote %s\n", (**out_path).c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace haven::cli

@@ -1,0 +1,85 @@
+// A second reader for suicidal thoughts voiced without the lexicon's phrases: a linear model over word
+// unigrams and bigrams (logistic regression), trained only on labelled texts this project wrote itself
+// (tests/safety/data/classifier, see docs/safety-evaluation.md) by `haven safety train-ideation`, which
+// also writes the weight table (ideation_weights.cpp). Nothing in it is derived from any dataset whose
+// licence forbids shipping.
+//
+// What it may do, and what it may not: it reads the writer's own words for the many indirect ways people
+// say they do not want to exist, and at most raises suicide risk to a gentle check-in (kModerate). It
+// never sets a crisis interrupt: those stay with the explainable rules in assessor.cpp. The assessor
+// also asks for agreement: the classifier counts only where the lexicon found some distress in the
+// writer's own words, because a model trained on texts we wrote also learns how we wrote them, and on
+// real ordinary comments it fired on style alone. Its evidence is the words that weighed most, so a
+// reviewer can see why it fired.
+//
+// Features: canonical words (text::tokenize) with a light suffix stripper, unigrams except function
+// words (they carry the writing style of the training texts more than meaning), and all bigrams within
+// a clause.
+//
+// Long texts are read in overlapping windows and the most worrying window counts, so one sentence in
+// the middle of a long story is not drowned by the rest; texts shorter than a window are read whole,
+// exactly as in training.
+//
+// Pure functions: no I/O, no state beyond a weight table built once (thread-safe), linear in the input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "safety/text/normalize.h"
+
+namespace haven::safety::risk {
+
+// One weight of the model: a canonical word ("alive") or two words with one space ("be alive").
+struct IdeationWeight {
+  const char* ngram;
+  float weight;
+};
+
+// The trained model (ideation_weights.cpp, generated): bias, decision threshold on the probability,
+// and the non-zero weights.
+struct IdeationModel {
+  float bias = 0.0f;
+  float threshold = 1.0f;
+  const IdeationWeight* weights = nullptr;  // borrowed, static storage
+  size_t weight_count = 0;
+};
+const IdeationModel& shipped_ideation_model();
+
+// Words in one window; windows overlap by half.
+constexpr size_t kIdeationWindowWords = 256;
+// Below this many words a bag of words has too little to go on (and the texts we trained it on differ
+// most from real ones in their small words): such texts score 0 and are left to the lexicon alone.
+constexpr size_t kIdeationMinWords = 15;
+
+// The model's features of a stretch of tokens: each distinct unigram and bigram once (bigrams do not
+// cross a boundary token). Used by both training and scoring, so they cannot drift apart.
+// Hashes are FNV-1a over the canonical words joined by one space.
+uint64_t ngram_hash(std::string_view ngram);
+std::vector<uint64_t> ideation_features(const std::vector<text::Token>& tokens, size_t begin, size_t end);
+// The same features as text ("be alive"), distinct, sorted; ngram_hash of each is in ideation_features.
+std::vector<std::string> ideation_feature_names(const std::vector<text::Token>& tokens, size_t begin, size_t end);
+
+struct IdeationResult {
+  // The probability of the most worrying window, in [0, 1]; 0 for texts under kIdeationMinWords words.
+  float probability = 0.0f;
+  bool fires = false;  // probability >= the model's threshold
+  // The words whose features weighed most toward firing, at most three, in text order, as inclusive
+  // token index ranges into the tokens given (one word, or the two of a bigram).
+  struct Span {
+    size_t first = 0;
+    size_t last = 0;
+  };
+  std::vector<Span> evidence;
+};
+
+// Scores tokens as produced by text::tokenize with the shipped model.
+IdeationResult score_ideation(const std::vector<text::Token>& tokens);
+
+// The same with any model (training and tests).
+IdeationResult score_ideation(const std::vector<text::Token>& tokens, const IdeationModel& model);
+
+}  // namespace haven::safety::risk

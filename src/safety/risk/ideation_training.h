@@ -1,0 +1,62 @@
+// Training for the ideation classifier (ideation_classifier.h): L2-regularised logistic regression over
+// the classifier's own features, fitted by full-batch Adam in a fixed order, so the same texts give the
+// same weights on every machine (to the precision the weight table is written with). Used by
+// `haven safety train-ideation` and by the test that retrains from the committed texts and checks the
+// committed table is what they give.
+//
+// Pure functions; never fail (an empty training set gives a model of bias 0 and no weights).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace haven::safety::risk {
+
+// How the shipped table was made: the threshold is the lowest at which at most this share of the
+// validation files' label-0 texts fire (threshold_for_false_positive_rate).
+constexpr double kIdeationMaxValidationFalsePositiveRate = 0.05;
+
+struct LabelledText {
+  std::string text;
+  bool positive = false;
+};
+
+struct IdeationTrainingOptions {
+  // Features seen in fewer training texts than this are left out: a word one author used once says
+  // more about that author than about suicidal thinking.
+  size_t min_texts_per_feature = 2;
+  // Strength of the L2 penalty on the mean log loss (not on the bias).
+  double l2 = 1e-3;
+  size_t iterations = 600;
+  double learning_rate = 0.05;
+  // Weights smaller than this in magnitude are dropped from the table.
+  double prune_below = 0.01;
+};
+
+struct TrainedIdeationModel {
+  double bias = 0.0;
+  // Sorted by feature text.
+  std::vector<std::pair<std::string, double>> weights;
+  size_t training_texts = 0;
+  size_t positives = 0;
+  double final_loss = 0.0;  // mean log loss plus penalty at the end, for the report
+};
+
+TrainedIdeationModel train_ideation(const std::vector<LabelledText>& texts, const IdeationTrainingOptions& options);
+
+// The probability a trained model gives one text (whole-text windows as in scoring), without building
+// a weight table: for validation inside the trainer.
+double ideation_probability(const TrainedIdeationModel& model, const std::string& text);
+
+// The lowest threshold, among the probabilities the negatives get, at which at most max_false_positive_rate
+// of the negatives reach it (a text fires when its probability >= threshold). 1.0 when there are none.
+double threshold_for_false_positive_rate(std::vector<double> negative_probabilities, double max_false_positive_rate);
+
+// C++ source for ideation_weights.cpp: the model as an IdeationModel table, with a header comment
+// naming how it was made (provenance is one line per entry, written as given).
+std::string render_ideation_weights_source(const TrainedIdeationModel& model, double threshold,
+                                           const std::vector<std::string>& provenance);
+
+}  // namespace haven::safety::risk

@@ -1,0 +1,241 @@
+// The ideation classifier: its table is what our own texts train (so nothing else went into it), it
+// reads what it was trained for on texts it was not trained on, it finds one worrying passage in a long
+// story, and in the assessor it never does more than ask a gentle check-in.
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "safety/risk/assessor.h"
+#include "safety/risk/ideation_classifier.h"
+#include "safety/risk/ideation_training.h"
+#include "safety/text/normalize.h"
+
+namespace haven::safety::risk {
+namespace {
+
+std::string classifier_dir() {
+  std::string here = __FILE__;  // tests/safety/risk/ideation_classifier_test.cpp
+  return here.substr(0, here.rfind("/risk/")) + "/data/classifier";
+}
+
+// Files of the classifier folder whose names start with prefix, sorted as a shell glob sorts them.
+std::vector<std::string> files_starting(const std::string& prefix) {
+  std::vector<std::string> out;
+  if (DIR* d = opendir(classifier_dir().c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name.rfind(prefix, 0) == 0 && name.size() > 6 && name.substr(name.size() - 6) == ".jsonl")
+        out.push_back(classifier_dir() + "/" + name);
+    }
+    closedir(d);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Row {
+  LabelledText text;
+  std::string kind;
+};
+
+std::vector<Row> read_rows(const std::vector<std::string>& files) {
+  std::vector<Row> rows;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      auto j = nlohmann::json::parse(line);
+      rows.push_back({{j.at("text").get<std::string>(), j.at("label").get<int>() == 1}, j.value("kind", "")});
+    }
+  }
+  return rows;
+}
+
+float shipped_probability(const std::string& text) {
+  return score_ideation(text::tokenize(text)).probability;
+}
+
+TEST(IdeationClassifier, ShippedTableIsWhatOurOwnTextsTrain) {
+  std::vector<Row> rows = read_rows(files_starting("train_"));
+  ASSERT_GE(rows.size(), 1000u) << "training texts missing from " << classifier_dir();
+  std::vector<LabelledText> texts;
+  for (const auto& r : rows) texts.push_back(r.text);
+  TrainedIdeationModel trained = train_ideation(texts, IdeationTrainingOptions{});
+  const IdeationModel& shipped = shipped_ideation_model();
+  EXPECT_NEAR(trained.bias, shipped.bias, 2e-3);
+  std::map<std::string, double> retrained(trained.weights.begin(), trained.weights.end());
+  std::map<std::string, double> table;
+  for (size_t i = 0; i < shipped.weight_count; ++i) table[shipped.weights[i].ngram] = shipped.weights[i].weight;
+  const double prune = IdeationTrainingOptions{}.prune_below;
+  size_t differ = 0;
+  for (const auto& [name, w] : retrained) {
+    auto it = table.find(name);
+    const bool ok = it != table.end() ? std::fabs(it->second - w) <= 2e-3 : std::fabs(w) < prune + 2e-3;
+    if (!ok && ++differ <= 5) ADD_FAILURE() << "weight of '" << name << "': retrained " << w;
+  }
+  for (const auto& [name, w] : table)
+    if (!retrained.count(name) && std::fabs(w) >= prune + 2e-3 && ++differ <= 5)
+      ADD_FAILURE() << "weight of '" << name << "' is in the table but not retrained: " << w;
+  EXPECT_EQ(differ, 0u) << "regenerate src/safety/risk/ideation_weights.cpp with haven safety train-ideation";
+
+  // The threshold follows the documented rule on the validation files.
+  std::vector<double> negatives;
+  for (const auto& r : read_rows(files_starting("validation")))
+    if (!r.text.positive) negatives.push_back(ideation_probability(trained, r.text.text));
+  ASSERT_GE(negatives.size(), 100u);
+  const double threshold = threshold_for_false_positive_rate(negatives, kIdeationMaxValidationFalsePositiveRate);
+  EXPECT_NEAR(shipped.threshold, std::ceil(threshold * 1e4) / 1e4, 2e-3);
+}
+
+TEST(IdeationClassifier, HashesAndNamesDescribeTheSameFeatures) {
+  auto tokens = text::tokenize("I don't want to wake up tomorrow. Everyone would be better off, honestly");
+  std::vector<uint64_t> hashes = ideation_features(tokens, 0, tokens.size());
+  std::vector<std::string> names = ideation_feature_names(tokens, 0, tokens.size());
+  ASSERT_EQ(hashes.size(), names.size());
+  std::vector<uint64_t> from_names;
+  for (const auto& n : names) from_names.push_back(ngram_hash(n));
+  std::sort(from_names.begin(), from_names.end());
+  EXPECT_EQ(from_names, hashes);
+  // Bigrams stop at sentence and clause ends.
+  EXPECT_NE(std::find(names.begin(), names.end(), "wake up"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "tomorrow everyone"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "off honestly"), names.end());
+}
+
+// Texts the model never saw in training: the validation files, written separately.
+TEST(IdeationClassifier, ReadsUnseenTextsAtTheValidationFigures) {
+  std::vector<Row> rows = read_rows(files_starting("validation"));
+  size_t pos = 0, tp = 0, neg = 0, fp = 0;
+  for (const auto& r : rows) {
+    const bool fired = shipped_probability(r.text.text) >= shipped_ideation_model().threshold;
+    (r.text.positive ? pos : neg)++;
+    if (fired) (r.text.positive ? tp : fp)++;
+  }
+  ASSERT_GE(pos, 200u);
+  ASSERT_GE(neg, 400u);
+  // Figures at the time of training (docs/safety-evaluation.md), less a margin for rounding the table.
+  EXPECT_GE(static_cast<double>(tp) / pos, 0.75) << tp << "/" << pos;
+  EXPECT_LE(static_cast<double>(fp) / neg, 0.06) << fp << "/" << neg;
+}
+
+std::string long_ordinary_story(size_t sentences) {
+  const char* parts[] = {"I took the bus to work and the driver was playing old songs.",
+                         "Lunch was leftover rice with some vegetables from the weekend.",
+                         "My sister called about the plans for her birthday next month.",
+                         "The printer jammed twice and nobody knew how to fix it.",
+                         "In the evening I watered the plants and folded the laundry."};
+  std::string s;
+  for (size_t i = 0; i < sentences; ++i) s += std::string(parts[i % 5]) + " ";
+  return s;
+}
+
+TEST(IdeationClassifier, FindsOnePassageInTheMiddleOfALongStory) {
+  const std::string worry =
+      "honestly i dont see the point in any of it anymore, everyone would be better off without me and "
+      "i just want to go to sleep and not wake up. ";
+  std::string story = long_ordinary_story(150);  // about 1,700 words
+  std::string with_worry = long_ordinary_story(75) + worry + long_ordinary_story(75);
+  EXPECT_FALSE(score_ideation(text::tokenize(story)).fires);
+  IdeationResult r = score_ideation(text::tokenize(with_worry));
+  EXPECT_TRUE(r.fires) << r.probability;
+  // The evidence points into the worrying passage.
+  auto tokens = text::tokenize(with_worry);
+  const size_t begin = with_worry.find(worry), end = begin + worry.size();
+  ASSERT_FALSE(r.evidence.empty());
+  for (const auto& span : r.evidence) {
+    EXPECT_LE(span.first, span.last);
+    EXPECT_GE(tokens[span.first].byte_start, begin) << tokens[span.first].text;
+    EXPECT_LE(tokens[span.last].byte_end, end) << tokens[span.last].text;
+  }
+}
+
+TEST(IdeationClassifier, InTheAssessorItIsACheckInAtMostAndShowsItsWords) {
+  // Voiced without any of the lexicon's phrases; the classifier is what notices it.
+  const std::string t =
+      "i feel like such a failure at everything. lately i keep picturing how quiet it would be if i just "
+      "wasnt around anymore and it feels like relief";
+  Assessment a = assess_text(t);
+  ASSERT_NE(a.reason.find("classifier"), std::string::npos) << a.reason;
+  EXPECT_EQ(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
+  EXPECT_EQ(a.level, Level::kModerate);
+  ASSERT_FALSE(a.evidence.empty());
+  for (const Evidence& e : a.evidence) {
+    EXPECT_LT(e.byte_start, e.byte_end);
+    EXPECT_LE(e.byte_end, t.size());
+    EXPECT_EQ(e.level, Level::kModerate);
+  }
+}
+
+TEST(IdeationClassifier, ReadsTheWritersShortChatMessagesTogether) {
+  // Each message is too short for the classifier; together they say it, and one is the writer's own
+  // distress ("a failure") for it to agree with.
+  std::vector<ChatMessage> c = {{"user", "i feel like such a failure lately."},
+                                {"assistant", "That sounds really heavy. What's been happening?"},
+                                {"user", "idk. i keep picturing how quiet it would be"},
+                                {"assistant", "Quiet how?"},
+                                {"user", "if i just wasnt around anymore. honestly it feels like relief"}};
+  for (const auto& m : c) EXPECT_FALSE(score_ideation(text::tokenize(m.content)).fires) << m.content;
+  Assessment a = assess_conversation(c);
+  EXPECT_EQ(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
+  EXPECT_NE(a.reason.find("the session reads like suicidal thoughts"), std::string::npos) << a.reason;
+  ASSERT_FALSE(a.evidence.empty());
+  for (const Evidence& e : a.evidence) {
+    ASSERT_LT(e.message, c.size());
+    EXPECT_EQ(c[e.message].role, "user");
+    EXPECT_LE(e.byte_end, c[e.message].content.size());
+  }
+  // The same words from the assistant are never the writer's.
+  std::vector<ChatMessage> echoed = {{"user", "i feel like such a failure lately."},
+                                     {"assistant", "idk. i keep picturing how quiet it would be"},
+                                     {"assistant", "if i just wasnt around anymore. honestly it feels like relief"},
+                                     {"user", "anyway, what should i cook tonight?"}};
+  EXPECT_LT(assess_conversation(echoed).level_of(Category::kSuicide), Level::kModerate);
+}
+
+TEST(IdeationClassifier, OrdinaryTextAndOtherPeoplesRiskStayQuiet) {
+  for (const char* t : {"lol this heat is killing me", "i'm so tired after that shift, going to bed early",
+                        "my friend said she wants to die and i don't know how to help her, what do i say?",
+                        "i'm not suicidal, just really stressed about rent this month",
+                        "we watched a documentary about suicide prevention in class today"}) {
+    EXPECT_FALSE(score_ideation(text::tokenize(t)).fires) << t << " " << shipped_probability(t);
+  }
+}
+
+TEST(IdeationClassifier, TrainingIsDeterministic) {
+  const std::string day = " after a long day at work with the usual meetings and emails and a late bus home";
+  std::vector<LabelledText> texts = {{"i want to disappear forever" + day, true},
+                                     {"i want to go to the beach" + day, false},
+                                     {"nobody would miss me if i was gone" + day, true},
+                                     {"nobody answered my email today" + day, false}};
+  IdeationTrainingOptions o;
+  o.min_texts_per_feature = 1;
+  TrainedIdeationModel a = train_ideation(texts, o), b = train_ideation(texts, o);
+  EXPECT_EQ(a.weights, b.weights);
+  EXPECT_EQ(a.bias, b.bias);
+  EXPECT_GT(ideation_probability(a, "i want to disappear" + day), ideation_probability(a, "i want to go" + day));
+  // Too short to judge: left to the lexicon.
+  EXPECT_EQ(ideation_probability(a, "i want to disappear"), 0.0);
+  EXPECT_TRUE(train_ideation({}, o).weights.empty());
+}
+
+TEST(IdeationClassifier, ThresholdRuleKeepsTheAllowedShareOfNegativesBelow) {
+  std::vector<double> neg = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
+  double t = threshold_for_false_positive_rate(neg, 0.2);  // two of ten may fire
+  EXPECT_GT(t, 0.8);
+  EXPECT_LE(t, 0.9);
+  EXPECT_GT(threshold_for_false_positive_rate(neg, 0.0), 0.95);
+  EXPECT_EQ(threshold_for_false_positive_rate({}, 0.1), 1.0);
+}
+
+}  // namespace
+}  // namespace haven::safety::risk
