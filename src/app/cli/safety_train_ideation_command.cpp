@@ -2,14 +2,17 @@
 //
 // Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
 // {"id", "label": 0|1, "kind", "text"} that this project wrote itself, chooses the decision threshold as
-// the lowest at which at most F (default 0.05) of the validation files' label-0 texts fire, prints recall
+// the lowest at which at most F (default 0.05) of the validation files' label-0 texts fire (and the
+// confident threshold, at which the classifier counts alone, at 0.01), prints recall
 // and false-positive rate on the validation file per kind, and, with --out, writes the weight table
 // source (src/safety/risk/ideation_weights.cpp). Never run it on data whose licence forbids shipping
 // what is derived from it: the table ships in the program. --cross-validate also trains once per training
 // file without it and reports, over the held-out texts, the area under the ROC curve and the recall at
 // 5% and 10% false positives: the figure to compare feature or penalty choices by.
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -19,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/safety_cli.h"
+#include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
 
 namespace haven::cli {
@@ -33,7 +37,8 @@ void report_held_out(const std::vector<double>& pos, const std::vector<double>& 
   for (double p : pos)
     for (double n : neg) wins += p > n ? 1.0 : p == n ? 0.5 : 0.0;
   const double auc = pos.empty() || neg.empty() ? 0.0 : wins / (static_cast<double>(pos.size()) * neg.size());
-  std::printf("cross-validation (one training file held out at a time): %zu positives, %zu negatives, AUC %.4f\n",
+  std::printf("cross-validation (one training file held out at a time, texts the classifier reads): %zu positives, "
+              "%zu negatives, AUC %.4f\n",
               pos.size(), neg.size(), auc);
   for (double fpr : {0.02, 0.05, 0.10}) {
     const double t = risk::threshold_for_false_positive_rate(neg, fpr);
@@ -90,13 +95,25 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   if (!validation->has_value()) return usage_error("safety train-ideation expects --validation FILE, found nothing");
   double max_fpr = risk::kIdeationMaxValidationFalsePositiveRate;
   risk::IdeationTrainingOptions train_options;
-  try {
-    if (fpr_text->has_value()) max_fpr = std::stod(**fpr_text);
-    if (l2_text->has_value()) train_options.l2 = std::stod(**l2_text);
-    if (min_texts_text->has_value()) train_options.min_texts_per_feature = std::stoul(**min_texts_text);
-  } catch (...) {
-    return usage_error("expected a number for --max-validation-fpr, --l2 or --min-texts");
-  }
+  // Whole string a number in [low, high], or a usage error naming the option.
+  auto number = [](const std::optional<std::string>& text, const char* name, double low, double high,
+                   double& out) -> Status {
+    if (!text) return Status::ok();
+    double v = 0;
+    const char* end = text->data() + text->size();
+    auto [p, ec] = std::from_chars(text->data(), end, v);
+    if (ec != std::errc() || p != end || !(v >= low && v <= high))
+      return invalid_argument(std::string("expected ") + name + " to be a number from " + std::to_string(low) +
+                              " to " + std::to_string(high) + ", found '" + *text + "'");
+    out = v;
+    return Status::ok();
+  };
+  double min_texts = static_cast<double>(train_options.min_texts_per_feature);
+  for (Status s : {number(fpr_text.value(), "--max-validation-fpr", 0, 1, max_fpr),
+                   number(l2_text.value(), "--l2", 0, 1e3, train_options.l2),
+                   number(min_texts_text.value(), "--min-texts", 1, 1e6, min_texts)})
+    if (!s.is_ok()) return usage_error(s.message());
+  train_options.min_texts_per_feature = static_cast<size_t>(min_texts);
   std::vector<std::string> train_files;
   while (auto f = args.take_positional()) train_files.push_back(*f);
   if (Status s = args.expect_empty(); !s.is_ok()) return usage_error(s.message());
@@ -116,7 +133,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
         if (file_of[i] != held) rest.push_back(train[i].text);
       risk::TrainedIdeationModel m = risk::train_ideation(rest, train_options);
       for (size_t i = 0; i < train.size(); ++i) {
-        if (file_of[i] != held) continue;
+        if (file_of[i] != held || !risk::ideation_reads(train[i].text.text)) continue;
         (train[i].text.positive ? pos : neg).push_back(risk::ideation_probability(m, train[i].text.text));
       }
     }
@@ -135,20 +152,31 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   for (const auto& k : train) texts.push_back(k.text);
   risk::TrainedIdeationModel model = risk::train_ideation(texts, train_options);
 
+  // Only texts the classifier reads (long enough) count, for the threshold and for the figures.
   std::vector<double> neg;
   std::vector<double> prob(valid.size());
+  std::vector<bool> read(valid.size());
   for (size_t i = 0; i < valid.size(); ++i) {
+    read[i] = risk::ideation_reads(valid[i].text.text);
     prob[i] = risk::ideation_probability(model, valid[i].text.text);
-    if (!valid[i].text.positive) neg.push_back(prob[i]);
+    if (read[i] && !valid[i].text.positive) neg.push_back(prob[i]);
   }
-  const double threshold = std::ceil(risk::threshold_for_false_positive_rate(neg, max_fpr) * 1e4) / 1e4;
+  const double threshold = risk::round_threshold_up(risk::threshold_for_false_positive_rate(neg, max_fpr));
+  const double confident = risk::round_threshold_up(
+      risk::threshold_for_false_positive_rate(neg, risk::kIdeationConfidentValidationFalsePositiveRate));
   std::printf("trained on %zu texts (%zu positive), %zu weights, bias %.4f, final loss %.4f, l2 %g\n",
               model.training_texts, model.positives, model.weights.size(), model.bias, model.final_loss,
               train_options.l2);
-  std::printf("threshold %.4f (at most %.3f of validation negatives)\n", threshold, max_fpr);
+  std::printf("threshold %.4f (at most %.3f of validation negatives), confident threshold %.4f (at most %.3f)\n",
+              threshold, max_fpr, confident, risk::kIdeationConfidentValidationFalsePositiveRate);
   std::map<std::string, std::pair<int, int>> by_kind;  // kind -> (fired, total)
   int tp = 0, pos = 0, fp = 0, negs = 0;
+  size_t unread = 0;
   for (size_t i = 0; i < valid.size(); ++i) {
+    if (!read[i]) {
+      ++unread;
+      continue;
+    }
     const bool fired = prob[i] >= threshold;
     auto& k = by_kind[(valid[i].text.positive ? "1 " : "0 ") + valid[i].kind];
     k.first += fired;
@@ -161,8 +189,10 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       fp += fired;
     }
   }
-  std::printf("validation: recall %d/%d = %.3f, false positives %d/%d = %.3f\n", tp, pos, pos ? 1.0 * tp / pos : 0.0,
-              fp, negs, negs ? 1.0 * fp / negs : 0.0);
+  std::printf("validation (%zu texts of %d words or more; %zu shorter ones are left to the lexicon): recall %d/%d = "
+              "%.3f, false positives %d/%d = %.3f\n",
+              valid.size() - unread, static_cast<int>(haven::safety::risk::kIdeationMinWords), unread, tp, pos,
+              pos ? 1.0 * tp / pos : 0.0, fp, negs, negs ? 1.0 * fp / negs : 0.0);
   for (const auto& [kind, c] : by_kind) std::printf("  label %-28s fired %3d / %3d\n", kind.c_str(), c.first, c.second);
 
   if (out_path->has_value()) {
@@ -175,18 +205,20 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     provenance.push_back("Training texts: " + files + " (tests/safety/data/classifier, " +
                          std::to_string(model.training_texts) + " texts, " + std::to_string(model.positives) +
                          " positive), written by this project.");
-    char buf[160];
+    char buf[256];
     std::string vfiles;
     for (const auto& f : validation_files) {
       const size_t slash = f.find_last_of('/');
       vfiles += (vfiles.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
     }
-    std::snprintf(buf, sizeof buf, "Threshold: at most %.3f of the label-0 texts of the validation files fire; l2 %g:",
-                  max_fpr, train_options.l2);
+    std::snprintf(buf, sizeof buf,
+                  "Thresholds: at most %.3f (confident: %.3f) of the label-0 texts of 15 words or more of the "
+                  "validation files fire; l2 %g:",
+                  max_fpr, risk::kIdeationConfidentValidationFalsePositiveRate, train_options.l2);
     provenance.push_back(buf);
     provenance.push_back("  " + vfiles + ".");
     std::ofstream out(**out_path, std::ios::binary | std::ios::trunc);
-    out << risk::render_ideation_weights_source(model, threshold, provenance);
+    out << risk::render_ideation_weights_source(model, threshold, confident, provenance);
     if (!out) return report_error(io_error("cannot write '" + **out_path + "'"));
     std::printf("wrote %s\n", (**out_path).c_str());
   }

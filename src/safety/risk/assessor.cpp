@@ -184,6 +184,10 @@ struct MessageFindings {
   bool ideation = false;       // suicide or self-harm at moderate or above, the writer's own
   bool non_english = false;
   std::vector<std::string> notes;  // rule families that fired, for the reason line
+  // The message as the classifier may read it: sentences the rules read as fiction, a question about the
+  // topic, or the past are blanked out, and a message that says it is resolved is left out entirely
+  // (ideation_classifier.h has no notion of who or when).
+  std::vector<Token> classifier_tokens;
 };
 
 void add_note(MessageFindings& f, const std::string& note) {
@@ -557,12 +561,20 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
     add_distress_evidence(f.evidence, f.distress_kind, f.distress_kind_span);
   }
   // The second reader (ideation_classifier.h) for what the phrases miss: a check-in at most, and only
-  // when the phrases found some distress of the writer's own to agree with it. Trained on texts we wrote,
-  // it also learns how those texts were written; the agreement keeps it from firing on style alone.
+  // when the phrases found some distress of the writer's own to agree with it, or when it is confident on
+  // its own. Trained on texts we wrote, it also learns how those texts were written; the agreement keeps
+  // it from firing on style alone.
+  if (!resolved) {
+    f.classifier_tokens = tokens;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const uint32_t sent = sentence[i];
+      if (fiction[sent] || topic[sent] || past[sent]) f.classifier_tokens[i].text = ",";
+    }
+  }
   const bool own_distress = std::find(f.distress_kind.begin(), f.distress_kind.end(), true) != f.distress_kind.end();
-  if (own_distress && suicide < Level::kModerate && self_harm < Level::kModerate) {
-    risk::IdeationResult r = risk::score_ideation(tokens);
-    if (r.fires) {
+  if (!resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
+    risk::IdeationResult r = risk::score_ideation(f.classifier_tokens);
+    if ((r.fires && own_distress) || r.confident) {
       suicide = Level::kModerate;
       add_note(f, "reads like suicidal thoughts (classifier)");
       for (const auto& span : r.evidence) {
@@ -643,6 +655,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   Evidence means_span;
   std::array<bool, kDistressKinds> session_kind{};
   std::array<Evidence, kDistressKinds> session_kind_span{};
+  std::vector<std::vector<Token>> classifier_tokens(messages.size());
   size_t last_user = SIZE_MAX;
   for (size_t i = 0; i < messages.size(); ++i)
     if (is_writer_role(messages[i].role)) last_user = i;
@@ -653,6 +666,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   for (size_t i = 0; i <= last_user; ++i) {
     if (!is_writer_role(messages[i].role)) continue;
     MessageFindings f = assess_message(messages[i].content, i);
+    classifier_tokens[i] = std::move(f.classifier_tokens);
     for (size_t c = 0; c < kCategories; ++c) {
       session[c] = max_level(session[c], f.level[c]);
       if (i == last_user) latest[c] = f.level[c];
@@ -704,7 +718,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     std::vector<size_t> owner;
     for (size_t i = 0; i <= last_user; ++i) {
       if (!is_writer_role(messages[i].role)) continue;
-      std::vector<Token> part = text::tokenize(messages[i].content);
+      std::vector<Token>& part = classifier_tokens[i];
       if (part.empty()) continue;
       if (!tokens.empty()) {
         Token end_of_message;

@@ -42,6 +42,7 @@ std::string_view stem(std::string_view w) {
 
 // Words that say how someone writes more than what they say: on their own they are not features (the
 // texts we could write differ from real posts in exactly these), only inside bigrams ("want to").
+// Checked on the word and on its stem ("thinking", "knows").
 bool is_function_word(std::string_view w) {
   static const char* const kWords[] = {
       "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by",
@@ -65,6 +66,8 @@ struct Occurrence {
 // Unigrams and bigrams of the words in [begin, end) of the token list, in order, duplicates kept.
 std::vector<Occurrence> occurrences(const std::vector<text::Token>& tokens, size_t begin, size_t end) {
   std::vector<Occurrence> out;
+  end = std::min(end, tokens.size());
+  begin = std::min(begin, end);
   out.reserve((end - begin) * 2);
   bool have_prev = false;
   uint64_t prev_hash = 0;
@@ -77,7 +80,7 @@ std::vector<Occurrence> occurrences(const std::vector<text::Token>& tokens, size
     }
     const std::string_view w = stem(t.text);
     uint64_t h = fnv_extend(kFnvOffset, w);
-    if (!is_function_word(t.text)) out.push_back({h, i, i});
+    if (!is_function_word(t.text) && !is_function_word(w)) out.push_back({h, i, i});
     if (have_prev) out.push_back({fnv_extend(fnv_extend(prev_hash, " "), w), prev_token, i});
     prev_hash = h;
     prev_token = i;
@@ -119,7 +122,8 @@ IdeationResult score_with(const std::vector<text::Token>& tokens, const Ideation
     if (last == words.size()) break;
   }
   best.probability = sigmoid(best_logit);
-  best.fires = best.probability >= model.threshold;
+  best.fires = model.threshold < 1.0f && best.probability >= model.threshold;
+  best.confident = model.confident_threshold < 1.0f && best.probability >= model.confident_threshold;
   std::stable_sort(best_contrib.begin(), best_contrib.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   // The heaviest features, skipping any that overlap one already taken.
@@ -140,7 +144,7 @@ uint64_t ngram_hash(std::string_view ngram) { return fnv_extend(kFnvOffset, ngra
 
 std::vector<uint64_t> ideation_features(const std::vector<text::Token>& tokens, size_t begin, size_t end) {
   std::vector<uint64_t> out;
-  for (const Occurrence& o : occurrences(tokens, begin, std::min(end, tokens.size()))) out.push_back(o.hash);
+  for (const Occurrence& o : occurrences(tokens, begin, end)) out.push_back(o.hash);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -149,6 +153,7 @@ std::vector<uint64_t> ideation_features(const std::vector<text::Token>& tokens, 
 std::vector<std::string> ideation_feature_names(const std::vector<text::Token>& tokens, size_t begin, size_t end) {
   std::vector<std::string> out;
   end = std::min(end, tokens.size());
+  begin = std::min(begin, end);
   std::string prev;
   for (size_t i = begin; i < end; ++i) {
     const text::Token& t = tokens[i];
@@ -157,7 +162,7 @@ std::vector<std::string> ideation_feature_names(const std::vector<text::Token>& 
       continue;
     }
     const std::string w(stem(t.text));
-    if (!is_function_word(t.text)) out.push_back(w);
+    if (!is_function_word(t.text) && !is_function_word(w)) out.push_back(w);
     if (!prev.empty()) out.push_back(prev + " " + w);
     prev = w;
   }

@@ -7,9 +7,10 @@
 // What it may do, and what it may not: it reads the writer's own words for the many indirect ways people
 // say they do not want to exist, and at most raises suicide risk to a gentle check-in (kModerate). It
 // never sets a crisis interrupt: those stay with the explainable rules in assessor.cpp. The assessor
-// also asks for agreement: the classifier counts only where the lexicon found some distress in the
-// writer's own words, because a model trained on texts we wrote also learns how we wrote them, and on
-// real ordinary comments it fired on style alone. Its evidence is the words that weighed most, so a
+// also asks for agreement: at its ordinary threshold the classifier counts only where the lexicon found
+// some distress in the writer's own words, because a model trained on texts we wrote also learns how we
+// wrote them, and on real ordinary comments it fired on style alone; at its confident threshold (set so
+// that far fewer validation negatives reach it) it counts alone. Its evidence is the words that weighed most, so a
 // reviewer can see why it fired.
 //
 // Features: canonical words (text::tokenize) with a light suffix stripper, unigrams except function
@@ -17,8 +18,8 @@
 // a clause.
 //
 // Long texts are read in overlapping windows and the most worrying window counts, so one sentence in
-// the middle of a long story is not drowned by the rest; texts shorter than a window are read whole,
-// exactly as in training.
+// the middle of a very long story is not drowned by the rest; texts shorter than a window (all training
+// texts among them) are read whole, exactly as in training.
 //
 // Pure functions: no I/O, no state beyond a weight table built once (thread-safe), linear in the input.
 #pragma once
@@ -39,18 +40,20 @@ struct IdeationWeight {
   float weight;
 };
 
-// The trained model (ideation_weights.cpp, generated): bias, decision threshold on the probability,
-// and the non-zero weights.
+// The trained model (ideation_weights.cpp, generated): bias, the two decision thresholds on the
+// probability, and the non-zero weights.
 struct IdeationModel {
   float bias = 0.0f;
-  float threshold = 1.0f;
+  float threshold = 1.0f;            // 1 or more: never fires
+  float confident_threshold = 1.0f;  // at or above it the classifier is trusted alone; 1 or more: never
   const IdeationWeight* weights = nullptr;  // borrowed, static storage
   size_t weight_count = 0;
 };
 const IdeationModel& shipped_ideation_model();
 
-// Words in one window; windows overlap by half.
-constexpr size_t kIdeationWindowWords = 256;
+// Words in one window; windows overlap by half. Longer than any training text, so that every text the
+// model was trained on is scored whole, exactly as it was trained; only longer posts are windowed.
+constexpr size_t kIdeationWindowWords = 512;
 // Below this many words a bag of words has too little to go on (and the texts we trained it on differ
 // most from real ones in their small words): such texts score 0 and are left to the lexicon alone.
 constexpr size_t kIdeationMinWords = 15;
@@ -66,7 +69,8 @@ std::vector<std::string> ideation_feature_names(const std::vector<text::Token>& 
 struct IdeationResult {
   // The probability of the most worrying window, in [0, 1]; 0 for texts under kIdeationMinWords words.
   float probability = 0.0f;
-  bool fires = false;  // probability >= the model's threshold
+  bool fires = false;      // probability >= the model's threshold, and the threshold is below 1
+  bool confident = false;  // probability >= the model's confident threshold, and that is below 1
   // The words whose features weighed most toward firing, at most three, in text order, as inclusive
   // token index ranges into the tokens given (one word, or the two of a bigram).
   struct Span {

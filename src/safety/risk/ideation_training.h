@@ -17,6 +17,9 @@ namespace haven::safety::risk {
 // How the shipped table was made: the threshold is the lowest at which at most this share of the
 // validation files' label-0 texts fire (threshold_for_false_positive_rate).
 constexpr double kIdeationMaxValidationFalsePositiveRate = 0.05;
+// The confident threshold, at which the classifier counts without the lexicon's agreement: the lowest at
+// which at most this share of the validation files' label-0 texts fire.
+constexpr double kIdeationConfidentValidationFalsePositiveRate = 0.01;
 
 struct LabelledText {
   std::string text;
@@ -35,6 +38,10 @@ struct IdeationTrainingOptions {
   double prune_below = 0.01;
 };
 
+// Weights and bias are rounded to this step after training, so that the model the trainer scores
+// validation texts with is exactly the table it writes.
+constexpr double kIdeationWeightStep = 1e-4;
+
 struct TrainedIdeationModel {
   double bias = 0.0;
   // Sorted by feature text.
@@ -50,13 +57,19 @@ TrainedIdeationModel train_ideation(const std::vector<LabelledText>& texts, cons
 // a weight table: for validation inside the trainer.
 double ideation_probability(const TrainedIdeationModel& model, const std::string& text);
 
+// Whether the classifier reads a text at all (kIdeationMinWords words or more); texts it does not read
+// say nothing about its threshold and are left out of it.
+bool ideation_reads(const std::string& text);
+
 // The lowest threshold, among the probabilities the negatives get, at which at most max_false_positive_rate
 // of the negatives reach it (a text fires when its probability >= threshold). 1.0 when there are none.
 double threshold_for_false_positive_rate(std::vector<double> negative_probabilities, double max_false_positive_rate);
 
 // C++ source for ideation_weights.cpp: the model as an IdeationModel table, with a header comment
-// naming how it was made (provenance is one line per entry, written as given).
+// naming how it was made (provenance is one line per entry, written as given). The threshold is written
+// with four decimals: pass one already rounded up to kIdeationWeightStep (round_threshold_up).
+double round_threshold_up(double threshold);
 std::string render_ideation_weights_source(const TrainedIdeationModel& model, double threshold,
-                                           const std::vector<std::string>& provenance);
+                                           double confident_threshold, const std::vector<std::string>& provenance);
 
 }  // namespace haven::safety::risk

@@ -426,6 +426,10 @@ risk suicide high - | hanging|overdosing|drowning|bleeding_out ~2 painless|painf
 risk suicide high b | tried|try|trying|attempted|attempt ~2 to ~2 {SELFKILL} myself|my_life|my_own_life|suicide
 risk suicide high b | tried|attempted ~2 to ~2 overdose|od|hang_myself|drown_myself|jump|die
 risk suicide high b | attempted|attempting|attempt suicide
+risk suicide high b | tried|attempted ~2 to ~1 end ~1 it|it_all|everything|things $
+risk suicide high b | i ~1 attempted $
+risk suicide high b | i ~1 attempted ~1 last_week|last_month|last_year|last_night|yesterday|recently|again|twice|this_week|this_month|this_year
+risk suicide high b | i ~1 attempted ~2 # ~1 days|weeks|months|years ~1 ago
 risk suicide high b | my ~2 suicide attempt*
 risk suicide high b | survived ~3 suicide attempt*
 risk suicide high - | goodbye ~2 cruel_world|forever

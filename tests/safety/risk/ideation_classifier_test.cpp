@@ -72,7 +72,7 @@ TEST(IdeationClassifier, ShippedTableIsWhatOurOwnTextsTrain) {
   for (const auto& r : rows) texts.push_back(r.text);
   TrainedIdeationModel trained = train_ideation(texts, IdeationTrainingOptions{});
   const IdeationModel& shipped = shipped_ideation_model();
-  EXPECT_NEAR(trained.bias, shipped.bias, 2e-3);
+  EXPECT_NEAR(trained.bias, shipped.bias, 2e-4);
   std::map<std::string, double> retrained(trained.weights.begin(), trained.weights.end());
   std::map<std::string, double> table;
   for (size_t i = 0; i < shipped.weight_count; ++i) table[shipped.weights[i].ngram] = shipped.weights[i].weight;
@@ -80,25 +80,33 @@ TEST(IdeationClassifier, ShippedTableIsWhatOurOwnTextsTrain) {
   size_t differ = 0;
   for (const auto& [name, w] : retrained) {
     auto it = table.find(name);
-    const bool ok = it != table.end() ? std::fabs(it->second - w) <= 2e-3 : std::fabs(w) < prune + 2e-3;
+    const bool ok = it != table.end() ? std::fabs(it->second - w) <= 2e-4 : std::fabs(w) < prune + 2e-4;
     if (!ok && ++differ <= 5) ADD_FAILURE() << "weight of '" << name << "': retrained " << w;
   }
   for (const auto& [name, w] : table)
-    if (!retrained.count(name) && std::fabs(w) >= prune + 2e-3 && ++differ <= 5)
+    if (!retrained.count(name) && std::fabs(w) >= prune + 2e-4 && ++differ <= 5)
       ADD_FAILURE() << "weight of '" << name << "' is in the table but not retrained: " << w;
   EXPECT_EQ(differ, 0u) << "regenerate src/safety/risk/ideation_weights.cpp with haven safety train-ideation";
 
-  // The threshold follows the documented rule on the validation files.
+  // The thresholds follow the documented rule on the validation texts the classifier reads.
   std::vector<double> negatives;
   for (const auto& r : read_rows(files_starting("validation")))
-    if (!r.text.positive) negatives.push_back(ideation_probability(trained, r.text.text));
-  ASSERT_GE(negatives.size(), 100u);
-  const double threshold = threshold_for_false_positive_rate(negatives, kIdeationMaxValidationFalsePositiveRate);
-  EXPECT_NEAR(shipped.threshold, std::ceil(threshold * 1e4) / 1e4, 2e-3);
+    if (!r.text.positive && ideation_reads(r.text.text)) negatives.push_back(ideation_probability(trained, r.text.text));
+  ASSERT_GE(negatives.size(), 300u);
+  EXPECT_NEAR(shipped.threshold,
+              round_threshold_up(threshold_for_false_positive_rate(negatives, kIdeationMaxValidationFalsePositiveRate)),
+              1e-5);
+  EXPECT_NEAR(shipped.confident_threshold,
+              round_threshold_up(
+                  threshold_for_false_positive_rate(negatives, kIdeationConfidentValidationFalsePositiveRate)),
+              1e-5);
+  EXPECT_LT(shipped.threshold, shipped.confident_threshold);
 }
 
 TEST(IdeationClassifier, HashesAndNamesDescribeTheSameFeatures) {
-  auto tokens = text::tokenize("I don't want to wake up tomorrow. Everyone would be better off, honestly");
+  auto tokens = text::tokenize(
+      "I don't want to wake up tomorrow. Everyone would be better off, really thinking it knows scars gets "
+      "scared; tired people");
   std::vector<uint64_t> hashes = ideation_features(tokens, 0, tokens.size());
   std::vector<std::string> names = ideation_feature_names(tokens, 0, tokens.size());
   ASSERT_EQ(hashes.size(), names.size());
@@ -106,57 +114,107 @@ TEST(IdeationClassifier, HashesAndNamesDescribeTheSameFeatures) {
   for (const auto& n : names) from_names.push_back(ngram_hash(n));
   std::sort(from_names.begin(), from_names.end());
   EXPECT_EQ(from_names, hashes);
+  auto has = [&](const char* n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  EXPECT_TRUE(has("wake up"));
+  EXPECT_TRUE(has("better off"));
   // Bigrams stop at sentence and clause ends.
-  EXPECT_NE(std::find(names.begin(), names.end(), "wake up"), names.end());
-  EXPECT_EQ(std::find(names.begin(), names.end(), "tomorrow everyone"), names.end());
-  EXPECT_EQ(std::find(names.begin(), names.end(), "off honestly"), names.end());
+  EXPECT_FALSE(has("tomorrow everyone"));
+  EXPECT_FALSE(has("off really"));
+  EXPECT_FALSE(has("scar tir"));
+  // Function words are not unigrams, before or after the suffix stripper; they stay inside bigrams.
+  EXPECT_FALSE(has("i"));
+  EXPECT_FALSE(has("think"));
+  EXPECT_FALSE(has("know"));
+  EXPECT_TRUE(has("want to"));
+  EXPECT_TRUE(has("scar"));  // "scars" and "scared" share a stem: a known cost of the light stripper
+  EXPECT_TRUE(has("tir people"));
+  // Out-of-range spans are empty, not errors.
+  EXPECT_TRUE(ideation_features(tokens, tokens.size() + 5, 2).empty());
+  EXPECT_TRUE(ideation_feature_names(tokens, 3, 1).empty());
 }
 
-// Texts the model never saw in training: the validation files, written separately.
-TEST(IdeationClassifier, ReadsUnseenTextsAtTheValidationFigures) {
+// Texts the model was not trained on: the validation files, written separately. They set its thresholds,
+// so these are tuning figures, not held-out ones (docs/safety-evaluation.md has both).
+TEST(IdeationClassifier, ReadsValidationTextsAtTheirFigures) {
   std::vector<Row> rows = read_rows(files_starting("validation"));
   size_t pos = 0, tp = 0, neg = 0, fp = 0;
   for (const auto& r : rows) {
+    if (!ideation_reads(r.text.text)) continue;
     const bool fired = shipped_probability(r.text.text) >= shipped_ideation_model().threshold;
     (r.text.positive ? pos : neg)++;
     if (fired) (r.text.positive ? tp : fp)++;
   }
-  ASSERT_GE(pos, 200u);
-  ASSERT_GE(neg, 400u);
+  ASSERT_GE(pos, 150u);
+  ASSERT_GE(neg, 300u);
   // Figures at the time of training (docs/safety-evaluation.md), less a margin for rounding the table.
-  EXPECT_GE(static_cast<double>(tp) / pos, 0.75) << tp << "/" << pos;
-  EXPECT_LE(static_cast<double>(fp) / neg, 0.06) << fp << "/" << neg;
+  EXPECT_GE(static_cast<double>(tp) / pos, 0.88) << tp << "/" << pos;
+  EXPECT_LE(static_cast<double>(fp) / neg, 0.05) << fp << "/" << neg;
 }
 
-std::string long_ordinary_story(size_t sentences) {
-  const char* parts[] = {"I took the bus to work and the driver was playing old songs.",
-                         "Lunch was leftover rice with some vegetables from the weekend.",
-                         "My sister called about the plans for her birthday next month.",
-                         "The printer jammed twice and nobody knew how to fix it.",
-                         "In the evening I watered the plants and folded the laundry."};
+// Ordinary sentences with many different words, so that a long story has a whole-text score of its own.
+std::string long_ordinary_story(size_t sentences, size_t offset = 0) {
+  const char* parts[] = {
+      "I took the bus to work and the driver was playing old songs.",
+      "Lunch was leftover rice with some vegetables from the weekend market.",
+      "My sister called about the plans for her birthday next month.",
+      "The printer jammed twice and nobody in the office knew how to fix it.",
+      "In the evening I watered the plants and folded the laundry.",
+      "We argued about which film to watch and ended up with a documentary about whales.",
+      "The garage finally replaced the brakes, which cost less than I feared.",
+      "A neighbour lent me a ladder so I could clean the gutters before the storm.",
+      "Our team shipped the new invoicing screen and the manager ordered pizza.",
+      "I tried a recipe for lentil soup with cumin, lemon and too much garlic.",
+      "The library had the second book of the series, so I reserved the third.",
+      "My knee complained on the stairs after the long walk along the canal.",
+      "The cat knocked a glass off the table and looked very pleased about it.",
+      "Traffic near the stadium was slow because of the football match.",
+      "I booked the dentist for Thursday and paid the electricity bill online.",
+      "A friend sent photos from her holiday in Portugal, all beaches and tiles.",
+      "The weather turned cold, so I found the winter coats in the attic.",
+      "At the market the fishmonger recommended mackerel, cheap and fresh.",
+      "My nephew explained a video game to me for forty minutes without breathing.",
+      "The meeting about the budget ran late and nobody agreed on anything."};
   std::string s;
-  for (size_t i = 0; i < sentences; ++i) s += std::string(parts[i % 5]) + " ";
+  for (size_t i = 0; i < sentences; ++i) s += std::string(parts[(i + offset) % 20]) + " ";
   return s;
 }
 
-TEST(IdeationClassifier, FindsOnePassageInTheMiddleOfALongStory) {
+// The shipped model's probability of the whole text as one window, as training would read it.
+double whole_text_probability(const std::string& t) {
+  auto tokens = text::tokenize(t);
+  const IdeationModel& m = shipped_ideation_model();
+  std::map<std::string, double> w;
+  for (size_t i = 0; i < m.weight_count; ++i) w[m.weights[i].ngram] = m.weights[i].weight;
+  double logit = m.bias;
+  for (const auto& n : ideation_feature_names(tokens, 0, tokens.size()))
+    if (auto it = w.find(n); it != w.end()) logit += it->second;
+  return 1.0 / (1.0 + std::exp(-logit));
+}
+
+TEST(IdeationClassifier, FindsOneWorryingStretchOfAVeryLongText) {
   const std::string worry =
       "honestly i dont see the point in any of it anymore, everyone would be better off without me and "
       "i just want to go to sleep and not wake up. ";
-  std::string story = long_ordinary_story(150);  // about 1,700 words
-  std::string with_worry = long_ordinary_story(75) + worry + long_ordinary_story(75);
+  std::string stretch;  // about 480 words: what one window holds
+  for (int i = 0; i < 8; ++i) stretch += worry + "it has been like this for weeks. ";
+  std::string story = long_ordinary_story(150);  // about 1,900 words
+  std::string with_worry = story + stretch;
   EXPECT_FALSE(score_ideation(text::tokenize(story)).fires);
-  IdeationResult r = score_ideation(text::tokenize(with_worry));
-  EXPECT_TRUE(r.fires) << r.probability;
-  // The evidence points into the worrying passage.
   auto tokens = text::tokenize(with_worry);
-  const size_t begin = with_worry.find(worry), end = begin + worry.size();
+  IdeationResult r = score_ideation(tokens);
+  EXPECT_TRUE(r.fires) << r.probability;
+  // Windows are what find it: read whole, the long story before it outweighs it.
+  EXPECT_GT(r.probability, whole_text_probability(with_worry) + 0.1) << whole_text_probability(with_worry);
+  // The evidence points into the worrying stretch.
   ASSERT_FALSE(r.evidence.empty());
   for (const auto& span : r.evidence) {
     EXPECT_LE(span.first, span.last);
-    EXPECT_GE(tokens[span.first].byte_start, begin) << tokens[span.first].text;
-    EXPECT_LE(tokens[span.last].byte_end, end) << tokens[span.last].text;
+    EXPECT_GE(tokens[span.first].byte_start, story.size()) << tokens[span.first].text;
+    EXPECT_LE(tokens[span.last].byte_end, with_worry.size());
   }
+  // A text no longer than a window is read whole, as in training.
+  const std::string short_post = long_ordinary_story(10) + worry;
+  EXPECT_NEAR(score_ideation(text::tokenize(short_post)).probability, whole_text_probability(short_post), 1e-4);
 }
 
 TEST(IdeationClassifier, InTheAssessorItIsACheckInAtMostAndShowsItsWords) {
@@ -173,6 +231,22 @@ TEST(IdeationClassifier, InTheAssessorItIsACheckInAtMostAndShowsItsWords) {
     EXPECT_LT(e.byte_start, e.byte_end);
     EXPECT_LE(e.byte_end, t.size());
     EXPECT_EQ(e.level, Level::kModerate);
+  }
+}
+
+TEST(IdeationClassifier, WhatTheRulesReadAsPastResolvedOrFictionItDoesNotRead) {
+  const std::string now =
+      "i feel like such a failure at everything. lately i keep picturing how quiet it would be if i just "
+      "wasnt around anymore and it feels like relief";
+  ASSERT_NE(assess_text(now).reason.find("classifier"), std::string::npos) << assess_text(now).reason;
+  for (const std::string& t :
+       {std::string("i feel like such a failure at everything. years ago i kept picturing how quiet it would be "
+                    "if i just wasnt around anymore but that is long behind me now and i am doing well"),
+        std::string("i feel like such a failure at everything. in the novel i am writing the girl keeps picturing "
+                    "how quiet it would be if she just wasnt around anymore and it feels like relief")}) {
+    Assessment a = assess_text(t);
+    EXPECT_EQ(a.reason.find("classifier"), std::string::npos) << t << " -> " << a.reason;
+    EXPECT_LT(a.level_of(Category::kSuicide), Level::kModerate) << t << " -> " << a.reason;
   }
 }
 
@@ -203,12 +277,28 @@ TEST(IdeationClassifier, ReadsTheWritersShortChatMessagesTogether) {
 }
 
 TEST(IdeationClassifier, OrdinaryTextAndOtherPeoplesRiskStayQuiet) {
-  for (const char* t : {"lol this heat is killing me", "i'm so tired after that shift, going to bed early",
-                        "my friend said she wants to die and i don't know how to help her, what do i say?",
-                        "i'm not suicidal, just really stressed about rent this month",
-                        "we watched a documentary about suicide prevention in class today"}) {
-    EXPECT_FALSE(score_ideation(text::tokenize(t)).fires) << t << " " << shipped_probability(t);
+  for (const char* t : {"lol this heat is killing me, i swear the bus had no air con at all today and i melted",
+                        "i'm so tired after that double shift at the warehouse, going to bed early and sleeping in",
+                        "my friend said she wants to die and i don't know how to help her, what do i say to her?",
+                        "i'm not suicidal, just really stressed about rent this month and the landlord keeps calling",
+                        "we watched a documentary about suicide prevention in class today and wrote an essay on it"}) {
+    auto tokens = text::tokenize(t);
+    ASSERT_TRUE(ideation_reads(t)) << t;
+    EXPECT_FALSE(score_ideation(tokens).fires) << t << " " << shipped_probability(t);
   }
+}
+
+TEST(IdeationClassifier, TooShortTextsAndUntrainedModelsNeverFire) {
+  EXPECT_FALSE(ideation_reads("i want to disappear forever"));
+  EXPECT_EQ(shipped_probability("i want to disappear forever"), 0.0f);
+  // A threshold of 1 means never, even where float rounding makes the probability exactly 1.
+  IdeationWeight huge[] = {{"disappear", 100.0f}};
+  IdeationModel never{0.0f, 1.0f, 1.0f, huge, 1};
+  auto tokens = text::tokenize("some days i just want to disappear for good and never come back to any of it");
+  IdeationResult r = score_ideation(tokens, never);
+  EXPECT_EQ(r.probability, 1.0f);
+  EXPECT_FALSE(r.fires);
+  EXPECT_FALSE(r.confident);
 }
 
 TEST(IdeationClassifier, TrainingIsDeterministic) {

@@ -51,6 +51,21 @@ TEST(IndirectRisk, PastAttemptsAreModerateAndPlansOrMethodResearchAreHigh) {
                         "I survived an attempt when I was younger."}) {
     EXPECT_EQ(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t;
   }
+  // Attempts told plainly, with or without the word suicide, are behaviour: high.
+  for (const char* t : {"Last Thursday I tried to end it.", "I attempted last month.", "I've attempted twice."}) {
+    EXPECT_GE(assess_text(t).level_of(Category::kSuicide), Level::kHigh) << t;
+  }
+  // "N weeks ago" is read as the past, which keeps an act at moderate (still elevated); C-SSRS would call
+  // an attempt in the last three months high (a known gap, docs/safety-evaluation.md).
+  EXPECT_GE(assess_text("I attempted 3 weeks ago and nobody knows.").level_of(Category::kSuicide), Level::kModerate);
+  for (const char* t : {"I tried to end it with him last week but he kept calling.", "I attempted the exam again.",
+                        "I attempted a marathon last year.", "I've lost the will to go to the gym."}) {
+    EXPECT_LT(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t;
+  }
+  // Losing the will to live is a passive wish.
+  for (const char* t : {"I've lost my will to live.", "I don't have any reason to live anymore."}) {
+    EXPECT_EQ(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t;
+  }
   for (const char* t : {"I've been planning my suicide.", "I spent the night researching ways to die.",
                         "I want to overdose.", "I keep thinking about driving my car into a tree."}) {
     EXPECT_GE(assess_text(t).level_of(Category::kSuicide), Level::kHigh) << t;
