@@ -465,6 +465,37 @@ risk self_harm moderate - | i ~2 need|want|crave ~2 to ~1 feel ~1 physical ~1 pa
 risk self_harm moderate - | i ~2 need|want ~2 to ~1 see ~1 blood $
 risk self_harm moderate - | punish|punishing|punished ~1 myself ~2 by ~2 not_eating|starving|cutting|hurting|burning|hitting
 risk self_harm moderate b | scars ~3 all ~1 over ~1 my ~1 arms|wrists|thighs|legs|body
+risk suicide high b | overdosed|overdosing
+risk suicide high b | overdose|overdoses|od ~6 was_not_accidental|was_not_an_accident|was_on_purpose|on_purpose|was_deliberate|deliberately|was_not_an_accident
+risk suicide high b | attempt|attempts ~2 on ~1 my ~1 own ~1 life
+risk suicide high b | attempt|attempts ~2 on ~1 my ~1 life
+risk suicide high b | aborted|interrupted ~1 attempt|attempts
+risk suicide high b | it|this|that ~1 was ~1 my ~1 first|second|third|fourth|last|latest ~1 attempt $
+risk suicide high b | attempted ~1 in|on|at ~1 january|february|march|april|may|june|july|august|september|october|november|december|the_summer|the_spring|the_winter|the_autumn|the_fall|new_years|christmas|my_birthday
+risk suicide high b | made|make ~1 a|an ~2 real|serious|actual|genuine|proper|second|third|another ~1 attempt
+risk suicide high b | took|taken|swallowed|downed|drank ~2 too_much|way_too_much|more|a_lot_more|a_whole_lot_more|everything|all_of_it|all_of_them|the_lot|a_bunch|a_lot|all_my_pills|all_my_meds ~8 on_purpose|deliberately|not_by_accident|meant_to|meant_it|to_die|to_not_wake_up|to_not_wake|so_i_would_not_wake_up
+risk suicide high b | took|swallowed ~1 everything|all ~2 in ~2 the|my ~1 cabinet|cupboard|drawer|bottle|box|packet|pack|medicine_cabinet
+risk suicide high b | swallowed ~1 everything ~2 i ~1 could ~1 find
+risk suicide high b | emptied ~1 my|the|a ~1 prescription|pill|pills|meds|medicine ~1 bottle|box|packet|pack|bottles
+risk suicide high b | pumped ~2 my ~1 stomach
+risk suicide high b | stomach ~1 pumped
+risk suicide moderate b | found ~1 me ~2 unconscious|unresponsive|not_breathing|just_in_time|in_time|before_it_was_too_late
+risk suicide moderate b | found ~1 me ~3 called|rang|phoned ~2 911|999|112|000|an_ambulance|the_ambulance|ambulance
+risk self_harm moderate b | cut|cutting|burned|burnt|burning|hit|hitting|slapped|slapping|punched|punching|scratched|scratching|bit|biting|bruised ~3 myself|my_arm|my_arms|my_wrist|my_wrists|my_thigh|my_thighs|my_leg|my_legs|my_stomach|my_skin|my_face|my_hand|my_hands|my_hip|my_hips ~4 on_purpose|deliberately|to_feel|until_it_bled|until_they_bled|till_it_bled|until_i_bled|until_my|till_my
+risk self_harm moderate b | slapped|slapping|punched|punching|hit|hitting|scratched|scratching|bit|biting ~1 myself ~4 over_and_over|until|till|again|on_purpose|every_time|whenever|so_hard
+risk self_harm moderate b | banged|banging|bang|smashed|smashing ~2 my ~1 head ~3 against|into|on ~2 the|a ~1 wall|walls|floor|desk|door ~3 until|till|for|so_hard|over_and_over|again|on_purpose
+risk self_harm moderate b | cut|cutting|burned ~1 for ~1 the ~1 first ~1 time ~2 in
+risk self_harm moderate b | cut|cutting ~2 deep|deeper|too_deep ~2 this_time|again|last_night|tonight
+risk self_harm moderate b | picking|picked|pick|pull|pulling|pulled ~2 the|my ~1 wounds|scabs|cuts|stitches ~2 open
+risk self_harm moderate b | i ~2 have ~1 been ~1 cutting|burning ~2 since|for|again|every|most
+risk suicide high b | took|swallowed|taken ~2 too_much|way_too_much|a_bunch|everything|all_of_it|the_lot|a_lot ~8 woke_up|and_woke_up|passed_out|blacked_out
+risk suicide high b | stockpiled|stockpiling|saved_up|hoarded ~6 took|swallowed|taken ~1 it_all|them_all|all_of_them|everything
+risk suicide high b | woke ~1 up ~2 with ~1 tubes
+risk suicide high b | tried|try|trying|attempted ~2 to ~1 leave ~1 this_world|this_earth|this_life
+risk suicide moderate b | found ~1 me ~2 before_anything_happened|before_i_could|before_it_happened
+risk self_harm moderate b | punched|punching|hit|hitting ~2 the|a ~1 wall|walls ~3 until|till ~2 my ~1 knuckles|hand|hands ~2 bled|split|broke|bleed|were_bleeding
+risk self_harm moderate b | bit|biting|scratched|scratching|pinched|pinching|hit|hitting ~2 my ~1 arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|hand|hands ~3 hard_enough|until|till ~3 marks|bruise|bruises|bleed|bled|bleeding
+risk self_harm moderate b | made|making|left|leave ~1 marks ~2 on ~1 my ~1 thighs|thigh|arms|arm|wrists|wrist|legs|stomach|skin|hips
 # ---------- harm to others ----------
 risk harm_to_others moderate - | i ~3 want|wanted|going|will|plan|planning|need|fantasize*|thinking ~3 to|about ~2 kill|killing|hurt|hurting|murder*|stab|stabbing|shoot|shooting|strangle|strangling|poison|poisoning ~2 him|her|them|someone|somebody|people|everyone|my|everybody
 risk harm_to_others low - | i ~2 could ~2 kill ~2 someone|somebody|people|everyone|him|her
