@@ -473,7 +473,8 @@ risk suicide high b | aborted|interrupted ~1 attempt|attempts
 risk suicide high b | it|this|that ~1 was ~1 my ~1 first|second|third|fourth|last|latest ~1 attempt $
 risk suicide high b | attempted ~1 in|on|at ~1 january|february|march|april|may|june|july|august|september|october|november|december|the_summer|the_spring|the_winter|the_autumn|the_fall|new_years|christmas|my_birthday
 risk suicide high b | made|make ~1 a|an ~2 real|serious|actual|genuine|proper|second|third|another ~1 attempt
-risk suicide high b | took|taken|swallowed|downed|drank ~2 too_much|way_too_much|more|a_lot_more|a_whole_lot_more|everything|all_of_it|all_of_them|the_lot|a_bunch|a_lot|all_my_pills|all_my_meds ~8 on_purpose|deliberately|not_by_accident|meant_to|meant_it|to_die|to_not_wake_up|to_not_wake|so_i_would_not_wake_up
+risk suicide high b | took|taken|swallowed|downed|drank ~2 too_much|way_too_much|a_lot_more|a_whole_lot_more|everything|all_of_it|all_of_them|the_lot|a_bunch|all_my_pills|all_my_meds on_purpose|deliberately|to_die|to_not_wake_up|so_i_would_not_wake_up
+risk suicide high b | took|taken|swallowed|downed|drank ~2 too_much|way_too_much|a_lot_more|a_whole_lot_more|everything|all_of_it|all_of_them|the_lot|a_bunch|all_my_pills|all_my_meds $ on_purpose|deliberately|not_by_accident|and_i_meant_to|and_i_meant_it
 risk suicide high b | took|swallowed ~1 everything|all ~2 in ~2 the|my ~1 cabinet|cupboard|drawer|bottle|box|packet|pack|medicine_cabinet
 risk suicide high b | swallowed ~1 everything ~2 i ~1 could ~1 find
 risk suicide high b | emptied ~1 my|the|a ~1 prescription|pill|pills|meds|medicine ~1 bottle|box|packet|pack|bottles

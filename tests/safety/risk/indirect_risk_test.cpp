@@ -72,6 +72,37 @@ TEST(IndirectRisk, PastAttemptsAreModerateAndPlansOrMethodResearchAreHigh) {
   }
 }
 
+// Behaviour is the strongest evidence on the C-SSRS, and people tell it in many ways besides "I attempted
+// suicide". Each family with its ordinary look-alikes.
+TEST(IndirectRisk, BehaviourToldInOtherWordsIsElevated) {
+  for (const char* t : {"I overdosed in the spring and never told my parents.",
+                        "The overdose in March was not an accident.", "It was an attempt on my own life.",
+                        "My therapist calls it an aborted attempt.", "It was my second attempt.",
+                        "I attempted in November, right before exams.", "I made a real attempt last year.",
+                        "I took way too much on purpose and slept for two days.",
+                        "Took everything in the medicine cabinet on Saturday.", "They pumped my stomach at 3am.",
+                        "I stockpiled for a month and then took them all.", "I woke up with tubes in my arms.",
+                        "My brother found me unconscious and called 999."}) {
+    EXPECT_GE(risk_test::sh(assess_text(t)), Level::kModerate) << t << " -> " << assess_text(t).reason;
+  }
+  for (const char* t : {"I burned my arm on purpose so I could feel something.",
+                        "I hit myself over and over after the phone call.",
+                        "Banged my head against the wall until it stopped.", "I cut for the first time in a year.",
+                        "I keep picking the scabs open.", "I've been cutting since I was 15.",
+                        "I bit my arm until it left marks.", "Punched the wall till my knuckles bled."}) {
+    EXPECT_GE(assess_text(t).level_of(Category::kSelfHarm), Level::kModerate) << t << " -> " << assess_text(t).reason;
+  }
+  for (const char* t : {"My uncle overdosed on sugar at the wedding, according to my aunt.",
+                        "I made an attempt at the soufflé and it collapsed.",
+                        "Passed my driving test on my second attempt today!",
+                        "I took way too much luggage on purpose, just in case.",
+                        "The dog found me asleep on the couch and licked my face.",
+                        "It's like banging my head against a wall with this landlord.",
+                        "I cut my hair for the first time in a year.", "I burned my hand on the oven tray."}) {
+    EXPECT_LT(risk_test::sh(assess_text(t)), Level::kHigh) << t << " -> " << assess_text(t).reason;
+  }
+}
+
 TEST(IndirectRisk, OrdinaryUsesOfTheSameWordsStayBelowModerate) {
   for (const char* t : {"I'd rather die than sing in public.", "I'm so done with this essay.",
                         "This is my last post about the game, the patch is out.",
