@@ -7,6 +7,7 @@
 
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/lexicon.h"
+#include "safety/risk/risk_answers.h"
 #include "safety/text/normalize.h"
 
 namespace haven::safety {
@@ -604,6 +605,68 @@ void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<boo
   }
 }
 
+// The writer's answer to a risk question in the message before it ("Are you having thoughts of ending your
+// life?" ... "yeah, most nights"): the question says what a yes means; the level is the writer's own.
+void answer_to_question(const std::string& question, const std::string& reply, size_t message_index,
+                        Level suicide_before, MessageFindings& f) {
+  risk::RiskQuestion q = risk::risk_question_in(question);
+  // "Do you have a plan?" is about suicide only in a conversation that already is.
+  const bool about_suicide_already = suicide_before >= Level::kModerate;
+  if (q == risk::RiskQuestion::kPlanUnspecified) q = about_suicide_already ? risk::RiskQuestion::kPlan : risk::RiskQuestion::kNone;
+  if (q == risk::RiskQuestion::kAttemptUnspecified)
+    q = about_suicide_already ? risk::RiskQuestion::kAttempt : risk::RiskQuestion::kNone;
+  if (q == risk::RiskQuestion::kNone) return;
+  const risk::AnswerSpan a = risk::answer_in(reply);
+  Category category = Category::kSuicide;
+  Level level = Level::kNone;
+  const char* note = nullptr;
+  switch (q) {
+    case risk::RiskQuestion::kIdeation:
+      if (a.answer == risk::Answer::kYes) level = Level::kModerate, note = "said yes when asked about suicidal thoughts";
+      break;
+    case risk::RiskQuestion::kSelfHarm:
+      if (a.answer == risk::Answer::kYes)
+        category = Category::kSelfHarm, level = Level::kModerate, note = "said yes when asked about self-harm";
+      break;
+    case risk::RiskQuestion::kPlan:
+      if (a.answer == risk::Answer::kYes) {
+        level = a.soon ? Level::kImminent : Level::kHigh;
+        note = a.soon ? "said yes when asked about a plan, and named a time" : "said yes when asked about a plan";
+      }
+      break;
+    case risk::RiskQuestion::kAttempt:
+      if (a.answer == risk::Answer::kYes) {
+        level = a.soon ? Level::kImminent : Level::kHigh;
+        note = "said yes when asked whether they had acted";
+      }
+      break;
+    case risk::RiskQuestion::kSafeNow:
+      if (a.answer == risk::Answer::kNo) {
+        level = suicide_before >= Level::kModerate ? Level::kHigh : Level::kModerate;
+        note = "said no when asked whether they are safe";
+      }
+      break;
+    case risk::RiskQuestion::kNone:
+    case risk::RiskQuestion::kPlanUnspecified:
+    case risk::RiskQuestion::kAttemptUnspecified: break;
+  }
+  if (!note) return;
+  Level& current = f.level[cat_index(category)];
+  if (level <= current) return;
+  current = level;
+  add_note(f, note);
+  Evidence e;
+  e.message = message_index;
+  e.byte_start = a.byte_start;
+  e.byte_end = a.byte_end;
+  e.start = a.cp_start;
+  e.end = a.cp_end;
+  e.category = category;
+  e.level = level;
+  f.evidence.push_back(e);
+  if (category == Category::kSuicide || category == Category::kSelfHarm) f.ideation = true;
+}
+
 bool is_writer_role(const std::string& role) {
   // Unknown roles are read as the writer's to fail safe.
   return role != "assistant" && role != "system" && role != "tool";
@@ -667,6 +730,14 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     if (!is_writer_role(messages[i].role)) continue;
     MessageFindings f = assess_message(messages[i].content, i);
     classifier_tokens[i] = std::move(f.classifier_tokens);
+    // The question is the nearest one among the messages since the writer's previous turn (Haven's own
+    // check-in may be followed by the model's reply).
+    for (size_t j = i; j-- > 0 && !is_writer_role(messages[j].role);) {
+      if (risk::risk_question_in(messages[j].content) == risk::RiskQuestion::kNone) continue;
+      const Level before = max_level(session[cat_index(Category::kSuicide)], f.level[cat_index(Category::kSuicide)]);
+      answer_to_question(messages[j].content, messages[i].content, i, before, f);
+      break;
+    }
     for (size_t c = 0; c < kCategories; ++c) {
       session[c] = max_level(session[c], f.level[c]);
       if (i == last_user) latest[c] = f.level[c];

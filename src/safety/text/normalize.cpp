@@ -526,6 +526,11 @@ const std::unordered_set<std::string>& common_english() {
       "should", "which", "where", "make", "see", "got", "said", "very", "too", "also", "after", "before",
       "work", "job", "friend", "friends", "family", "mom", "dad", "alone", "tired", "sad", "happy", "ok",
       "okay", "lol", "hi", "hello", "hey", "sleep", "thing", "things", "way", "cant", "ive", "into",
+      // Short replies in a chat are made of these ("sometimes, yeah. most nights actually").
+      "yeah", "yep", "nope", "maybe", "sometimes", "always", "often", "most", "every", "night", "nights",
+      "days", "week", "actually", "guess", "sure", "kind", "bit", "lot", "little", "last", "again", "much",
+      "many", "other", "same", "first", "long", "home", "school", "mum", "idk", "tbh", "honestly", "probably",
+      "right", "fine", "better", "worse", "yet", "ago", "since", "while", "though", "through", "off", "down",
   };
   return words;
 }

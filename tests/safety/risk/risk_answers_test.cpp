@@ -1,0 +1,99 @@
+// Answers to risk questions: "yeah, most nights" after "Are you having thoughts of ending your life?" is a
+// disclosure; the same "yeah" after "Do you want a comedy?" is not.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "risk_test_helpers.h"
+#include "safety/risk/assessor.h"
+#include "safety/risk/risk_answers.h"
+
+namespace haven::safety {
+namespace {
+
+using risk::Answer;
+using risk::RiskQuestion;
+using risk_test::chat;
+
+TEST(RiskAnswers, RecognisesWhatAQuestionAsksAndAboutWhom) {
+  EXPECT_EQ(risk::risk_question_in("That sounds heavy. Are you having thoughts of ending your life?"),
+            RiskQuestion::kIdeation);
+  EXPECT_EQ(risk::risk_question_in("Are you thinking about suicide?"), RiskQuestion::kIdeation);
+  EXPECT_EQ(risk::risk_question_in("Have you been hurting yourself?"), RiskQuestion::kSelfHarm);
+  EXPECT_EQ(risk::risk_question_in("Do you have a plan to end your life?"), RiskQuestion::kPlan);
+  EXPECT_EQ(risk::risk_question_in("Do you have a plan?"), RiskQuestion::kPlanUnspecified);
+  EXPECT_EQ(risk::risk_question_in("Have you done anything to hurt yourself tonight?"), RiskQuestion::kAttempt);
+  EXPECT_EQ(risk::risk_question_in("Have you taken anything?"), RiskQuestion::kAttemptUnspecified);
+  EXPECT_EQ(risk::risk_question_in("I'm here. Are you safe right now?"), RiskQuestion::kSafeNow);
+  // Not a question, or not about the person.
+  EXPECT_EQ(risk::risk_question_in("Many people have thoughts of suicide at some point."), RiskQuestion::kNone);
+  EXPECT_EQ(risk::risk_question_in("Has she told you she is thinking of suicide?"), RiskQuestion::kNone);
+  EXPECT_EQ(risk::risk_question_in("Do you want a comedy tonight?"), RiskQuestion::kNone);
+}
+
+TEST(RiskAnswers, ReadsYesAndNoFromTheFirstClause) {
+  for (const char* t : {"yes", "Yeah, most nights.", "sometimes", "honestly yes", "kind of", "I do.", "i think so",
+                        "every day tbh", "a little"})
+    EXPECT_EQ(risk::answer_in(t).answer, Answer::kYes) << t;
+  for (const char* t : {"no", "No, nothing like that", "not really", "nope, just tired", "I'm not.", "never"})
+    EXPECT_EQ(risk::answer_in(t).answer, Answer::kNo) << t;
+  for (const char* t : {"", "I am fine thanks", "no one would notice", "what do you mean?", "idk"})
+    EXPECT_EQ(risk::answer_in(t).answer, Answer::kUnclear) << t;
+  risk::AnswerSpan a = risk::answer_in("yes. tonight");
+  EXPECT_TRUE(a.soon);
+  EXPECT_EQ(a.byte_start, 0u);
+  EXPECT_EQ(a.byte_end, 3u);
+}
+
+TEST(RiskAnswers, AYesToTheCheckInQuestionIsADisclosure) {
+  auto c = chat({{"user", "rough week"},
+                 {"assistant", "I'm sorry. Are you having any thoughts of ending your life?"},
+                 {"user", "sometimes, yeah. most nights actually"}});
+  Assessment a = assess_conversation(c);
+  EXPECT_EQ(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
+  EXPECT_FALSE(a.mostly_non_english) << a.reason;
+  ASSERT_FALSE(a.evidence.empty());
+  EXPECT_EQ(a.evidence.back().message, 2u);  // the writer's own answer, not the question
+  c[2].content = "no, nothing like that, just tired";
+  EXPECT_EQ(assess_conversation(c).level, Level::kNone);
+  // Haven's fixed check-in asks, the model's reply follows, then the person answers.
+  auto after_reply = chat({{"user", "everything is falling apart"},
+                           {"assistant", "Thank you for telling me. Are you having thoughts of ending your life?"},
+                           {"assistant", "I'm here and listening, take your time."},
+                           {"user", "yeah"}});
+  EXPECT_EQ(assess_conversation(after_reply).level_of(Category::kSuicide), Level::kModerate);
+}
+
+TEST(RiskAnswers, PlansActsAndNotBeingSafeAreCrisisLevel) {
+  auto plan = chat({{"user", "i want to die"}, {"assistant", "Thank you for telling me. Do you have a plan?"},
+                    {"user", "yes. tonight"}});
+  EXPECT_EQ(assess_conversation(plan).level_of(Category::kSuicide), Level::kImminent);
+  plan[2].content = "yes";
+  EXPECT_EQ(assess_conversation(plan).level_of(Category::kSuicide), Level::kHigh);
+  auto acted = chat({{"user", "i want to die"}, {"assistant", "Have you taken anything?"}, {"user", "yeah an hour ago"}});
+  EXPECT_GE(assess_conversation(acted).level_of(Category::kSuicide), Level::kHigh);
+  auto unsafe = chat({{"user", "I want to disappear forever."}, {"assistant", "Are you safe right now?"}, {"user", "no"}});
+  EXPECT_GE(assess_conversation(unsafe).level_of(Category::kSuicide), Level::kHigh);
+  auto self_harm = chat({{"user", "bad night"}, {"assistant", "Have you been hurting yourself?"}, {"user", "yeah a bit"}});
+  EXPECT_EQ(assess_conversation(self_harm).level_of(Category::kSelfHarm), Level::kModerate);
+}
+
+TEST(RiskAnswers, OrdinaryQuestionsAndOtherPeopleStayOrdinary) {
+  auto movie = chat({{"user", "what should i watch"},
+                     {"assistant", "Do you want a comedy? Do you have a plan for the evening?"},
+                     {"user", "yes, pizza tonight"}});
+  EXPECT_EQ(assess_conversation(movie).level, Level::kNone);
+  auto friend_ = chat({{"user", "my friend says she wants to die"},
+                       {"assistant", "That's a lot to hold. Has she told you she's thinking of suicide?"},
+                       {"user", "yes she did"}});
+  Assessment a = assess_conversation(friend_);
+  EXPECT_LT(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
+  EXPECT_TRUE(a.concern_for_other_person);
+  // The user's own words asking the question are not an answer to themselves.
+  auto asked_by_user = chat({{"user", "Are you having thoughts of ending your life?"}, {"user", "yes"}});
+  EXPECT_EQ(assess_conversation(asked_by_user).level, Level::kNone);
+}
+
+}  // namespace
+}  // namespace haven::safety
