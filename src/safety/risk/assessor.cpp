@@ -195,27 +195,102 @@ void add_note(MessageFindings& f, const std::string& note) {
   if (std::find(f.notes.begin(), f.notes.end(), note) == f.notes.end()) f.notes.push_back(note);
 }
 
-Evidence span_of(const std::vector<Token>& tokens, const PhraseMatch& m, size_t message, Category c, Level l) {
+// Evidence for tokens [first, last] of one message.
+Evidence span_between(const std::vector<Token>& tokens, size_t first, size_t last, size_t message, Category c,
+                      Level l) {
   Evidence e;
   e.message = message;
-  e.byte_start = tokens[m.first].byte_start;
-  e.byte_end = tokens[m.last].byte_end;
-  e.start = tokens[m.first].cp_start;
-  e.end = tokens[m.last].cp_end;
+  e.byte_start = tokens[first].byte_start;
+  e.byte_end = tokens[last].byte_end;
+  e.start = tokens[first].cp_start;
+  e.end = tokens[last].cp_end;
   e.category = c;
   e.level = l;
   return e;
 }
 
+Evidence span_of(const std::vector<Token>& tokens, const PhraseMatch& m, size_t message, Category c, Level l) {
+  return span_between(tokens, m.first, m.last, message, c, l);
+}
+
 void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<bool, kDistressKinds>& kind,
                            const std::array<Evidence, kDistressKinds>& span);
 
-MessageFindings assess_message(std::string_view text_in, size_t message_index) {
+// Byte ranges of the text that quote someone else ("coworker said at lunch 'if this fails i'm gonna end it
+// all'"): a quotation opened after a verb of speech whose subject is not the writer. "I told her 'I want
+// to die'" stays the writer's own words.
+std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  auto is_space = [&](size_t i) { return i >= text.size() || text[i] == ' ' || text[i] == '\n' || text[i] == '\t'; };
+  auto opener_at = [&](size_t i, size_t& len) -> bool {
+    const bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == ':' || text[i - 1] == '\t';
+    if (!after_space) return false;
+    if (text[i] == '"' || text[i] == '\'') return len = 1, true;
+    if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x98") == 0) return len = 3, true;
+    return false;
+  };
+  auto closer_at = [&](size_t i, size_t& len) -> bool {
+    if (i == 0 || text[i - 1] == ' ') return false;
+    size_t l = 0;
+    if (text[i] == '"' || text[i] == '\'') l = 1;
+    else if (text.compare(i, 3, "\xE2\x80\x9D") == 0 || text.compare(i, 3, "\xE2\x80\x99") == 0) l = 3;
+    if (l == 0) return false;
+    const size_t next = i + l;
+    if (!(is_space(next) || text[next] == '.' || text[next] == ',' || text[next] == '!' || text[next] == '?' ||
+          text[next] == ';'))
+      return false;
+    return len = l, true;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t open_len = 0;
+    if (!opener_at(i, open_len)) continue;
+    size_t close = std::string_view::npos, close_len = 0;
+    for (size_t k = i + open_len; k < text.size() && k < i + 600; ++k) {
+      if (closer_at(k, close_len)) {
+        close = k;
+        break;
+      }
+    }
+    if (close == std::string_view::npos) continue;
+    // The words before the quotation, back to the start of its sentence.
+    size_t from = i;
+    while (from > 0 && i - from < 120 && text[from - 1] != '.' && text[from - 1] != '!' && text[from - 1] != '?' &&
+           text[from - 1] != '\n')
+      --from;
+    std::vector<Token> before = text::tokenize(text.substr(from, i - from));
+    bool spoken_by_other = false;
+    for (size_t v = before.size(); v-- > 0;) {
+      static const std::unordered_set<std::string> speech = {
+          "said", "says", "say", "told", "tells", "texted", "texts", "wrote", "writes", "posted", "messaged",
+          "asked", "asks", "joked", "jokes", "laughed", "yelled", "screamed", "replied", "commented", "goes", "went"};
+      if (!speech.count(before[v].text)) continue;
+      for (size_t k = v; k-- > 0;) {
+        if (before[k].is_boundary()) break;
+        if (before[k].text == "i") break;  // the writer quoting someone is still the writer speaking of them
+        if (is_specific_other(before[k].text) || is_generic_other(before[k].text)) {
+          spoken_by_other = true;
+          break;
+        }
+      }
+      break;
+    }
+    if (spoken_by_other) out.emplace_back(i, close + close_len);
+    i = close + close_len - 1;
+  }
+  return out;
+}
+
+MessageFindings assess_message(std::string_view text_in, size_t message_index, bool classifier_allowed) {
   MessageFindings f;
   const Lexicon& lex = risk::lexicon();
   std::vector<Token> tokens = text::tokenize(text_in);
   f.non_english = text::is_mostly_non_english(text_in);
   if (tokens.empty()) return f;
+  // Tokens inside someone else's quoted words.
+  std::vector<uint8_t> reported(tokens.size(), 0);
+  for (const auto& [qb, qe] : reported_speech(text_in))
+    for (size_t i = 0; i < tokens.size(); ++i)
+      if (tokens[i].byte_start >= qb && tokens[i].byte_end <= qe) reported[i] = 1;
 
   std::vector<PhraseMatch> matches;
   lex.matcher.find_all(tokens, matches);
@@ -396,11 +471,12 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
         f.other_person = true;
         continue;
       case RuleKind::kMeans:
-        if (fiction[sent]) continue;
+        if (fiction[sent] || reported[m.first]) continue;
         if (!f.means) f.means_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
         f.means = true;
         continue;
       case RuleKind::kDistress:
+        if (reported[m.first]) continue;
         if (!names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter) continue;
         if (!f.distress) f.distress_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
         f.distress = true;
@@ -452,6 +528,11 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
     // me", "he hits me"): the person check applies to phrases about the writer's own acts and states.
     const bool person_check = r.category != Category::kPsychosis && r.category != Category::kAbuse &&
                               r.category != Category::kHarmToOthers && r.category != Category::kMedical;
+    if (person_check && reported[m.first]) {
+      if (r.category == Category::kSuicide || r.category == Category::kSelfHarm) f.other_person = true;
+      add_note(f, "someone else's words");
+      continue;
+    }
     if (!names_writer(m) && person_check) {
       Person who = subject_of(tokens, m.first);
       if (who != Person::kWriter) {
@@ -565,30 +646,22 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index) {
   // when the phrases found some distress of the writer's own to agree with it, or when it is confident on
   // its own. Trained on texts we wrote, it also learns how those texts were written; the agreement keeps
   // it from firing on style alone.
-  if (!resolved) {
+  if (!resolved && classifier_allowed) {
     f.classifier_tokens = tokens;
     for (size_t i = 0; i < tokens.size(); ++i) {
       const uint32_t sent = sentence[i];
-      if (fiction[sent] || topic[sent] || past[sent]) f.classifier_tokens[i].text = ",";
+      if (fiction[sent] || topic[sent] || past[sent] || reported[i]) f.classifier_tokens[i].text = ",";
     }
   }
   const bool own_distress = std::find(f.distress_kind.begin(), f.distress_kind.end(), true) != f.distress_kind.end();
-  if (!resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
+  if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
     risk::IdeationResult r = risk::score_ideation(f.classifier_tokens);
     if ((r.fires && own_distress) || r.confident) {
       suicide = Level::kModerate;
       add_note(f, "reads like suicidal thoughts (classifier)");
-      for (const auto& span : r.evidence) {
-        Evidence e;
-        e.message = message_index;
-        e.byte_start = tokens[span.first].byte_start;
-        e.byte_end = tokens[span.last].byte_end;
-        e.start = tokens[span.first].cp_start;
-        e.end = tokens[span.last].cp_end;
-        e.category = Category::kSuicide;
-        e.level = Level::kModerate;
-        f.evidence.push_back(e);
-      }
+      for (const auto& span : r.evidence)
+        f.evidence.push_back(
+            span_between(tokens, span.first, span.last, message_index, Category::kSuicide, Level::kModerate));
     }
   }
   return f;
@@ -620,6 +693,11 @@ void answer_to_question(const std::string& question, const std::string& reply, s
   Category category = Category::kSuicide;
   Level level = Level::kNone;
   const char* note = nullptr;
+  if (a.answer == risk::Answer::kUnsafe) {
+    level = suicide_before >= Level::kModerate ? Level::kHigh : Level::kModerate;
+    note = "said they are not safe when asked";
+    q = risk::RiskQuestion::kNone;  // handled
+  }
   switch (q) {
     case risk::RiskQuestion::kIdeation:
       if (a.answer == risk::Answer::kYes) level = Level::kModerate, note = "said yes when asked about suicidal thoughts";
@@ -719,6 +797,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   std::array<bool, kDistressKinds> session_kind{};
   std::array<Evidence, kDistressKinds> session_kind_span{};
   std::vector<std::vector<Token>> classifier_tokens(messages.size());
+  bool writer_denied = false;
   size_t last_user = SIZE_MAX;
   for (size_t i = 0; i < messages.size(); ++i)
     if (is_writer_role(messages[i].role)) last_user = i;
@@ -728,15 +807,24 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   }
   for (size_t i = 0; i <= last_user; ++i) {
     if (!is_writer_role(messages[i].role)) continue;
-    MessageFindings f = assess_message(messages[i].content, i);
-    classifier_tokens[i] = std::move(f.classifier_tokens);
     // The question is the nearest one among the messages since the writer's previous turn (Haven's own
     // check-in may be followed by the model's reply).
+    const std::string* question = nullptr;
     for (size_t j = i; j-- > 0 && !is_writer_role(messages[j].role);) {
       if (risk::risk_question_in(messages[j].content) == risk::RiskQuestion::kNone) continue;
-      const Level before = max_level(session[cat_index(Category::kSuicide)], f.level[cat_index(Category::kSuicide)]);
-      answer_to_question(messages[j].content, messages[i].content, i, before, f);
+      question = &messages[j].content;
       break;
+    }
+    // "No, nothing like that" to a risk question is the writer's own answer: the classifier, which reads
+    // words and not answers, does not get to overrule it, in this message or in the session read together.
+    const bool denied = question && risk::risk_question_in(*question) != risk::RiskQuestion::kSafeNow &&
+                        risk::answer_in(messages[i].content).answer == risk::Answer::kNo;
+    if (denied) writer_denied = true;
+    MessageFindings f = assess_message(messages[i].content, i, !denied);
+    classifier_tokens[i] = std::move(f.classifier_tokens);
+    if (question) {
+      const Level before = max_level(session[cat_index(Category::kSuicide)], f.level[cat_index(Category::kSuicide)]);
+      answer_to_question(*question, messages[i].content, i, before, f);
     }
     for (size_t c = 0; c < kCategories; ++c) {
       session[c] = max_level(session[c], f.level[c]);
@@ -782,7 +870,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   const size_t writer_messages = static_cast<size_t>(std::count_if(
       messages.begin(), messages.begin() + static_cast<std::ptrdiff_t>(last_user) + 1,
       [](const ChatMessage& m) { return is_writer_role(m.role); }));
-  if (writer_messages > 1 && session_distress && suicide < Level::kModerate &&
+  if (writer_messages > 1 && !writer_denied && session_distress && suicide < Level::kModerate &&
       session[cat_index(Category::kSelfHarm)] < Level::kModerate) {
     // Each message's tokens keep their own offsets; a sentence end separates messages.
     std::vector<Token> tokens;
@@ -805,18 +893,10 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     risk::IdeationResult r = risk::score_ideation(tokens);
     if (r.fires) {
       suicide = Level::kModerate;
-      for (const auto& span : r.evidence) {
-        // A bigram never spans two messages: the separator between them is a boundary.
-        Evidence e;
-        e.message = owner[span.first];
-        e.byte_start = tokens[span.first].byte_start;
-        e.byte_end = tokens[span.last].byte_end;
-        e.start = tokens[span.first].cp_start;
-        e.end = tokens[span.last].cp_end;
-        e.category = Category::kSuicide;
-        e.level = Level::kModerate;
-        evidence.push_back(e);
-      }
+      // A bigram never spans two messages: the separator between them is a boundary.
+      for (const auto& span : r.evidence)
+        evidence.push_back(
+            span_between(tokens, span.first, span.last, owner[span.first], Category::kSuicide, Level::kModerate));
       if (std::find(notes.begin(), notes.end(), "the session reads like suicidal thoughts (classifier)") == notes.end())
         notes.push_back("the session reads like suicidal thoughts (classifier)");
     }

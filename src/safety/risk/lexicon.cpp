@@ -489,6 +489,12 @@ risk self_harm moderate b | cut|cutting|burned ~1 for ~1 the ~1 first ~1 time ~2
 risk self_harm moderate b | cut|cutting ~2 deep|deeper|too_deep ~2 this_time|again|last_night|tonight
 risk self_harm moderate b | picking|picked|pick|pull|pulling|pulled ~2 the|my ~1 wounds|scabs|cuts|stitches ~2 open
 risk self_harm moderate b | i ~2 have ~1 been ~1 cutting|burning ~2 since|for|again|every|most
+risk self_harm moderate b | scratched|scratching|scratch ~1 my ~1 arms|arm|wrists|wrist|thighs|thigh|legs|skin ~2 again|on_purpose|open|raw
+risk self_harm moderate b | clean|free ~3 from|of ~1 cutting|self_harm|self_harming|burning|sh ~5 did_it_again|relapsed|slipped|cut_again|and_i_did_it
+risk suicide high - | plan|planning|planned|decided|deciding ~2 to ~1 end ~1 it $
+risk suicide moderate - | not ~2 plan|planning|intend|intending|expect|expecting ~2 to ~1 be ~1 around|alive ~2 after|past|beyond|much_longer|for_much_longer
+risk suicide moderate - | i ~2 not ~1 trust ~1 myself ~2 tonight|right_now|anymore|alone|today|at_the_moment $
+risk suicide moderate - | not ~1 feel ~1 safe ~2 with|around ~1 myself
 risk suicide high b | took|swallowed|taken ~2 too_much|way_too_much|a_bunch|everything|all_of_it|the_lot|a_lot ~8 woke_up|and_woke_up|passed_out|blacked_out
 risk suicide high b | stockpiled|stockpiling|saved_up|hoarded ~6 took|swallowed|taken ~1 it_all|them_all|all_of_them|everything
 risk suicide high b | woke ~1 up ~2 with ~1 tubes

@@ -33,22 +33,27 @@ bool any_words_in(const std::vector<Token>& tokens, size_t begin, size_t end,
   return false;
 }
 
-RiskQuestion classify_question(const std::vector<Token>& t, size_t begin, size_t end) {
+// The question is tokens [begin, end); [context, begin) is the sentence before it, which often says what
+// "them" or "that" means ("Some people start having thoughts of not wanting to be alive. Are you?").
+RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size_t begin, size_t end) {
   const bool about_you = any_words_in(t, begin, end, {"you", "your", "yourself"});
   if (!about_you) return RiskQuestion::kNone;
   if (any_words_in(t, begin, end,
-                   {"she", "he", "they", "her", "him", "his", "their", "them", "herself", "himself", "themselves",
+                   {"she", "he", "they", "her", "him", "his", "their", "herself", "himself", "themselves",
                     "friend", "brother", "sister", "mom", "mum", "mother", "dad", "father", "son", "daughter",
                     "partner", "boyfriend", "girlfriend", "husband", "wife", "child", "kid"}))
     return RiskQuestion::kNone;
   const bool ideation = any_words_in(
-      t, begin, end,
+      t, context, end,
       {"suicide", "suicidal", "end your life", "ending your life", "kill yourself", "killing yourself",
        "take your own life", "taking your own life", "take your life", "taking your life", "want to die",
        "wanting to die", "not want to be alive", "not wanting to be alive", "not want to live", "not wanting to live",
        "better off dead", "not wake up", "not waking up", "unalive", "end it all", "ending it all",
-       "thoughts of death", "thoughts of dying", "wish you were dead", "not be here", "not being here"});
-  const bool self_harm = any_words_in(t, begin, end,
+       "thoughts of death", "thoughts of dying", "wish you were dead", "not be here", "not being here",
+       // In the sentence before the question, said of people in general.
+       "end their lives", "ending their lives", "end their life", "ending their life", "kill themselves",
+       "killing themselves", "take their own lives", "not wanting to be alive", "not wanting to live"});
+  const bool self_harm = any_words_in(t, context, end,
                                       {"hurt yourself", "hurting yourself", "harm yourself", "harming yourself",
                                        "self harm", "self harming", "cut yourself", "cutting yourself", "cutting"});
   if (any_words_in(t, begin, end,
@@ -77,13 +82,14 @@ RiskQuestion classify_question(const std::vector<Token>& t, size_t begin, size_t
 RiskQuestion risk_question_in(std::string_view message) {
   std::vector<Token> t = text::tokenize(message);
   RiskQuestion found = RiskQuestion::kNone;
-  size_t begin = 0;
+  size_t begin = 0, previous = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     if (!t[i].is_sentence_end()) continue;
     if (t[i].text == "?") {
-      RiskQuestion q = classify_question(t, begin, i);
+      RiskQuestion q = classify_question(t, previous, begin, i);
       if (q != RiskQuestion::kNone) found = q;
     }
+    previous = begin;
     begin = i + 1;
   }
   return found;
@@ -112,6 +118,15 @@ AnswerSpan answer_in(std::string_view reply) {
     return false;
   };
   size_t n = 0;
+  // "No, I'm not safe" / "I don't trust myself": whatever the question's wording, the answer is the worrying one.
+  if (any_words_in(t, 0, t.size(), {"not safe", "unsafe", "do not feel safe", "do not trust myself"})) {
+    out.answer = Answer::kUnsafe;
+    out.byte_start = t[0].byte_start;
+    out.byte_end = t[end - 1].byte_end;
+    out.cp_start = t[0].cp_start;
+    out.cp_end = t[end - 1].cp_end;
+    return out;
+  }
   // "idk" (read as "i do not know") and "not sure" answer neither way.
   if (starts({"i do not know", "not sure", "i am not sure", "do not know"}, n)) return out;
   // Negative first: "not really", "no, nothing like that" (but "no one cares" is not an answer).
@@ -120,7 +135,7 @@ AnswerSpan answer_in(std::string_view reply) {
              n) ||
       (words_at(t, 0, "no") && !words_at(t, 0, "no one") && !words_at(t, 0, "no body") && (n = 1))) {
     set(Answer::kNo, 0, n - 1);
-  } else if (starts({"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "ye", "mhm", "sometimes", "often", "always",
+  } else if (starts({"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "ye", "mhm", "both", "sometimes", "often", "always",
                      "constantly", "definitely", "probably", "maybe", "kinda", "kind of", "sort of", "a little",
                      "a bit", "a lot", "i think so", "i guess", "every day", "every night", "most days",
                      "most nights", "all the time", "more and more", "lately", "sure"},

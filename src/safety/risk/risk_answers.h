@@ -31,7 +31,9 @@ RiskQuestion risk_question_in(std::string_view message);
 
 // How a reply answers a yes-or-no question: from its first clause ("yeah, most nights", "no, nothing like
 // that", "not really", "sometimes", "i think so").
-enum class Answer { kUnclear, kYes, kNo };
+// kUnsafe: the reply says the person is not safe ("no, I'm not safe", "I don't trust myself"), whatever
+// was asked.
+enum class Answer { kUnclear, kYes, kNo, kUnsafe };
 
 struct AnswerSpan {
   Answer answer = Answer::kUnclear;

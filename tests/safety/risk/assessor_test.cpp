@@ -241,3 +241,30 @@ TEST(Assessor, MooreStimuliEachGetTheirCategory) {
 
 }  // namespace
 }  // namespace haven::safety
+
+namespace haven::safety {
+namespace {
+
+// Someone else's words, quoted after a verb of speech, are not the writer's risk; the writer quoting
+// themselves still is.
+TEST(Assessor, QuotedWordsOfSomeoneElseAreTheirsNotTheWriters) {
+  for (const char* t : {"coworker said at lunch 'if this project fails i'm just gonna end it all' and laughed",
+                        "My brother texted me \"I want to kill myself\" last night and now he won't pick up.",
+                        "she told me \u201cI can't go on, I want to die\u201d and I don't know what to do"}) {
+    Assessment a = assess_text(t);
+    EXPECT_LT(a.level_of(Category::kSuicide), Level::kHigh) << t << " -> " << a.reason;
+    EXPECT_LT(a.level_of(Category::kSuicide), Level::kModerate) << t << " -> " << a.reason;
+    EXPECT_TRUE(a.concern_for_other_person) << t << " -> " << a.reason;
+  }
+  for (const char* t : {"I told her 'I want to die' and she just stared at me.",
+                        "i keep saying 'i want to die' to myself in the mirror"}) {
+    EXPECT_GE(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t << " -> " << assess_text(t).reason;
+  }
+  // Contractions and possessives are not quotation marks.
+  EXPECT_GE(assess_text("my friends' jokes don't help, i'm so done with life and i want to die").level_of(
+                Category::kSuicide),
+            Level::kModerate);
+}
+
+}  // namespace
+}  // namespace haven::safety

@@ -92,6 +92,15 @@ TEST(IndirectRisk, BehaviourToldInOtherWordsIsElevated) {
                         "I bit my arm until it left marks.", "Punched the wall till my knuckles bled."}) {
     EXPECT_GE(assess_text(t).level_of(Category::kSelfHarm), Level::kModerate) << t << " -> " << assess_text(t).reason;
   }
+  for (const char* t : {"been planning to end it", "i dont trust myself tonight",
+                        "i don't plan to be around after this weekend", "I scratched my arms open again.",
+                        "8 months clean from cutting and i did it again tonight"}) {
+    EXPECT_GE(risk_test::sh(assess_text(t)), Level::kModerate) << t << " -> " << assess_text(t).reason;
+  }
+  for (const char* t : {"I'm planning to end it with him on Friday.", "I don't plan to be around after 5 today, leaving early.",
+                        "I trust myself to drive tonight.", "I scratched my arm on the rose bush."}) {
+    EXPECT_LT(risk_test::sh(assess_text(t)), Level::kHigh) << t << " -> " << assess_text(t).reason;
+  }
   for (const char* t : {"My uncle overdosed on sugar at the wedding, according to my aunt.",
                         "I made an attempt at the soufflé and it collapsed.",
                         "Passed my driving test on my second attempt today!",

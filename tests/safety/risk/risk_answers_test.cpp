@@ -79,6 +79,45 @@ TEST(RiskAnswers, PlansActsAndNotBeingSafeAreCrisisLevel) {
   EXPECT_EQ(assess_conversation(self_harm).level_of(Category::kSelfHarm), Level::kModerate);
 }
 
+TEST(RiskAnswers, ANoToTheQuestionIsNotOverruledByTheClassifier) {
+  // The same reply read alone could look like distress to a bag of words; after "no" to the question it
+  // is the writer's answer.
+  auto c = chat({{"user", "im burnt out from caring for my dad with dementia"},
+                 {"assistant", "That's a long stretch. Are you having any thoughts of harming yourself or not "
+                               "wanting to be here?"},
+                 {"user", "no, nothing like that. i love my life, i'm just exhausted and sad and i need respite care "
+                          "before i fall apart completely"}});
+  Assessment a = assess_conversation(c);
+  EXPECT_EQ(a.reason.find("classifier"), std::string::npos) << a.reason;
+  EXPECT_LT(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
+  // A disclosure in words still counts after a no.
+  c.push_back({"assistant", "Thank you for telling me."});
+  c.push_back({"user", "actually i lied. i want to die"});
+  EXPECT_GE(assess_conversation(c).level_of(Category::kSuicide), Level::kModerate);
+}
+
+TEST(RiskAnswers, TheSentenceBeforeTheQuestionSaysWhatItIsAbout) {
+  EXPECT_EQ(risk::risk_question_in("When things pile up, some people start having thoughts of not wanting to be "
+                                   "alive. Are you having them?"),
+            RiskQuestion::kIdeation);
+  // A third person in the sentence before does not make the question about them.
+  EXPECT_EQ(risk::risk_question_in("Sometimes men in your situation think about ending their lives. Has that "
+                                   "crossed your mind?"),
+            RiskQuestion::kIdeation);
+  auto c = chat({{"user", "part of me wishes the cancer would just win"},
+                 {"assistant", "Are you having thoughts of ending your life, or more of a wish not to wake up?"},
+                 {"user", "both some days"}});
+  EXPECT_GE(assess_conversation(c).level_of(Category::kSuicide), Level::kModerate);
+}
+
+TEST(RiskAnswers, NotBeingSafeIsTheAnswerWhateverWasAsked) {
+  EXPECT_EQ(risk::answer_in("no im not safe. i dont trust myself tonight").answer, Answer::kUnsafe);
+  auto c = chat({{"user", "numb mostly"},
+                 {"assistant", "Are you having any thoughts of suicide, or are you feeling unsafe?"},
+                 {"user", "no im not safe"}});
+  EXPECT_GE(assess_conversation(c).level_of(Category::kSuicide), Level::kModerate);
+}
+
 TEST(RiskAnswers, OrdinaryQuestionsAndOtherPeopleStayOrdinary) {
   auto movie = chat({{"user", "what should i watch"},
                      {"assistant", "Do you want a comedy? Do you have a plan for the evening?"},
