@@ -306,6 +306,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   }
   const size_t sentences = s + 1;
   std::vector<uint8_t> past(sentences, 0), fiction(sentences, 0), topic(sentences, 0);
+  // The sentence's past cues are all recent ones ("two weeks ago").
+  std::vector<uint8_t> only_recent_past(sentences, 0);
   // Where the past is: every past cue, and the first of each sentence. A risk phrase is read as past after
   // a past cue in its sentence ("When I was 15, I wanted to die"), or before one in its clause ("I wanted
   // to die years ago"), not before one in another clause ("I want to die, like I did years ago").
@@ -324,6 +326,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         for (size_t k = m.first; k <= m.last; ++k) idiom[k] = 1;
         break;
       case RuleKind::kPast:
+        if (!(r.flags & risk::kFlagRecent)) only_recent_past[sentence[m.first]] = 0;
+        else if (!past[sentence[m.first]]) only_recent_past[sentence[m.first]] = 1;
         past[sentence[m.first]] = 1;
         first_past[sentence[m.first]] = std::min(first_past[sentence[m.first]], m.first);
         past_cues.push_back(m.first);
@@ -554,9 +558,10 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     }
     if (is_past(m)) {
       if (resolved) level = min_level(level, Level::kLow);
+      else if ((r.flags & risk::kFlagBehaviour) && only_recent_past[sent]) add_note(f, "recent");
       else if (r.flags & risk::kFlagBehaviour) level = min_level(level, Level::kModerate);
       else level = min_level(level, Level::kLow);
-      add_note(f, "past");
+      if (!(r.flags & risk::kFlagBehaviour) || !only_recent_past[sent] || resolved) add_note(f, "past");
     } else if (resolved && level >= Level::kModerate && !(r.flags & risk::kFlagPresent)) {
       // "I'm in a better place now": keep it visible, below a crisis interrupt.
       level = min_level(level, Level::kModerate);

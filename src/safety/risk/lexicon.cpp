@@ -766,7 +766,8 @@ prep - - f | it ends tonight|today|now
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 # ---------- past, resolved, fiction, topic ----------
 past - - - | used to
-past - - - | year|years|month|months|week|weeks ~3 ago
+past - - - | year|years|month|months ~3 ago
+past - - r | week|weeks|day|days ~3 ago
 past - - - | when i was ~2 a|in|#|young|younger|little|kid|teen|teenager|child
 past - - - | as a ~2 kid|child|teen|teenager
 past - - - | in the past $
@@ -1102,7 +1103,8 @@ Lexicon build() {
       else if (f == 'p') rule.flags |= kFlagPresent;
       else if (f == 'o') rule.flags |= kFlagOverIdiom;
       else if (f == 'f') rule.flags |= kFlagFarewell;
-      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpof-', found '") + f + "'");
+      else if (f == 'r') rule.flags |= kFlagRecent;
+      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpofr-', found '") + f + "'");
     }
     rule.pattern = expand_macros(pattern);
     rule.self_anchored = names_writer(rule.pattern);

@@ -48,6 +48,9 @@ inline constexpr uint8_t kFlagOverIdiom = 4;
 // A kPrep act that reads as a farewell in itself (goodbyes, things given away, a date set, a note left):
 // it also counts as the farewell kind of distress (the broad ones, "bought pills", "wrote notes", do not).
 inline constexpr uint8_t kFlagFarewell = 8;
+// A kPast cue that is recent ("three weeks ago", "two days ago"): an act told with it still counts at its
+// level (the C-SSRS asks about behaviour in the past three months), though thoughts told with it are past.
+inline constexpr uint8_t kFlagRecent = 16;
 
 // The kind of distress a kDistress rule names. Each alone is ordinary pain; several different kinds in
 // one message or one session (hopelessness with entrapment and feeling a burden, say) are the indirect way

@@ -55,9 +55,12 @@ TEST(IndirectRisk, PastAttemptsAreModerateAndPlansOrMethodResearchAreHigh) {
   for (const char* t : {"Last Thursday I tried to end it.", "I attempted last month.", "I've attempted twice."}) {
     EXPECT_GE(assess_text(t).level_of(Category::kSuicide), Level::kHigh) << t;
   }
-  // "N weeks ago" is read as the past, which keeps an act at moderate (still elevated); C-SSRS would call
-  // an attempt in the last three months high (a known gap, docs/safety-evaluation.md).
-  EXPECT_GE(assess_text("I attempted 3 weeks ago and nobody knows.").level_of(Category::kSuicide), Level::kModerate);
+  // An act days or weeks ago is recent behaviour (the C-SSRS asks about the past three months): high.
+  // Years ago it is history: moderate. Thoughts weeks ago are past thoughts.
+  EXPECT_EQ(assess_text("I attempted 3 weeks ago and nobody knows.").level_of(Category::kSuicide), Level::kHigh);
+  EXPECT_EQ(assess_text("Two days ago I tried to kill myself.").level_of(Category::kSuicide), Level::kHigh);
+  EXPECT_EQ(assess_text("Years ago I tried to kill myself.").level_of(Category::kSuicide), Level::kModerate);
+  EXPECT_EQ(assess_text("3 weeks ago I wanted to die.").level_of(Category::kSuicide), Level::kLow);
   for (const char* t : {"I tried to end it with him last week but he kept calling.", "I attempted the exam again.",
                         "I attempted a marathon last year.", "I've lost the will to go to the gym."}) {
     EXPECT_LT(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t;
