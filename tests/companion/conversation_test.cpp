@@ -91,6 +91,32 @@ TEST(ConversationTest, ACrisisMessageGetsTheFixedResponseBeforeAnyModelTextAndMe
   EXPECT_GT(requests.back().system().size(), requests.front().system().size());
 }
 
+TEST(ConversationTest, TheGentleCheckInIsAskedOnceNotEveryTurn) {
+  test::ScriptedModelServer server([](const test::ScriptedRequest&) {
+    return std::string("I'm here with you. What has today been like?");
+  });
+  auto backend = backend_for(server);
+  Conversation conversation(backend.get(), us_settings());
+  auto haven_lines = [](const Shown& s) {
+    int n = 0;
+    for (const auto& e : s.events) n += e.rfind("haven:", 0) == 0 && e.find("thoughts of ending your life") != std::string::npos;
+    return n;
+  };
+  Shown first;
+  ASSERT_TRUE(conversation.user_turn("I just want to stop existing.", first.callbacks(), nullptr, 1000).is_ok());
+  EXPECT_EQ(haven_lines(first), 1);
+  // Risk does not reset, and the model stays steered, but Haven does not ask the same question again.
+  Shown second;
+  auto r = conversation.user_turn("It's been like this for a while, work and everything.", second.callbacks(),
+                                  nullptr, 2000);
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(r->decision.kind, safety::policy::ResponseKind::kCheckIn);
+  EXPECT_EQ(haven_lines(second), 0);
+  auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_NE(requests[1].system().find("one gentle question"), std::string::npos);
+}
+
 TEST(ConversationTest, AReplyThatFailsScreeningOnceIsRegeneratedWithACorrection) {
   int calls = 0;
   test::ScriptedModelServer server([&calls](const test::ScriptedRequest&) {

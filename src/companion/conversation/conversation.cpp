@@ -157,7 +157,16 @@ safety::policy::Decision Conversation::decide(const safety::Assessment& assessme
   context.has_safety_plan = settings_.has_safety_plan;
   context.non_english_notice_shown = non_english_notice_shown_;
   context.crisis_response_shown = crisis_response_shown_;
+  context.check_in_shown = check_in_shown_;
+  context.concern_shown = concern_shown_;
   return safety::policy::decide(safety::policy::RiskPicture::from_assessment(assessment), context);
+}
+
+void Conversation::note_shown(const safety::policy::Decision& decision) {
+  using safety::policy::ResponseKind;
+  if (decision.kind == ResponseKind::kCrisis) crisis_response_shown_ = true;
+  if (decision.kind == ResponseKind::kCheckIn && !decision.immediate_text.empty()) check_in_shown_ = true;
+  if (decision.kind == ResponseKind::kConcernForOther && !decision.immediate_text.empty()) concern_shown_ = true;
 }
 
 std::string Conversation::respond_to_private_text(std::string_view text, int64_t now_unix_ms) {
@@ -166,7 +175,7 @@ std::string Conversation::respond_to_private_text(std::string_view text, int64_t
   safety::Assessment assessment = safety::assess_conversation(messages);
   if (!safety::is_elevated(assessment.level)) return "";
   safety::policy::Decision decision = decide(assessment);
-  if (decision.kind == safety::policy::ResponseKind::kCrisis) crisis_response_shown_ = true;
+  note_shown(decision);
   if (!decision.immediate_text.empty()) {
     restore_turn({TurnAuthor::kHaven, decision.immediate_text, now_unix_ms, assessment.level, false});
   }
@@ -206,7 +215,7 @@ Result<TurnResult> Conversation::user_turn(std::string_view text, const TurnEven
     haven_text += "If you'd like to talk to someone, type /help for crisis lines any time.\n";
   }
   if (decision.offer_safety_plan) haven_text += "Your safety plan is here whenever you want it: type /plan.\n";
-  if (decision.kind == safety::policy::ResponseKind::kCrisis) crisis_response_shown_ = true;
+  note_shown(decision);
   if (!haven_text.empty()) {
     if (events.on_haven_text) events.on_haven_text(haven_text);
     turns_.push_back({TurnAuthor::kHaven, haven_text, now_unix_ms, assessment_.level, false});

@@ -121,6 +121,10 @@ class Conversation {
   safety::Assessment assessment_;
   safety::Level peak_level_ = safety::Level::kNone;
   bool crisis_response_shown_ = false;
+  bool check_in_shown_ = false;  // a gentle check-in was shown: it is not repeated every turn
+  bool concern_shown_ = false;   // the words for worry about someone else were shown
+  // Remembers which of Haven's fixed texts this decision showed.
+  void note_shown(const safety::policy::Decision& decision);
   bool non_english_notice_shown_ = false;
   std::string earlier_summary_;
   size_t summary_covers_turns_ = 0;

@@ -323,11 +323,13 @@ Decision decide(const RiskPicture& r, const PolicyContext& ctx) {
     d.level = r.level(Category::kAbuse);
   } else if (r.concern_for_other_person) {
     d.kind = ResponseKind::kConcernForOther;
-    d.immediate_text = concern_text(c);
+    if (!ctx.concern_shown) d.immediate_text = concern_text(c);
   } else if (is_elevated(d.level)) {
     d.kind = ResponseKind::kCheckIn;
-    d.immediate_text = check_in_text(r);
-    d.resources_one_step_away = true;
+    if (!ctx.check_in_shown) {
+      d.immediate_text = check_in_text(r);
+      d.resources_one_step_away = true;
+    }
   } else if (r.level(Category::kPsychosis) > Level::kNone || r.level(Category::kMania) > Level::kNone ||
              r.level(Category::kOcd) > Level::kNone) {
     d.kind = ResponseKind::kGrounding;

@@ -49,6 +49,11 @@ struct PolicyContext {
   // A crisis response was already shown for this session's current risk (carried_from_earlier): show a
   // short reminder instead of repeating the whole response every turn.
   bool crisis_response_shown = false;
+  // A gentle check-in (kCheckIn), or the words for worry about someone else (kConcernForOther), was
+  // already shown in this session: the model keeps its safety instructions, but Haven does not ask the
+  // same question or repeat the same lines every turn.
+  bool check_in_shown = false;
+  bool concern_shown = false;
 };
 
 enum class ResponseKind {

@@ -118,6 +118,29 @@ TEST(ResponsePolicyTest, ModerateGetsAGentleCheckInWithResourcesOneStepAway) {
   EXPECT_TRUE(any_instruction(eating, "calorie"));
 }
 
+TEST(ResponsePolicyTest, ACheckInOrWorryForSomeoneElseIsNotRepeatedEveryTurn) {
+  PolicyContext ctx = in("CA");
+  ctx.check_in_shown = true;
+  Decision d = decide(with(Category::kSuicide, Level::kModerate), ctx);
+  EXPECT_EQ(d.kind, ResponseKind::kCheckIn);
+  EXPECT_TRUE(d.immediate_text.empty()) << d.immediate_text;
+  EXPECT_FALSE(d.resources_one_step_away);
+  // The model is still steered, and the resources are still there for /help.
+  EXPECT_TRUE(any_instruction(d, "one gentle question"));
+  EXPECT_TRUE(has_resource(d, "988"));
+  // A rise to a crisis is never held back by an earlier check-in.
+  EXPECT_FALSE(decide(with(Category::kSuicide, Level::kHigh), ctx).immediate_text.empty());
+
+  RiskPicture other = with(Category::kSuicide, Level::kNone);
+  other.concern_for_other_person = true;
+  EXPECT_FALSE(decide(other, in("CA")).immediate_text.empty());
+  PolicyContext shown = in("CA");
+  shown.concern_shown = true;
+  Decision again = decide(other, shown);
+  EXPECT_EQ(again.kind, ResponseKind::kConcernForOther);
+  EXPECT_TRUE(again.immediate_text.empty());
+}
+
 TEST(ResponsePolicyTest, OtherHighCategoriesGetTheirMatchingResponse) {
   Decision abuse = decide(with(Category::kAbuse, Level::kHigh), in("US"));
   EXPECT_EQ(abuse.kind, ResponseKind::kAbuse);
