@@ -221,35 +221,51 @@ void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<boo
 // to die'" stays the writer's own words.
 std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
   std::vector<std::pair<size_t, size_t>> out;
+  // A quotation is short, stays on one line, and closes with the mark that matches its opening one.
+  constexpr size_t kMaxQuote = 200;
   auto is_space = [&](size_t i) { return i >= text.size() || text[i] == ' ' || text[i] == '\n' || text[i] == '\t'; };
-  auto opener_at = [&](size_t i, size_t& len) -> bool {
-    const bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == ':' || text[i - 1] == '\t';
-    if (!after_space) return false;
-    if (text[i] == '"' || text[i] == '\'') return len = 1, true;
-    if (text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x98") == 0) return len = 3, true;
-    return false;
+  auto word_after = [&](size_t i) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t e = i;
+    while (e < text.size() && ((text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z'))) ++e;
+    std::string w(text.substr(i, e - i));
+    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return w;
   };
-  auto closer_at = [&](size_t i, size_t& len) -> bool {
-    if (i == 0 || text[i - 1] == ' ') return false;
-    size_t l = 0;
-    if (text[i] == '"' || text[i] == '\'') l = 1;
-    else if (text.compare(i, 3, "\xE2\x80\x9D") == 0 || text.compare(i, 3, "\xE2\x80\x99") == 0) l = 3;
-    if (l == 0) return false;
-    const size_t next = i + l;
-    if (!(is_space(next) || text[next] == '.' || text[next] == ',' || text[next] == '!' || text[next] == '?' ||
-          text[next] == ';'))
-      return false;
-    return len = l, true;
+  // Opening marks and the closing mark each expects (UTF-8 for the curly ones).
+  struct Mark {
+    std::string_view open, close;
   };
+  static const Mark kMarks[] = {{"\"", "\""}, {"'", "'"}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xE2\x80\x98", "\xE2\x80\x99"}};
+  static const std::unordered_set<std::string> kElisions = {"til", "cause", "cos", "em", "n", "bout", "round", "s"};
+  static const std::unordered_set<std::string> kAfterQuote = {
+      "and", "but", "then", "so", "or", "to", "at", "before", "after", "when", "while", "because", "he", "she",
+      "they", "i", "lol", "which", "who", "like", "last", "this", "and", "in", "on", "over", "every", "again"};
   for (size_t i = 0; i < text.size(); ++i) {
-    size_t open_len = 0;
-    if (!opener_at(i, open_len)) continue;
-    size_t close = std::string_view::npos, close_len = 0;
-    for (size_t k = i + open_len; k < text.size() && k < i + 600; ++k) {
-      if (closer_at(k, close_len)) {
-        close = k;
-        break;
-      }
+    const bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == ':' || text[i - 1] == '\t';
+    if (!after_space) continue;
+    const Mark* mark = nullptr;
+    for (const Mark& m : kMarks)
+      if (text.compare(i, m.open.size(), m.open) == 0) mark = &m;
+    if (!mark) continue;
+    const size_t body = i + mark->open.size();
+    if (mark->open == "'" && kElisions.count(word_after(body))) continue;  // 'til, 'cause, rock 'n' roll
+    size_t close = std::string_view::npos;
+    for (size_t k = body; k < text.size() && k < i + kMaxQuote; ++k) {
+      // Never across a line or a sentence: a quotation that hid the writer's own next sentence would hide
+      // their disclosure, the worse mistake.
+      if (text[k] == '\n') break;
+      if ((text[k] == '.' || text[k] == '!' || text[k] == '?') && k + 1 < text.size() && text[k + 1] == ' ') break;
+      if (text.compare(k, mark->close.size(), mark->close) != 0 || k == body || text[k - 1] == ' ') continue;
+      const size_t next = k + mark->close.size();
+      const bool ends = is_space(next) || text[next] == '.' || text[next] == ',' || text[next] == '!' ||
+                        text[next] == '?' || text[next] == ';';
+      if (!ends) continue;
+      // A straight apostrophe after a word is usually a possessive ("my parents' pills"): it closes only
+      // before the end, punctuation, or a word that commonly follows a quotation.
+      if (mark->close == "'" && is_space(next) && next < text.size() && !kAfterQuote.count(word_after(next))) continue;
+      close = k;
+      break;
     }
     if (close == std::string_view::npos) continue;
     // The words before the quotation, back to the start of its sentence.
@@ -274,8 +290,9 @@ std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
       }
       break;
     }
-    if (spoken_by_other) out.emplace_back(i, close + close_len);
-    i = close + close_len - 1;
+    const size_t close_end = close + mark->close.size();
+    if (spoken_by_other) out.emplace_back(i, close_end);
+    i = close_end - 1;
   }
   return out;
 }
@@ -288,9 +305,16 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   if (tokens.empty()) return f;
   // Tokens inside someone else's quoted words.
   std::vector<uint8_t> reported(tokens.size(), 0);
-  for (const auto& [qb, qe] : reported_speech(text_in))
-    for (size_t i = 0; i < tokens.size(); ++i)
-      if (tokens[i].byte_start >= qb && tokens[i].byte_end <= qe) reported[i] = 1;
+  {
+    // Quotations come in text order and do not overlap: one pass over both.
+    const auto quotes = reported_speech(text_in);
+    size_t q = 0;
+    for (size_t i = 0; i < tokens.size() && q < quotes.size(); ++i) {
+      while (q < quotes.size() && quotes[q].second <= tokens[i].byte_start) ++q;
+      if (q < quotes.size() && tokens[i].byte_start >= quotes[q].first && tokens[i].byte_end <= quotes[q].second)
+        reported[i] = 1;
+    }
+  }
 
   std::vector<PhraseMatch> matches;
   lex.matcher.find_all(tokens, matches);
@@ -560,6 +584,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       if (resolved) level = min_level(level, Level::kLow);
       else if ((r.flags & risk::kFlagBehaviour) && only_recent_past[sent]) add_note(f, "recent");
       else if (r.flags & risk::kFlagBehaviour) level = min_level(level, Level::kModerate);
+      // Thoughts days or weeks ago are still this month's thoughts: a check-in, not a crisis.
+      else if (only_recent_past[sent]) level = min_level(level, Level::kModerate);
       else level = min_level(level, Level::kLow);
       if (!(r.flags & risk::kFlagBehaviour) || !only_recent_past[sent] || resolved) add_note(f, "past");
     } else if (resolved && level >= Level::kModerate && !(r.flags & risk::kFlagPresent)) {
@@ -683,55 +709,40 @@ void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<boo
   }
 }
 
-// The writer's answer to a risk question in the message before it ("Are you having thoughts of ending your
+// The writer's answer to a risk question asked just before it ("Are you having thoughts of ending your
 // life?" ... "yeah, most nights"): the question says what a yes means; the level is the writer's own.
-void answer_to_question(const std::string& question, const std::string& reply, size_t message_index,
+// A question that did not say what it was about ("Do you have a plan?") reaches here only right after the
+// writer spoke of suicide.
+void answer_to_question(risk::RiskQuestion q, const risk::AnswerSpan& a, size_t message_index,
                         Level suicide_before, MessageFindings& f) {
-  risk::RiskQuestion q = risk::risk_question_in(question);
-  // "Do you have a plan?" is about suicide only in a conversation that already is.
-  const bool about_suicide_already = suicide_before >= Level::kModerate;
-  if (q == risk::RiskQuestion::kPlanUnspecified) q = about_suicide_already ? risk::RiskQuestion::kPlan : risk::RiskQuestion::kNone;
-  if (q == risk::RiskQuestion::kAttemptUnspecified)
-    q = about_suicide_already ? risk::RiskQuestion::kAttempt : risk::RiskQuestion::kNone;
-  if (q == risk::RiskQuestion::kNone) return;
-  const risk::AnswerSpan a = risk::answer_in(reply);
   Category category = Category::kSuicide;
   Level level = Level::kNone;
   const char* note = nullptr;
   if (a.answer == risk::Answer::kUnsafe) {
     level = suicide_before >= Level::kModerate ? Level::kHigh : Level::kModerate;
     note = "said they are not safe when asked";
-    q = risk::RiskQuestion::kNone;  // handled
-  }
-  switch (q) {
-    case risk::RiskQuestion::kIdeation:
-      if (a.answer == risk::Answer::kYes) level = Level::kModerate, note = "said yes when asked about suicidal thoughts";
-      break;
-    case risk::RiskQuestion::kSelfHarm:
-      if (a.answer == risk::Answer::kYes)
+  } else if (a.answer == risk::Answer::kYes) {
+    switch (q) {
+      case risk::RiskQuestion::kIdeation:
+        level = Level::kModerate, note = "said yes when asked about suicidal thoughts";
+        break;
+      case risk::RiskQuestion::kSelfHarm:
         category = Category::kSelfHarm, level = Level::kModerate, note = "said yes when asked about self-harm";
-      break;
-    case risk::RiskQuestion::kPlan:
-      if (a.answer == risk::Answer::kYes) {
+        break;
+      case risk::RiskQuestion::kPlan:
         level = a.soon ? Level::kImminent : Level::kHigh;
-        note = a.soon ? "said yes when asked about a plan, and named a time" : "said yes when asked about a plan";
-      }
-      break;
-    case risk::RiskQuestion::kAttempt:
-      if (a.answer == risk::Answer::kYes) {
+        note = level == Level::kImminent ? "said yes when asked about a plan, and named a time"
+                                         : "said yes when asked about a plan";
+        break;
+      case risk::RiskQuestion::kAttempt:
         level = a.soon ? Level::kImminent : Level::kHigh;
         note = "said yes when asked whether they had acted";
-      }
-      break;
-    case risk::RiskQuestion::kSafeNow:
-      if (a.answer == risk::Answer::kNo) {
-        level = suicide_before >= Level::kModerate ? Level::kHigh : Level::kModerate;
-        note = "said no when asked whether they are safe";
-      }
-      break;
-    case risk::RiskQuestion::kNone:
-    case risk::RiskQuestion::kPlanUnspecified:
-    case risk::RiskQuestion::kAttemptUnspecified: break;
+        break;
+      default: break;
+    }
+  } else if (a.answer == risk::Answer::kNo && q == risk::RiskQuestion::kSafeNow) {
+    level = suicide_before >= Level::kModerate ? Level::kHigh : Level::kModerate;
+    note = "said no when asked whether they are safe";
   }
   if (!note) return;
   Level& current = f.level[cat_index(category)];
@@ -747,7 +758,7 @@ void answer_to_question(const std::string& question, const std::string& reply, s
   e.category = category;
   e.level = level;
   f.evidence.push_back(e);
-  if (category == Category::kSuicide || category == Category::kSelfHarm) f.ideation = true;
+  f.ideation = true;
 }
 
 bool is_writer_role(const std::string& role) {
@@ -802,7 +813,8 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   std::array<bool, kDistressKinds> session_kind{};
   std::array<Evidence, kDistressKinds> session_kind_span{};
   std::vector<std::vector<Token>> classifier_tokens(messages.size());
-  bool writer_denied = false;
+  bool last_answer_denied = false;
+  Level previous_writer_suicide = Level::kNone;
   size_t last_user = SIZE_MAX;
   for (size_t i = 0; i < messages.size(); ++i)
     if (is_writer_role(messages[i].role)) last_user = i;
@@ -814,23 +826,32 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     if (!is_writer_role(messages[i].role)) continue;
     // The question is the nearest one among the messages since the writer's previous turn (Haven's own
     // check-in may be followed by the model's reply).
-    const std::string* question = nullptr;
+    risk::RiskQuestion q = risk::RiskQuestion::kNone;
     for (size_t j = i; j-- > 0 && !is_writer_role(messages[j].role);) {
-      if (risk::risk_question_in(messages[j].content) == risk::RiskQuestion::kNone) continue;
-      question = &messages[j].content;
-      break;
+      q = risk::risk_question_in(messages[j].content);
+      if (q != risk::RiskQuestion::kNone) break;
     }
+    // "Do you have a plan?" is about suicide only right after the writer spoke of it.
+    const bool vague = q == risk::RiskQuestion::kPlanUnspecified || q == risk::RiskQuestion::kAttemptUnspecified;
+    if (vague) {
+      if (previous_writer_suicide < Level::kModerate) q = risk::RiskQuestion::kNone;
+      else q = q == risk::RiskQuestion::kPlanUnspecified ? risk::RiskQuestion::kPlan : risk::RiskQuestion::kAttempt;
+    }
+    const risk::AnswerSpan answer =
+        q == risk::RiskQuestion::kNone ? risk::AnswerSpan{} : risk::answer_in(messages[i].content);
     // "No, nothing like that" to a risk question is the writer's own answer: the classifier, which reads
-    // words and not answers, does not get to overrule it, in this message or in the session read together.
-    const bool denied = question && risk::risk_question_in(*question) != risk::RiskQuestion::kSafeNow &&
-                        risk::answer_in(messages[i].content).answer == risk::Answer::kNo;
-    if (denied) writer_denied = true;
+    // words and not answers, does not get to overrule it, in this message or in the session read together
+    // (until a later answer says otherwise).
+    const bool denied = q != risk::RiskQuestion::kNone && q != risk::RiskQuestion::kSafeNow &&
+                        answer.answer == risk::Answer::kNo;
+    if (q != risk::RiskQuestion::kNone && answer.answer != risk::Answer::kUnclear) last_answer_denied = denied;
     MessageFindings f = assess_message(messages[i].content, i, !denied);
     classifier_tokens[i] = std::move(f.classifier_tokens);
-    if (question) {
+    if (q != risk::RiskQuestion::kNone) {
       const Level before = max_level(session[cat_index(Category::kSuicide)], f.level[cat_index(Category::kSuicide)]);
-      answer_to_question(*question, messages[i].content, i, before, f);
+      answer_to_question(q, answer, i, before, f);
     }
+    previous_writer_suicide = max_level(f.level[cat_index(Category::kSuicide)], f.level[cat_index(Category::kSelfHarm)]);
     for (size_t c = 0; c < kCategories; ++c) {
       session[c] = max_level(session[c], f.level[c]);
       if (i == last_user) latest[c] = f.level[c];
@@ -875,7 +896,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   const size_t writer_messages = static_cast<size_t>(std::count_if(
       messages.begin(), messages.begin() + static_cast<std::ptrdiff_t>(last_user) + 1,
       [](const ChatMessage& m) { return is_writer_role(m.role); }));
-  if (writer_messages > 1 && !writer_denied && session_distress && suicide < Level::kModerate &&
+  if (writer_messages > 1 && !last_answer_denied && session_distress && suicide < Level::kModerate &&
       session[cat_index(Category::kSelfHarm)] < Level::kModerate) {
     // Each message's tokens keep their own offsets; a sentence end separates messages.
     std::vector<Token> tokens;

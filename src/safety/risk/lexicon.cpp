@@ -407,7 +407,9 @@ risk suicide high - | i ~2 will ~2 {SELFKILL} myself
 risk suicide high - | plan ~2 to ~2 die|suicide
 risk suicide high - | my ~2 suicide ~2 plan|note|letter|method|date
 risk suicide high - | suicide ~2 note|letter
-risk suicide high - | decided|decision ~3 to ~2 die|end_it
+risk suicide high - | decided|decision ~3 to ~2 die
+# "I've decided to end it" also ends relationships: a check-in that asks directly, not a crisis response.
+risk suicide moderate - | decided|decision ~3 to ~2 end_it
 risk suicide high - | hang|hanging|hanged|shoot|shooting|shot|drown|drowning|poison|poisoning|stab|stabbing|suffocate|gas|electrocute|overdose|od|overdosing ~2 myself
 risk suicide high - | slit|slice|slash|cut|cutting ~2 my ~2 wrist*|throat|veins|arteries
 risk suicide high - | jump|jumping|leap|throw ~3 off|from ~3 {HEIGHT}|edge
@@ -489,11 +491,11 @@ risk self_harm moderate b | cut|cutting|burned ~1 for ~1 the ~1 first ~1 time ~2
 risk self_harm moderate b | cut|cutting ~2 deep|deeper|too_deep ~2 this_time|again|last_night|tonight
 risk self_harm moderate b | picking|picked|pick|pull|pulling|pulled ~2 the|my ~1 wounds|scabs|cuts|stitches ~2 open
 risk self_harm moderate b | i ~2 have ~1 been ~1 cutting|burning ~2 since|for|again|every|most
-risk self_harm moderate b | scratched|scratching|scratch ~1 my ~1 arms|arm|wrists|wrist|thighs|thigh|legs|skin ~2 again|on_purpose|open|raw
+risk self_harm moderate b | scratched|scratching|scratch ~1 my ~1 arms|arm|wrists|wrist|thighs|thigh|legs|skin ~2 on_purpose|until_they_bled|until_it_bled
 risk self_harm moderate b | clean|free ~3 from|of ~1 cutting|self_harm|self_harming|burning|sh ~5 did_it_again|relapsed|slipped|cut_again|and_i_did_it
-risk suicide high - | plan|planning|planned|decided|deciding ~2 to ~1 end ~1 it $
-risk suicide moderate - | not ~2 plan|planning|intend|intending|expect|expecting ~2 to ~1 be ~1 around|alive ~2 after|past|beyond|much_longer|for_much_longer
-risk suicide moderate - | i ~2 not ~1 trust ~1 myself ~2 tonight|right_now|anymore|alone|today|at_the_moment $
+risk suicide moderate - | plan|planning|planned ~2 to ~1 end ~1 it $
+context suicide moderate - | not ~2 plan|planning|intend|intending|expect|expecting ~2 to ~1 be ~1 around|alive ~2 after|past|beyond|much_longer|for_much_longer
+risk suicide moderate - | i ~2 not ~1 trust ~1 myself ~2 tonight|right_now|alone_tonight|at_the_moment $
 risk suicide moderate - | not ~1 feel ~1 safe ~2 with|around ~1 myself
 risk suicide high b | took|swallowed|taken ~2 too_much|way_too_much|a_bunch|everything|all_of_it|the_lot|a_lot ~8 woke_up|and_woke_up|passed_out|blacked_out
 risk suicide high b | stockpiled|stockpiling|saved_up|hoarded ~6 took|swallowed|taken ~1 it_all|them_all|all_of_them|everything
@@ -648,6 +650,8 @@ other - - - | {PERSON3} ~4 died_by_suicide|committed_suicide|took_her_life|took_
 other - - - | worried|scared|afraid|concerned ~4 {PERSON3} ~4 hurt|kill|die|suicide|suicidal|harm|do_something
 other - - - | how ~2 do|can|should ~3 help ~3 {PERSON3}|someone|somebody ~4 suicidal|suicide|self_harm|cutting|die|kill|harm
 # ---------- idioms and figures of speech ----------
+idiom - - - | overdosed|overdosing|overdose|od ~1 on ~2 netflix|caffeine|coffee|sugar|chocolate|tv|youtube|love|sun|sunshine|work|candy|cake|food|pizza|memes|anime|games|gaming|cuteness|nostalgia|drama|shows|series|content|espresso|energy_drinks|red_bull
+idiom - - - | cat|dog|cats|dogs|puppy|kitten|toddler|toddlers|kids|boss|stairs|traffic|cyclists|drivers|geese|goose ~4 attempt|attempts ~2 on ~1 my ~1 life
 idiom - - - | dying to|for
 idiom - - - | kill|killing|killed ~2 for ~2 a|an|some
 idiom - - - | killed|killing|kill it

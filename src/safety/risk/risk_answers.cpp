@@ -25,16 +25,45 @@ bool words_at(const std::vector<Token>& tokens, size_t i, std::string_view phras
   return true;
 }
 
-bool any_words_in(const std::vector<Token>& tokens, size_t begin, size_t end,
-                  std::initializer_list<std::string_view> phrases) {
+template <class Phrases>
+bool any_of_words_in(const std::vector<Token>& tokens, size_t begin, size_t end, const Phrases& phrases) {
   for (size_t i = begin; i < end; ++i)
     for (std::string_view p : phrases)
       if (words_at(tokens, i, p)) return true;
   return false;
 }
+bool any_words_in(const std::vector<Token>& tokens, size_t begin, size_t end,
+                  std::initializer_list<std::string_view> phrases) {
+  return any_of_words_in(tokens, begin, end, phrases);
+}
+bool any_words_in(const std::vector<Token>& tokens, size_t begin, size_t end,
+                  const std::vector<std::string_view>& phrases) {
+  return any_of_words_in(tokens, begin, end, phrases);
+}
 
-// The question is tokens [begin, end); [context, begin) is the sentence before it, which often says what
-// "them" or "that" means ("Some people start having thoughts of not wanting to be alive. Are you?").
+// Phrases that name suicidal thinking. The question sentence may say it ("Are you thinking of ending your
+// life?") or the sentence before may ("Some people start having thoughts of not wanting to be alive. Are
+// you having them?").
+const std::vector<std::string_view> kIdeationWords = {
+    "suicide", "suicidal", "end your life", "ending your life", "kill yourself", "killing yourself",
+    "take your own life", "taking your own life", "take your life", "taking your life", "want to die",
+    "wanting to die", "not want to be alive", "not wanting to be alive", "not want to live", "not wanting to live",
+    "better off dead", "unalive", "end it all", "ending it all", "ending things", "end things",
+    "thoughts of death", "thoughts of dying", "wish you were dead", "not be here anymore", "not being here anymore",
+    "end their lives", "ending their lives", "end their life", "ending their life", "kill themselves",
+    "killing themselves", "take their own lives"};
+// Phrases that name self-harm (not a bare "hurt yourself": "did you hurt yourself when you fell?").
+const std::vector<std::string_view> kSelfHarmWords = {
+    "hurting yourself", "harming yourself", "self harm", "self harming", "cut yourself", "cutting yourself",
+    "hurt yourself on purpose", "want to hurt yourself", "urge to hurt yourself", "thoughts of hurting yourself",
+    "thoughts of harming yourself", "harm yourself on purpose", "to hurt yourself", "to harm yourself"};
+// Words that make a question about something else, whatever else it says.
+const std::vector<std::string_view> kOrdinaryQuestion = {
+    "die on that hill", "to die for", "safety plan", "plans for", "plan for the", "fun", "weekend", "holiday",
+    "trip", "dinner", "lunch", "helped", "that helps", "for your headache", "for the pain", "for your pain",
+    "safe to", "safe at", "safe with", "when you fell", "by accident"};
+
+// The question is tokens [begin, end); [context, begin) is the sentence before it.
 RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size_t begin, size_t end) {
   const bool about_you = any_words_in(t, begin, end, {"you", "your", "yourself"});
   if (!about_you) return RiskQuestion::kNone;
@@ -43,37 +72,40 @@ RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size
                     "friend", "brother", "sister", "mom", "mum", "mother", "dad", "father", "son", "daughter",
                     "partner", "boyfriend", "girlfriend", "husband", "wife", "child", "kid"}))
     return RiskQuestion::kNone;
-  const bool ideation = any_words_in(
-      t, context, end,
-      {"suicide", "suicidal", "end your life", "ending your life", "kill yourself", "killing yourself",
-       "take your own life", "taking your own life", "take your life", "taking your life", "want to die",
-       "wanting to die", "not want to be alive", "not wanting to be alive", "not want to live", "not wanting to live",
-       "better off dead", "not wake up", "not waking up", "unalive", "end it all", "ending it all",
-       "thoughts of death", "thoughts of dying", "wish you were dead", "not be here", "not being here",
-       // In the sentence before the question, said of people in general.
-       "end their lives", "ending their lives", "end their life", "ending their life", "kill themselves",
-       "killing themselves", "take their own lives", "not wanting to be alive", "not wanting to live"});
-  const bool self_harm = any_words_in(t, context, end,
-                                      {"hurt yourself", "hurting yourself", "harm yourself", "harming yourself",
-                                       "self harm", "self harming", "cut yourself", "cutting yourself", "cutting"});
+  if (any_words_in(t, begin, end, kOrdinaryQuestion)) return RiskQuestion::kNone;
+  // Plans and acts must be asked about in the question itself, together with what they are for.
+  const bool ideation_here = any_words_in(t, begin, end, kIdeationWords);
+  const bool self_harm_here = any_words_in(t, begin, end, kSelfHarmWords);
   if (any_words_in(t, begin, end,
-                   {"have you done", "did you do", "have you taken", "did you take", "have you hurt",
-                    "did you hurt", "have you tried", "did you try", "have you acted", "did you act"})) {
-    if (ideation || self_harm) return RiskQuestion::kAttempt;
-    if (any_words_in(t, begin, end, {"anything", "something"})) return RiskQuestion::kAttemptUnspecified;
+                   {"have you done anything to", "did you do anything to", "have you taken anything",
+                    "did you take anything", "have you tried to", "did you try to", "have you acted on",
+                    "did you act on", "have you done something to", "did you do something to"})) {
+    if (ideation_here || self_harm_here) return RiskQuestion::kAttempt;
+    if (any_words_in(t, begin, end, {"have you taken anything", "did you take anything"}))
+      return RiskQuestion::kAttemptUnspecified;
   }
-  if ((ideation || self_harm) &&
-      any_words_in(t, begin, end, {"plan", "plans", "planned", "how you would", "how would you", "when you would",
-                                   "access to", "the means", "decided", "intend", "going to act", "act on"}))
+  if ((ideation_here || self_harm_here) &&
+      any_words_in(t, begin, end, {"a plan", "plan to", "planned", "planning", "how you would", "how would you",
+                                   "when you would", "access to", "the means", "decided", "intend", "going to act",
+                                   "act on"}))
     return RiskQuestion::kPlan;
   if (any_words_in(t, begin, end, {"do you have a plan", "have you made a plan", "have you got a plan",
-                                   "have you thought about how", "have you decided"}))
+                                   "have you thought about how", "have you decided how", "have you decided when"}))
     return RiskQuestion::kPlanUnspecified;
-  if (self_harm) return RiskQuestion::kSelfHarm;
-  if (ideation) return RiskQuestion::kIdeation;
-  if (any_words_in(t, begin, end, {"are you safe", "you are safe", "you feel safe", "are you somewhere safe",
-                                   "you safe"}))
-    return RiskQuestion::kSafeNow;
+  if (self_harm_here || any_words_in(t, context, begin, kSelfHarmWords)) return RiskQuestion::kSelfHarm;
+  if (ideation_here || any_words_in(t, context, begin, kIdeationWords)) return RiskQuestion::kIdeation;
+  // "Are you safe?", "Are you safe right now?", "Are you somewhere safe?" (not "safe to drive", "safe at work").
+  for (size_t i = begin; i < end; ++i) {
+    if (words_at(t, i, "are you somewhere safe") || words_at(t, i, "are you in a safe place"))
+      return RiskQuestion::kSafeNow;
+    size_t after = 0;
+    if (words_at(t, i, "are you safe")) after = i + 3;
+    else if (words_at(t, i, "do you feel safe")) after = i + 4;
+    else continue;
+    if (after >= end || words_at(t, after, "right now") || words_at(t, after, "now") ||
+        words_at(t, after, "tonight") || words_at(t, after, "at the moment") || words_at(t, after, "where you are"))
+      return RiskQuestion::kSafeNow;
+  }
   return RiskQuestion::kNone;
 }
 
@@ -98,9 +130,6 @@ RiskQuestion risk_question_in(std::string_view message) {
 AnswerSpan answer_in(std::string_view reply) {
   AnswerSpan out;
   std::vector<Token> t = text::tokenize(reply);
-  size_t end = 0;  // the first clause
-  while (end < t.size() && !t[end].is_boundary()) ++end;
-  if (end == 0) return out;
   auto set = [&](Answer a, size_t first, size_t last) {
     out.answer = a;
     out.byte_start = t[first].byte_start;
@@ -108,42 +137,78 @@ AnswerSpan answer_in(std::string_view reply) {
     out.cp_start = t[first].cp_start;
     out.cp_end = t[last].cp_end;
   };
-  auto starts = [&](std::initializer_list<std::string_view> phrases, size_t& words) {
+  // Words of the phrase at `at` when one of `phrases` starts there, else 0.
+  auto starts_at = [&](size_t at, std::initializer_list<std::string_view> phrases) -> size_t {
     for (std::string_view p : phrases) {
-      if (!words_at(t, 0, p)) continue;
-      words = 1;
+      if (!words_at(t, at, p)) continue;
+      size_t words = 1;
       for (char c : p) words += c == ' ' ? 1 : 0;
-      return true;
+      return words;
     }
-    return false;
+    return 0;
   };
-  size_t n = 0;
-  // "No, I'm not safe" / "I don't trust myself": whatever the question's wording, the answer is the worrying one.
-  if (any_words_in(t, 0, t.size(), {"not safe", "unsafe", "do not feel safe", "do not trust myself"})) {
-    out.answer = Answer::kUnsafe;
-    out.byte_start = t[0].byte_start;
-    out.byte_end = t[end - 1].byte_end;
-    out.cp_start = t[0].cp_start;
-    out.cp_end = t[end - 1].cp_end;
-    return out;
+  // "No, I'm not safe" / "I don't trust myself", said plainly in the first sentence (not "not safe from my
+  // landlord's emails lol", not "I don't feel unsafe"): whatever was asked, that is the worrying answer.
+  size_t sentence_end = 0;
+  while (sentence_end < t.size() && !t[sentence_end].is_sentence_end()) ++sentence_end;
+  if (!any_words_in(t, 0, t.size(), {"lol", "lmao", "haha", "jk"})) {
+    for (size_t i = 0; i < sentence_end; ++i) {
+      const size_t n = starts_at(i, {"i am not safe", "not safe right now", "i do not feel safe", "i am unsafe",
+                                     "i do not trust myself"});
+      if (n == 0) continue;
+      const size_t after = i + n;
+      if (after < t.size() && (t[after].text == "from" || t[after].text == "to" || t[after].text == "with")) continue;
+      set(Answer::kUnsafe, i, i + n - 1);
+      return out;
+    }
   }
-  // "idk" (read as "i do not know") and "not sure" answer neither way.
-  if (starts({"i do not know", "not sure", "i am not sure", "do not know"}, n)) return out;
-  // Negative first: "not really", "no, nothing like that" (but "no one cares" is not an answer).
-  if (starts({"not really", "not at all", "not right now", "nothing like that", "of course not", "no way", "i am not",
-              "i do not", "i have not", "i did not", "nope", "nah", "never"},
-             n) ||
-      (words_at(t, 0, "no") && !words_at(t, 0, "no one") && !words_at(t, 0, "no body") && (n = 1))) {
-    set(Answer::kNo, 0, n - 1);
-  } else if (starts({"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "ye", "mhm", "both", "sometimes", "often", "always",
-                     "constantly", "definitely", "probably", "maybe", "kinda", "kind of", "sort of", "a little",
-                     "a bit", "a lot", "i think so", "i guess", "every day", "every night", "most days",
-                     "most nights", "all the time", "more and more", "lately", "sure"},
-                    n)) {
-    set(Answer::kYes, 0, n - 1);
-  } else if (end <= 2 && starts({"i do", "i am", "i have", "i did"}, n)) {
-    // "I do." / "I am, most days": the bare auxiliary is an answer; "I am fine" is not.
-    set(Answer::kYes, 0, n - 1);
+  // Fillers before the answer: "i mean yeah", "not gonna lie, yes", "honestly? yes".
+  size_t at = 0;
+  for (bool skipped = true; skipped && at < t.size();) {
+    skipped = false;
+    if (t[at].is_boundary()) {
+      ++at;
+      skipped = true;
+      continue;
+    }
+    if (size_t n = starts_at(at, {"i am not gonna lie", "i am not going to lie", "not gonna lie", "not going to lie",
+                                   "to be honest", "i mean", "um", "uh", "well", "so", "ok", "okay", "hmm"})) {
+      at += n;
+      skipped = true;
+    }
+  }
+  // The first clause answers; when it says "idk" or "not sure", the next clause may ("idk... yes").
+  for (int clause = 0; clause < 2 && at < t.size(); ++clause) {
+    size_t n = 0;
+    if ((n = starts_at(at, {"i do not know", "not sure", "i am not sure", "do not know"}))) {
+      at += n;
+      while (at < t.size() && !t[at].is_boundary()) ++at;
+      while (at < t.size() && t[at].is_boundary()) ++at;
+      continue;
+    }
+    // "no worries", "no, I'm fine", "no, I'm safe" do not say no to the risk.
+    if (words_at(t, at, "no") &&
+        (starts_at(at + 1, {"worries", "worry", "problem", "problems", "one", "body"}) ||
+         (at + 1 < t.size() && t[at + 1].is_boundary() &&
+          starts_at(at + 2, {"i am safe", "i am fine", "i am ok", "i am okay", "all good"})))) {
+      return out;  // neither a no to the risk nor a yes
+    }
+    if ((n = starts_at(at, {"not really", "not at all", "not right now", "nothing like that", "of course not", "no way",
+                            "i am not", "i do not", "i have not", "i did not", "nope", "nah", "never", "no", "n"}))) {
+      set(Answer::kNo, at, at + n - 1);
+    } else if ((n = starts_at(at, {"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "ye", "y", "mhm", "both",
+                                   "sometimes", "often", "always", "constantly", "definitely", "probably", "maybe",
+                                   "kinda", "kind of", "sort of", "a little", "a bit", "a lot", "i think so",
+                                   "i guess", "every day", "every night", "most days", "most nights", "all the time",
+                                   "more and more", "lately", "sure"}))) {
+      set(Answer::kYes, at, at + n - 1);
+    } else {
+      size_t clause_end = at;
+      while (clause_end < t.size() && !t[clause_end].is_boundary()) ++clause_end;
+      // "I do." / "I am, most days": the bare auxiliary is an answer; "I am fine" is not.
+      if (clause_end - at <= 2 && (n = starts_at(at, {"i do", "i am", "i have", "i did"}))) set(Answer::kYes, at, at + n - 1);
+    }
+    break;
   }
   if (out.answer == Answer::kYes &&
       any_words_in(t, 0, t.size(), {"tonight", "today", "tomorrow", "this weekend", "right now", "this week", "soon",

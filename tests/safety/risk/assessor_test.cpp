@@ -260,6 +260,14 @@ TEST(Assessor, QuotedWordsOfSomeoneElseAreTheirsNotTheWriters) {
                         "i keep saying 'i want to die' to myself in the mirror"}) {
     EXPECT_GE(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t << " -> " << assess_text(t).reason;
   }
+  // A quotation never hides the writer's own next sentence, an elision or a possessive.
+  for (const char* t : {"My friend said 'you'll be fine lol. Honestly I'm going to kill myself tonight, my parents' pills "
+                        "are right here",
+                        "My dad said he'd be home 'til 9. I cut myself again last night and my parents' bathroom is a "
+                        "mess",
+                        "She said 'calm down. I want to kill myself tonight and I told her 'leave me alone'"}) {
+    EXPECT_GE(risk_test::sh(assess_text(t)), Level::kModerate) << t << " -> " << assess_text(t).reason;
+  }
   // Contractions and possessives are not quotation marks.
   EXPECT_GE(assess_text("my friends' jokes don't help, i'm so done with life and i want to die").level_of(
                 Category::kSuicide),

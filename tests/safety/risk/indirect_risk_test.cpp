@@ -60,7 +60,9 @@ TEST(IndirectRisk, PastAttemptsAreModerateAndPlansOrMethodResearchAreHigh) {
   EXPECT_EQ(assess_text("I attempted 3 weeks ago and nobody knows.").level_of(Category::kSuicide), Level::kHigh);
   EXPECT_EQ(assess_text("Two days ago I tried to kill myself.").level_of(Category::kSuicide), Level::kHigh);
   EXPECT_EQ(assess_text("Years ago I tried to kill myself.").level_of(Category::kSuicide), Level::kModerate);
-  EXPECT_EQ(assess_text("3 weeks ago I wanted to die.").level_of(Category::kSuicide), Level::kLow);
+  // Thoughts days or weeks ago are this month's: still a check-in; years ago they are the past.
+  EXPECT_EQ(assess_text("3 weeks ago I wanted to die.").level_of(Category::kSuicide), Level::kModerate);
+  EXPECT_EQ(assess_text("Years ago I wanted to die.").level_of(Category::kSuicide), Level::kLow);
   for (const char* t : {"I tried to end it with him last week but he kept calling.", "I attempted the exam again.",
                         "I attempted a marathon last year.", "I've lost the will to go to the gym."}) {
     EXPECT_LT(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t;
@@ -96,14 +98,22 @@ TEST(IndirectRisk, BehaviourToldInOtherWordsIsElevated) {
     EXPECT_GE(assess_text(t).level_of(Category::kSelfHarm), Level::kModerate) << t << " -> " << assess_text(t).reason;
   }
   for (const char* t : {"been planning to end it", "i dont trust myself tonight",
-                        "i don't plan to be around after this weekend", "I scratched my arms open again.",
-                        "8 months clean from cutting and i did it again tonight"}) {
+                        "i want to die. i don't plan to be around after this weekend",
+                        "I scratched my arms on purpose again.", "8 months clean from cutting and i did it again tonight"}) {
     EXPECT_GE(risk_test::sh(assess_text(t)), Level::kModerate) << t << " -> " << assess_text(t).reason;
   }
   for (const char* t : {"I'm planning to end it with him on Friday.", "I don't plan to be around after 5 today, leaving early.",
-                        "I trust myself to drive tonight.", "I scratched my arm on the rose bush."}) {
-    EXPECT_LT(risk_test::sh(assess_text(t)), Level::kHigh) << t << " -> " << assess_text(t).reason;
+                        "I trust myself to drive tonight.", "I scratched my arm on the rose bush.",
+                        "I'm not planning to be around after 10, going to bed early",
+                        "After that breakup I just don't trust myself anymore.",
+                        "my eczema is flaring again, I keep scratching my skin raw", "I scratched my arm open on a nail",
+                        "overdosed on netflix this weekend", "I overdosed on caffeine this morning lol",
+                        "My cat makes attempts on my life every morning"}) {
+    EXPECT_LT(risk_test::sh(assess_text(t)), Level::kModerate) << t << " -> " << assess_text(t).reason;
   }
+  // Ends relationships too: a check-in that asks, not a crisis response.
+  EXPECT_EQ(assess_text("My boyfriend and I keep fighting. I've decided to end it.").level_of(Category::kSuicide),
+            Level::kModerate);
   for (const char* t : {"My uncle overdosed on sugar at the wedding, according to my aunt.",
                         "I made an attempt at the soufflé and it collapsed.",
                         "Passed my driving test on my second attempt today!",

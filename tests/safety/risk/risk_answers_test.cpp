@@ -118,11 +118,47 @@ TEST(RiskAnswers, NotBeingSafeIsTheAnswerWhateverWasAsked) {
   EXPECT_GE(assess_conversation(c).level_of(Category::kSuicide), Level::kModerate);
 }
 
+// Follow-up questions a kind companion asks in a hard conversation are not risk questions.
+TEST(RiskAnswers, OrdinaryFollowUpsAfterRiskDoNotRaiseIt) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"I hear you. Have you done anything fun lately?", "yeah, went to the beach today"},
+      {"That's hard. Do you have a plan for the weekend?", "yes, seeing my sister tomorrow"},
+      {"Have you tried anything that helped before, like a walk?", "yes"},
+      {"Have you taken anything for your headache?", "yes, ibuprofen an hour ago"},
+      {"Are you safe to drive home?", "no, I had a few beers"},
+      {"Do you feel safe at work?", "no, my boss yells"},
+      {"Is everything ok? Are you safe?", "No worries, all good"},
+      {"Are you safe?", "No, I'm safe, promise"},
+      {"Are you safe right now?", "yes, I don't feel unsafe"},
+      {"Are you safe right now?", "yeah I'm not safe from my landlord's emails lol"},
+      {"Did you hurt yourself when you fell off the bike?", "yeah, scraped my knee"},
+      {"Are you cutting back on coffee?", "yes"},
+      {"Did you not wake up to your alarm?", "yeah overslept"},
+      {"Do you really want to die on that hill?", "yes"}};
+  for (const auto& [question, reply] : cases) {
+    auto c = chat({{"user", "i want to die"}, {"assistant", question}, {"user", reply}});
+    Assessment a = assess_conversation(c);
+    EXPECT_EQ(a.level_of(Category::kSuicide), Level::kModerate) << question << " / " << reply << " -> " << a.reason;
+    EXPECT_EQ(a.reason.find("when asked"), std::string::npos) << question << " / " << reply << " -> " << a.reason;
+    auto fresh = chat({{"user", "hi"}, {"assistant", question}, {"user", reply}});
+    EXPECT_EQ(assess_conversation(fresh).level, Level::kNone) << question << " / " << reply;
+  }
+}
+
+TEST(RiskAnswers, AnswersAfterFillersOrADoubtAreStillAnswers) {
+  for (const char* reply : {"Y", "I mean yeah", "idk... yes", "I'm not gonna lie, yes, every night", "um, yes"}) {
+    auto c = chat({{"user", "rough week"}, {"assistant", "Are you having thoughts of ending your life?"}, {"user", reply}});
+    EXPECT_EQ(assess_conversation(c).level_of(Category::kSuicide), Level::kModerate) << reply;
+  }
+  auto things = chat({{"user", "rough week"}, {"assistant", "Have you thought about ending things?"}, {"user", "yes"}});
+  EXPECT_EQ(assess_conversation(things).level_of(Category::kSuicide), Level::kModerate);
+}
+
 TEST(RiskAnswers, OrdinaryQuestionsAndOtherPeopleStayOrdinary) {
-  auto movie = chat({{"user", "what should i watch"},
+  auto movie = chat({{"user", "i want to die lol this show is so bad"},
                      {"assistant", "Do you want a comedy? Do you have a plan for the evening?"},
                      {"user", "yes, pizza tonight"}});
-  EXPECT_EQ(assess_conversation(movie).level, Level::kNone);
+  EXPECT_LT(assess_conversation(movie).level, Level::kModerate) << assess_conversation(movie).reason;
   auto friend_ = chat({{"user", "my friend says she wants to die"},
                        {"assistant", "That's a lot to hold. Has she told you she's thinking of suicide?"},
                        {"user", "yes she did"}});
