@@ -23,6 +23,10 @@
 // ways of saying one does not want to exist; when it agrees with at least one kind of distress the
 // lexicon found in the writer's own words, suicide risk is kModerate (a check-in, never a crisis
 // interrupt), with the words that weighed most as evidence.
+// In a conversation, a writer's reply is also read against the risk question just before it
+// (risk_answers.h): "yeah, most nights" after "Are you having thoughts of ending your life?" is moderate, a
+// yes to a plan high. Someone else's words quoted after a verb of speech ("she said 'I want to die'") are
+// theirs, not the writer's.
 //
 // Pure functions: no state, no I/O, no allocation beyond the result, safe to call from any thread.
 // They never fail: any byte string is accepted (invalid UTF-8 is read as U+FFFD) and work is linear in
