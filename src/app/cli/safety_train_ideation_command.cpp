@@ -132,10 +132,15 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       for (size_t i = 0; i < train.size(); ++i)
         if (file_of[i] != held) rest.push_back(train[i].text);
       risk::TrainedIdeationModel m = risk::train_ideation(rest, train_options);
+      std::vector<std::string> held_texts;
+      std::vector<bool> held_positive;
       for (size_t i = 0; i < train.size(); ++i) {
         if (file_of[i] != held || !risk::ideation_reads(train[i].text.text)) continue;
-        (train[i].text.positive ? pos : neg).push_back(risk::ideation_probability(m, train[i].text.text));
+        held_texts.push_back(train[i].text.text);
+        held_positive.push_back(train[i].text.positive);
       }
+      const std::vector<double> p = risk::ideation_probabilities(m, held_texts);
+      for (size_t k = 0; k < p.size(); ++k) (held_positive[k] ? pos : neg).push_back(p[k]);
     }
     report_held_out(pos, neg);
   }
@@ -154,11 +159,12 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
 
   // Only texts the classifier reads (long enough) count, for the threshold and for the figures.
   std::vector<double> neg;
-  std::vector<double> prob(valid.size());
+  std::vector<std::string> valid_texts;
+  for (const auto& v : valid) valid_texts.push_back(v.text.text);
+  const std::vector<double> prob = risk::ideation_probabilities(model, valid_texts);
   std::vector<bool> read(valid.size());
   for (size_t i = 0; i < valid.size(); ++i) {
     read[i] = risk::ideation_reads(valid[i].text.text);
-    prob[i] = risk::ideation_probability(model, valid[i].text.text);
     if (read[i] && !valid[i].text.positive) neg.push_back(prob[i]);
   }
   const double threshold = risk::round_threshold_up(risk::threshold_for_false_positive_rate(neg, max_fpr));

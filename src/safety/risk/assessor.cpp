@@ -240,7 +240,7 @@ std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
   static const std::unordered_set<std::string> kElisions = {"til", "cause", "cos", "em", "n", "bout", "round", "s"};
   static const std::unordered_set<std::string> kAfterQuote = {
       "and", "but", "then", "so", "or", "to", "at", "before", "after", "when", "while", "because", "he", "she",
-      "they", "i", "lol", "which", "who", "like", "last", "this", "and", "in", "on", "over", "every", "again"};
+      "they", "i", "lol", "which", "who", "like", "last", "this", "in", "on", "over", "every", "again"};
   for (size_t i = 0; i < text.size(); ++i) {
     const bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == ':' || text[i - 1] == '\t';
     if (!after_space) continue;
@@ -581,13 +581,14 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       add_note(f, "fiction");
     }
     if (is_past(m)) {
+      const bool act = r.flags & risk::kFlagBehaviour;
+      const bool recent = only_recent_past[sent];
+      // A recent act keeps its level; an older act is moderate; thoughts days or weeks ago are still this
+      // month's thoughts (a check-in, not a crisis); older thoughts are low.
       if (resolved) level = min_level(level, Level::kLow);
-      else if ((r.flags & risk::kFlagBehaviour) && only_recent_past[sent]) add_note(f, "recent");
-      else if (r.flags & risk::kFlagBehaviour) level = min_level(level, Level::kModerate);
-      // Thoughts days or weeks ago are still this month's thoughts: a check-in, not a crisis.
-      else if (only_recent_past[sent]) level = min_level(level, Level::kModerate);
-      else level = min_level(level, Level::kLow);
-      if (!(r.flags & risk::kFlagBehaviour) || !only_recent_past[sent] || resolved) add_note(f, "past");
+      else if (act && !recent) level = min_level(level, Level::kModerate);
+      else if (!act) level = min_level(level, recent ? Level::kModerate : Level::kLow);
+      add_note(f, act && recent && !resolved ? "recent" : "past");
     } else if (resolved && level >= Level::kModerate && !(r.flags & risk::kFlagPresent)) {
       // "I'm in a better place now": keep it visible, below a crisis interrupt.
       level = min_level(level, Level::kModerate);

@@ -20,15 +20,6 @@ uint64_t fnv_extend(uint64_t h, std::string_view bytes) {
   return h;
 }
 
-using WeightMap = std::unordered_map<uint64_t, float>;
-
-WeightMap build_map(const IdeationModel& model) {
-  WeightMap map;
-  map.reserve(model.weight_count * 2);
-  for (size_t i = 0; i < model.weight_count; ++i) map[ngram_hash(model.weights[i].ngram)] += model.weights[i].weight;
-  return map;
-}
-
 // A light suffix stripper, so that the few thousand texts we could write teach "wanting", "wanted" and
 // "wants" together. Only for the classifier's features; the lexicon matches whole words.
 std::string_view stem(std::string_view w) {
@@ -91,7 +82,8 @@ std::vector<Occurrence> occurrences(const std::vector<text::Token>& tokens, size
 
 float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 
-IdeationResult score_with(const std::vector<text::Token>& tokens, const IdeationModel& model, const WeightMap& map) {
+IdeationResult score_with(const std::vector<text::Token>& tokens, const IdeationModel& model,
+                          const std::unordered_map<uint64_t, float>& map) {
   IdeationResult best;
   // Indexes of the word tokens, so windows count words and not punctuation.
   std::vector<size_t> words;
@@ -171,13 +163,22 @@ std::vector<std::string> ideation_feature_names(const std::vector<text::Token>& 
   return out;
 }
 
+IdeationScorer::IdeationScorer(const IdeationModel& model) : model_(&model) {
+  weights_.reserve(model.weight_count * 2);
+  for (size_t i = 0; i < model.weight_count; ++i) weights_[ngram_hash(model.weights[i].ngram)] += model.weights[i].weight;
+}
+
+IdeationResult IdeationScorer::score(const std::vector<text::Token>& tokens) const {
+  return score_with(tokens, *model_, weights_);
+}
+
 IdeationResult score_ideation(const std::vector<text::Token>& tokens, const IdeationModel& model) {
-  return score_with(tokens, model, build_map(model));
+  return IdeationScorer(model).score(tokens);
 }
 
 IdeationResult score_ideation(const std::vector<text::Token>& tokens) {
-  static const WeightMap* const map = new WeightMap(build_map(shipped_ideation_model()));
-  return score_with(tokens, shipped_ideation_model(), *map);
+  static const IdeationScorer* const scorer = new IdeationScorer(shipped_ideation_model());
+  return scorer->score(tokens);
 }
 
 }  // namespace haven::safety::risk

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "safety/text/normalize.h"
@@ -80,10 +81,21 @@ struct IdeationResult {
   std::vector<Span> evidence;
 };
 
+// Scores with one model whose weight table is hashed once: build one per model and reuse it.
+class IdeationScorer {
+ public:
+  explicit IdeationScorer(const IdeationModel& model);  // model is borrowed and must outlive the scorer
+  IdeationResult score(const std::vector<text::Token>& tokens) const;
+
+ private:
+  const IdeationModel* model_;  // borrowed
+  std::unordered_map<uint64_t, float> weights_;
+};
+
 // Scores tokens as produced by text::tokenize with the shipped model.
 IdeationResult score_ideation(const std::vector<text::Token>& tokens);
 
-// The same with any model (training and tests).
+// The same with any model, hashing its table for this one call (tests; use IdeationScorer for many texts).
 IdeationResult score_ideation(const std::vector<text::Token>& tokens, const IdeationModel& model);
 
 }  // namespace haven::safety::risk

@@ -105,8 +105,7 @@ TrainedIdeationModel train_ideation(const std::vector<LabelledText>& texts, cons
   return model;
 }
 
-double ideation_probability(const TrainedIdeationModel& model, const std::string& text) {
-  std::vector<text::Token> tokens = text::tokenize(text);
+std::vector<double> ideation_probabilities(const TrainedIdeationModel& model, const std::vector<std::string>& texts) {
   std::vector<IdeationWeight> table;
   table.reserve(model.weights.size());
   for (const auto& [name, weight] : model.weights) table.push_back({name.c_str(), static_cast<float>(weight)});
@@ -115,7 +114,15 @@ double ideation_probability(const TrainedIdeationModel& model, const std::string
   view.threshold = 1.0f;
   view.weights = table.data();
   view.weight_count = table.size();
-  return score_ideation(tokens, view).probability;
+  const IdeationScorer scorer(view);
+  std::vector<double> out;
+  out.reserve(texts.size());
+  for (const auto& t : texts) out.push_back(scorer.score(text::tokenize(t)).probability);
+  return out;
+}
+
+double ideation_probability(const TrainedIdeationModel& model, const std::string& text) {
+  return ideation_probabilities(model, {text}).front();
 }
 
 bool ideation_reads(const std::string& text) {

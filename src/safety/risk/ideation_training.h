@@ -53,8 +53,9 @@ struct TrainedIdeationModel {
 
 TrainedIdeationModel train_ideation(const std::vector<LabelledText>& texts, const IdeationTrainingOptions& options);
 
-// The probability a trained model gives one text (whole-text windows as in scoring), without building
-// a weight table: for validation inside the trainer.
+// The probabilities a trained model gives texts, scored exactly as the shipped table would score them
+// (0 for texts too short to read): for validation inside the trainer.
+std::vector<double> ideation_probabilities(const TrainedIdeationModel& model, const std::vector<std::string>& texts);
 double ideation_probability(const TrainedIdeationModel& model, const std::string& text);
 
 // Whether the classifier reads a text at all (kIdeationMinWords words or more); texts it does not read
