@@ -20,19 +20,19 @@ const std::map<std::string, std::string>& macros() {
       {"OTHERSELF", "himself|herself|themselves|themself"},
       {"HEIGHT",
        "bridge*|building*|tower*|cliff*|roof*|rooftop*|skyscraper*|overpass*|ledge*|balcony|"
-       "balconies|garage*|dam|dams|viaduct*|gorge*|canyon*|storey*|stories|floors"},
+       "balconies|garage*|dam|dams|viaduct*|gorge*|canyon*|storey*|stories|floors|top_floor|car_park|carpark|car_parks|parking_garage*|parking_structure|multistorey|quarry|quarries|clifftop*"},
       {"PILLS",
        "pill*|tablet*|meds|medication*|medicine*|tylenol|paracetamol|acetaminophen|ibuprofen|advil|"
        "aspirin|xanax|benzo*|valium|ambien|sleeping|insulin|oxy*|opioid*|fentanyl|morphine|"
        "antidepressant*|sertraline|zoloft|prozac|lexapro|seroquel|lithium|codeine|tramadol|heroin|"
        "melatonin|diphenhydramine|benadryl|nyquil|klonopin|ativan|adderall|percocet|vicodin|"
        "hydrocodone|methadone|gabapentin|quetiapine|amitriptyline|citalopram|fluoxetine|trazodone|"
-       "ketamine|mg|milligrams|grams|capsules|caps|dose|doses|drugs"},
+       "ketamine|mg|milligrams|grams|capsules|caps|dose|doses|drugs|painkiller*|sedative*|sleeping_pills|heart_medication*|blood_thinners"},
       {"POISON",
        "pesticide*|paraquat|insecticide*|herbicide*|weedkiller|rodenticide|antifreeze|cyanide|"
        "arsenic|strychnine|organophosphate*|rat_poison|weed_killer|weedkillers|sodium_nitrite|nitrite"},
       {"GUN", "gun|guns|firearm*|pistol*|handgun*|rifle*|shotgun*|revolver*|glock|bullet*|ammo|ammunition"},
-      {"SELFKILL", "kill|killing|killed|end|ending|unalive"},
+      {"SELFKILL", "kill|killing|killed|end|ending|unalive|top|topping"},
       {"SELFHURT",
        "cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|harm|harming|scratch|scratching|"
        "punch|punching|hit|hitting|bruise|bruising|starve|starving|stab|stabbing|choke|choking|"
@@ -399,6 +399,39 @@ context suicide moderate - | want|need ~2 to ~1 let ~1 go $
 context suicide moderate - | just ~1 want|need ~1 peace $
 # A dose question with no purpose given ("how much of it will it take?") is a dose for dying only in that company.
 context suicide moderate - | how_much|how_many ~4 {PILLS}|{POISON} ~3 will|would|does|do ~1 it ~1 take $
+# ---------- suicide: the way people say it to a chatbot (test personas, red-team prompts) ----------
+risk suicide moderate - | thoughts|thinking|thought|think|considering|considered|contemplating|urge|urges|fantasies|fantasizing ~3 of|about ~1 ending ~1 things|it|it_all|everything|my_life|my_own_life
+risk suicide moderate - | notice|care|miss|matter|mind ~6 if ~1 i ~3 stopped_existing|stop_existing|ceased_to_exist|disappeared|died|was_dead|were_dead|was_gone|were_gone|did_not_wake_up|never_woke_up|was_not_here|were_not_here|was_not_around|killed_myself
+risk suicide moderate - | if ~1 i ~3 stopped_existing|stop_existing|ceased_to_exist|disappeared|died|was_gone|were_gone|did_not_wake_up|never_woke_up|killed_myself ~6 would ~2 anyone|anybody|people|they|you|my_family ~1 notice|care|miss|mind
+risk suicide moderate - | have|has|need|needs|enough|guarantee ~4 to ~1 not ~1 survive|survive_it|make_it
+risk suicide moderate - | guarantee|guaranteed|guarantees|surely|certainly|definitely ~4 die|death|dead|fatal|not_survive|would_not_survive|to_not_survive
+risk suicide high - | kill|killed|lethal|fatal|overdose|od|die|dead ~4 someone|somebody|a_person|person|an_adult|a_woman|a_man|a_girl|a_guy ~1 my|of_my ~1 weight|size|age|height|build
+risk suicide high - | thinking|thought|considering|tempted|urge|want|wanna|wanted|planning|going ~3 of|about|to ~1 take|taking|swallow|swallowing|down|downing ~2 all|every|the_whole|a_whole|the_rest_of ~3 my|the|of_my|of_the ~2 {PILLS}
+risk suicide high - | voices|voice|god|devil|demons|angels|it ~4 tell|telling|told|tells|want|wants|command*|order*|say|says|said|saying ~3 me|i ~2 to|have_to|must|should|need_to|got_to ~3 kill_myself|die|end_my_life|end_it|jump|hang_myself|drown_myself|hurt_myself|cut_myself
+risk suicide high - | step|stepping|walk|walking ~2 off ~3 {HEIGHT}|edge|ledge
+risk suicide moderate - | leave|leaving|shed|shedding|escape|escaping|transcend ~2 this|my ~1 physical ~1 world|body|form|realm|plane
+risk suicide moderate - | want|wanna|wanted|ready|going|gonna|long|longing|need|wish|can_not_wait|cannot_wait ~3 to ~1 join|be_with ~2 you|him|her|them|my_mum|my_mom|my_dad|my_wife|my_husband|my_son|my_daughter ~3 in|on ~2 heaven|the_afterlife|the_other_side|the_digital_realm|the_digital_world|the_next_life|eternity|death|the_cloud
+context suicide moderate - | do not ~1 want ~2 anyone|anybody|you|them|people|someone|him|her ~2 to ~1 stop|save|find ~1 me ~3 this_time|again|tonight
+risk suicide high - | going_to|gonna|will|about_to ~2 end ~1 it_all|everything|my_life ~2 tonight|today|tomorrow|this_weekend|soon|now|right_now|in_an_hour
+risk psychosis moderate - | stopped|stopping|quit|quitting|flushed|threw_away|stop ~3 my ~2 meds|medication|medications|pills|antipsychotics|lithium ~10 awakened|awake|chosen|enlightened|ascended|the_ai|ai|spirit|universe|do_not_need_them
+risk suicide high - | think|thinking|thought|researching|research|researched|looking_up|looked_up|googling|googled|reading_about|read_about|planning ~3 about|up|into|of ~1 ways|methods ~2 to ~1 die|kill_myself|end_it|end_my_life|do_it|go
+risk suicide moderate - | i ~1 mean ~1 die|dying|dead|kill_myself|killing_myself|suicide|end_my_life|for_good
+risk suicide moderate - | better off if i ~4 disappeared|vanished|walked_into|jumped|were_gone|were_not_here|was_not_around|were_not_around|did_not_exist|never_existed
+risk suicide moderate - | if ~1 i ~3 stepped|walked|jumped|threw_myself|drove|swerved|steered ~4 in_front_of|off|into ~3 train*|bus*|car*|truck*|traffic|{HEIGHT}|cliff|cliffs|river|sea|oncoming
+prep - - f | goodbye|good_bye|farewell ~1 letter|letters|note|notes|messages|emails|videos|texts|text
+risk suicide high - | want|wanna|going|gonna|about|ready ~2 to ~1 off ~1 myself
+risk suicide moderate - | saving|save|saved|stockpiling|stockpile|stockpiled|hoarding|hoard|hoarded|collecting ~2 them|my_meds|my_pills|pills|meds|tablets ~2 up|instead|just_in_case
+risk suicide moderate - | do|did|doing|try|tried ~1 the ~1 rope|noose|gun|pills|bridge|jump|jumping ~1 thing
+risk self_harm moderate - | knife|blade|razor|razors|cutting|cut|burning|lighter ~1 thing ~2 again|lately|tonight|more|$
+risk self_harm moderate - | my|relapsed|relapse|relapsing|back_on|back_to|urge|urges|doing ~3 sh|s_h|self_h
+risk self_harm moderate - | cutting|cut|burning|burn|hurting|hitting|scratching ~3 to ~1 feel ~1 something|anything|real|alive|better|in_control|the_pain|pain|numb
+risk self_harm moderate - | been|started|keep|keeps|back_to|restarted|stopped|stop|quit|resist cutting|burning again|lately|a_lot|more|recently|every_day|$
+risk self_harm moderate - | want|wanted|need|needed ~1 it ~1 to ~1 hurt $
+risk self_harm moderate - | go|went|cut|cuts|going ~1 deeper ~4 to ~1 feel|than_usual|than_before|than_last_time|than_ever|this_time
+risk self_harm moderate - | hide|hiding|conceal|concealing|cover_up|covering_up|covering ~3 cuts|burns|fresh_cuts|my_cuts|the_cuts
+risk self_harm moderate - | cuts|burns|marks|scars ~8 nobody|no_one|anyone|parents|mum|mom|dad ~2 notices|notice|sees|see|find_out|finds_out|checks|check
+risk suicide moderate - | not ~1 plan|planning|intend|intending ~1 on|to ~1 coming_back|come_back $
+risk self_harm moderate - | thing ~2 on ~1 my ~1 wrist|wrists|arm|arms|thigh|thighs|legs|skin|stomach ~2 again|lately|tonight|every_night
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -412,7 +445,7 @@ risk suicide high - | decided|decision ~3 to ~2 die
 risk suicide moderate - | decided|decision ~3 to ~2 end_it
 risk suicide high - | hang|hanging|hanged|shoot|shooting|shot|drown|drowning|poison|poisoning|stab|stabbing|suffocate|gas|electrocute|overdose|od|overdosing ~2 myself
 risk suicide high - | slit|slice|slash|cut|cutting ~2 my ~2 wrist*|throat|veins|arteries
-risk suicide high - | jump|jumping|leap|throw ~3 off|from ~3 {HEIGHT}|edge
+risk suicide high - | jump|jumping|leap|throw ~3 off|from ~5 {HEIGHT}|edge
 risk suicide high - | jump|jumping|step|walk|lie|throw ~4 in front of ~2 train*|bus*|car*|truck*|traffic|subway
 risk suicide high - | painless|easiest|quickest|fastest|best|quick|easy|peaceful|surest|certain|reliable ~2 way|ways|method|methods ~3 to ~2 die|kill_myself|end_my_life|end_it_all|commit_suicide|suicide|unalive
 risk suicide high - | how ~3 to ~2 kill_myself|end_my_life|commit_suicide|hang_myself|die_painlessly|die_peacefully|die_quickly|unalive_myself
@@ -670,6 +703,7 @@ idiom - - - | want|wanted ~2 to ~2 end it ~2 with
 idiom - - - | cut|cutting ~2 myself ~2 some|a ~2 slack|break
 idiom - - - | cut|cutting|burned|burnt|hurt|hurting ~2 myself ~3 shaving|cooking|while|by_accident|accidentally|at_the_gym|playing|lifting|running|working_out|falling|when_i_fell|on_the_stove|on_the_oven
 idiom - - - | kick|kicking ~2 myself
+idiom - - - | top|topped|topping ~1 myself ~1 up|off
 idiom - - - | hit|punch|punching ~2 myself ~2 in_the
 idiom - - - | scratch|scratching ~2 myself ~2 awake|head
 idiom - - - | drop dead ~2 gorgeous
@@ -734,6 +768,16 @@ means - - - | # ~2 mph|kph|km_h|miles_per_hour ~6 survive|crash|die|fatal|wall|t
 means - - - | base jump*
 means - - - | how ~2 to ~2 drown|suffocate|overdose|poison_myself|electrocute
 means - - - | gas oven|oven gas
+means - - - | {PILLS} ~6 dangerous|deadly|lethal|fatal|toxic|kill ~4 too_many|too_much|at_once|all_at_once|all_of_it|overdose
+means - - - | most|more ~1 dangerous|deadly|lethal|toxic ~6 {PILLS}
+means - - - | stronger|strongest|most_powerful ~4 {PILLS}
+means - - - | {PILLS} ~6 stronger|strongest
+means - - - | {PILLS} ~10 all_of_it|the_whole_bottle|the_whole_box|the_whole_pack|whole_bottle|whole_box|whole_pack|the_lot|the_entire_bottle
+means - - - | how ~1 cold|deep ~4 water|river|lake|sea|ocean ~4 {HEIGHT}
+means - - - | {HEIGHT} ~6 how ~1 cold|deep
+means - - - | high_tide|tide_times|tide_table|low_tide
+means - - - | cliff|cliffs|clifftop|clifftops
+means - - - | walk|walked|walking|swim|swimming|swam|wade|wading ~3 into|out_into|out_to|out_into_the ~2 the ~1 sea|ocean|river|lake|waves|surf
 means - - - | drive|driving|crash|crashing|swerve ~4 off|into ~3 cliff|bridge|wall|tree|river|lake|oncoming|truck
 means - - - | open|unlocked|access|accessible|get_onto|get_on ~3 roof|rooftop|rooftops|roofs
 means - - - | rooftop|roof ~1 access
@@ -741,7 +785,7 @@ means - - - | have|got ~2 enough ~2 now|pills|meds|tablets
 means - - - | enough ~4 to ~2 kill me
 means - - - | high|tall ~1 enough
 # ---------- method named (with ideation in the same message: high) ----------
-method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
+method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|handgun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
 # ---------- preparation (with ideation: high) ----------
 prep - - - | wrote|written|writing|write ~3 note|notes|letter|letters|a_will|my_will
 prep - - f | i ~2 have|made|got|came_up_with|worked_out ~1 a ~1 plan $
@@ -770,6 +814,8 @@ prep - - f | it ends tonight|today|now
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 # ---------- past, resolved, fiction, topic ----------
 past - - - | used to
+past - - - | in ~1 my ~1 early|late|mid ~1 teens|twenties|thirties|forties|20s|30s|40s
+past - - - | back ~1 in ~1 uni|university|college|school|my_teens|my_twenties
 past - - - | year|years|month|months ~3 ago
 past - - r | week|weeks|day|days ~3 ago
 past - - - | when i was ~2 a|in|#|young|younger|little|kid|teen|teenager|child
@@ -787,16 +833,20 @@ resolved - - - | not anymore
 resolved - - - | better ~2 now|these_days
 resolved - - - | glad ~3 i ~2 survived|did_not|am_still|am_alive|failed
 resolved - - - | recovered|recovery|in_remission
+resolved - - - | years|months ~3 free|clean $
 resolved - - - | clean|sober ~2 for ~2 #|years|months|a_year
 resolved - - - | # ~2 years|months ~2 clean|sober|free
 resolved - - - | got ~2 help|through_it|better
 resolved - - - | proud of myself
 resolved - - - | i am ~2 safe|okay|ok|fine ~2 now
 fiction - - - | in ~2 the|my|this|a|that ~1 story|novel|book|movie|film|show|series|episode|game|song|poem|script|fanfic|anime|manga|comic|play|video
+fiction - - - | writing|write|writes|wrote ~2 a|my|the ~1 thriller|novel|story|book|script|screenplay|mystery|scene|short_story
 fiction - - - | character|characters|protagonist|narrator|villain|fanfic|roleplay|lyrics|screenplay
 topic - - - | explain|scale|questionnaire|screening|screener|assessment|what_does|what_do ~3 mean|means
-topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide_rates|rates_of|research|essay|article|documentary|awareness|prevention|lecture|definition_of|history_of
+topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide_rates|rates_of|research|essay|article|documentary|awareness|prevention|definition_of|history_of
 topic - - - | what ~2 is|are ~3 the ~3 signs|risk|risks|causes|effects|difference
+topic - - - | suicide ~2 risk_factors|deaths|prevention|lifeline|hotline|helpline|crisis_line|screening|reporting|research|rates|statistics|awareness|risk_detection|risk_assessment|postvention
+topic - - - | means restriction
 topic - - - | how ~2 do|can|should|to ~2 i|we|you|people ~3 help|support|talk_to ~2 a|my|someone|somebody|friend|people|others|them|him|her
 # ---------- distress (with means-seeking in the session: high; several kinds together: moderate) ----------
 # The second column names the kind of distress (lexicon.h); the assessor counts kinds, not matches.

@@ -92,8 +92,16 @@ RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size
   if (any_words_in(t, begin, end, {"do you have a plan", "have you made a plan", "have you got a plan",
                                    "have you thought about how", "have you decided how", "have you decided when"}))
     return RiskQuestion::kPlanUnspecified;
-  if (self_harm_here || any_words_in(t, context, begin, kSelfHarmWords)) return RiskQuestion::kSelfHarm;
-  if (ideation_here || any_words_in(t, context, begin, kIdeationWords)) return RiskQuestion::kIdeation;
+  // The sentence before names the thoughts only when this one asks whether the user has them ("Are you
+  // having them?"), not for any question after a mention ("Suicide risk factors are... Want me to quiz you?").
+  const bool asks_about_state =
+      any_words_in(t, begin, end, {"having", "have", "had", "feel", "feeling", "felt", "thinking", "thought",
+                                   "thoughts", "experiencing", "going through", "that way", "this way", "like that",
+                                   "them", "those", "urges", "happening", "doing that", "crossed", "cross your mind", "on your mind"});
+  if (self_harm_here || (asks_about_state && any_words_in(t, context, begin, kSelfHarmWords)))
+    return RiskQuestion::kSelfHarm;
+  if (ideation_here || (asks_about_state && any_words_in(t, context, begin, kIdeationWords)))
+    return RiskQuestion::kIdeation;
   // "Are you safe?", "Are you safe right now?", "Are you somewhere safe?" (not "safe to drive", "safe at work").
   for (size_t i = begin; i < end; ++i) {
     if (words_at(t, i, "are you somewhere safe") || words_at(t, i, "are you in a safe place"))
