@@ -432,6 +432,17 @@ risk self_harm moderate - | hide|hiding|conceal|concealing|cover_up|covering_up|
 risk self_harm moderate - | cuts|burns|marks|scars ~8 nobody|no_one|anyone|parents|mum|mom|dad ~2 notices|notice|sees|see|find_out|finds_out|checks|check
 risk suicide moderate - | not ~1 plan|planning|intend|intending ~1 on|to ~1 coming_back|come_back $
 risk self_harm moderate - | thing ~2 on ~1 my ~1 wrist|wrists|arm|arms|thigh|thighs|legs|skin|stomach ~2 again|lately|tonight|every_night
+# An act told without naming it ("did it", "was about to") is an attempt when the same sentence says how it
+# ended: it did not work, someone stopped it, the writer woke up after it.
+risk suicide high b | did|tried|went_through_with|go_through_with|done ~1 it|again ~8 did_not_work|did_not_take|not_work|not_take|woke_up|wake_up|survived|failed|not_all_the_way|in_hospital|hospital|icu|a_and_e|ambulance
+risk suicide high b | about|going|gonna|ready|close ~1 to ~2 do_it|go_through_with_it|end_it ~10 stopped|interrupted|found_me|walked_in|phone_rang|knocked|lost_my_nerve|chickened_out|could_not|stopped_myself|put_it_down|panicked
+risk suicide high b | almost|nearly ~2 did_it|went_through_with_it|ended_it
+risk suicide high b | partway|halfway|part_way|half_way ~3 through ~4 stopped|panicked|could_not
+risk suicide high b | started|began ~1 to ~6 stopped|panicked|could_not_finish|could_not ~2 partway|halfway|finish
+risk suicide high b | took|take|swallowed|drank|mixed ~6 on_purpose|deliberately|intentionally|meant_to ~6 {PILLS}
+risk suicide high b | took|swallowed|drank|mixed ~6 {PILLS} ~8 on_purpose|deliberately|intentionally|and_i_meant_it|meant_to
+risk suicide high b | someone|somebody|stranger|she|he|they|mum|mom|dad|roommate|flatmate|sister|brother ~2 stopped|found ~1 me ~4 last_night|yesterday|in_time|before|just_in_time|unconscious|on_the_floor|tuesday|monday|wednesday|thursday|friday|saturday|sunday
+risk suicide high b | od|ods|od_d|odd|overdosed ~1 again|last_night|yesterday|this_week|on_purpose|twice|$
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -810,6 +821,26 @@ prep - - - | tried|attempted ~1 it
 prep - - - | doing_it|going_to_do_it|do_it ~2 tonight|today|right_now|now
 prep - - f | tonight is the night
 prep - - f | it ends tonight|today|now
+# Behaviour told without naming the act: the act ("I was about to", "I tried") and how it ended ("it didn't
+# work", "someone found me", "I lost my nerve") are two different marks, and two marks make a check-in.
+prep - - - | was|were ~1 about ~1 to ~1 do_it|go_through_with_it|$
+prep - - - | was|were ~1 going|gonna ~1 to ~1 do_it|go_through_with_it
+prep - - - | ready ~1 to ~1 go_through_with_it|do_it
+prep - - - | went_through_with_it|acted_on_it|did_the_thing
+prep - - - | i ~1 tried|attempted ~1 again|$|on|last|yesterday|tonight|this_morning|to_go|to_leave_for_good
+prep - - - | the ~1 moment ~1 i ~1 decided
+prep - - - | did_not|didnt ~1 work|take $
+prep - - - | i ~1 failed $
+prep - - - | keep|kept ~1 waking ~1 up
+prep - - - | woke ~1 up ~2 and ~3 the_same|nothing_had_changed|exactly_the_same|still_here
+prep - - - | {PERSON3}|someone|somebody|stranger ~1 found|stopped ~1 me ~1 $|last_night|yesterday|in_time|on_the_floor|unconscious|monday|tuesday|wednesday|thursday|friday|saturday|sunday|before
+prep - - - | discharged|home_from_the_ward|back_from_the_ward|psych_ward|stomach_pumped|sirens
+prep - - - | lost_my_nerve|chickened_out|stopped_partway|stopped_myself|put_it_back|put_them_back|put_it_all_back|could_not_finish
+prep - - - | nobody|no_one ~2 knows|noticed|knew ~2 why|what_happened|what_i_did|what_she_walked_in_on
+prep - - - | on_purpose|deliberately|not_by_accident
+prep - - - | had|got ~1 everything ~1 ready|in_front_of_me
+prep - - - | had ~1 it ~1 in ~1 my ~1 hand
+prep - - - | dry_run|practice_run|been_practising|been_practicing
 # ---------- time close at hand ----------
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 # ---------- past, resolved, fiction, topic ----------
