@@ -808,6 +808,9 @@ prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - f | put ~2 my ~2 affairs in order
+prep - - f | tying_up|tie_up|tied_up ~2 loose_ends
+prep - - f | if ~1 something ~1 happens|happened ~1 to ~1 me
+prep - - f | update|updating|updated|made|making|sorted|sorting ~2 my|a ~1 will $
 prep - - - | planned ~2 it ~2 out|everything
 prep - - - | plan|planned|plans ~2 for|is ~2 tonight|tomorrow|this_weekend|friday|saturday|sunday
 prep - - f | set ~2 a|the|my ~2 date
@@ -1034,6 +1037,7 @@ distress mood - - | sad|empty|numb|hollow ~1 all_the_time|inside|every_day
 distress mood - - | anhedonia|joyless|dead_inside
 distress mood - - | i ~1 am|feel|felt|feeling ~2 sad|down|low|awful|horrible|terrible|lost|unhappy|like_shit|like_crap|like_garbage|so_bad|like_a_shell
 distress mood - - | i ~2 am ~1 dying ~1 inside
+distress mood - - | i ~2 have ~1 been ~2 so|really|very|feeling|pretty ~1 low|down|sad|depressed|awful|miserable|hopeless|flat
 distress hopeless - - | why ~2 bother|try ~1 $
 distress hopeless - - | nothing ~2 helps|works|is_working
 distress hopeless - - | tried ~2 everything
