@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <unordered_set>
 
@@ -419,12 +420,26 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         (a == "i" && b == "mean"))
       means_it = true;
   }
+  // Laughter alone is not enough: "lowkey wanna unalive lol" is how many young people disclose. It reads
+  // as hyperbole when the sentence also names the small thing that prompted it ("this show", "my team
+  // lost", "if I have to hear that song again").
+  static const std::set<std::string, std::less<>> kTrivialCause = {
+      "this", "that", "these", "those", "making", "makes", "made", "if", "because", "cause", "bc", "when",
+      "lost", "won", "game", "team", "homework", "exam", "test", "class", "boss", "song", "show", "meeting",
+      "traffic", "weather", "heat", "episode", "match", "movie", "film", "series", "assignment", "essay"};
   auto laughed_off = [&](const PhraseMatch& m) {
     if (means_it) return false;
-    for (size_t k = m.last + 1; k < tokens.size() && k <= m.last + 12; ++k) {
-      if (tokens[k].is_sentence_end() && tokens[k].text != "!") break;
-      if (tokens[k].text == "lol") return true;
+    bool laughed = false;
+    size_t end = m.last + 1;
+    for (; end < tokens.size() && end <= m.last + 12; ++end) {
+      if (tokens[end].is_sentence_end() && tokens[end].text != "!") break;
+      if (tokens[end].text == "lol") laughed = true;
     }
+    if (!laughed) return false;
+    size_t begin = m.first;
+    while (begin > 0 && !tokens[begin - 1].is_sentence_end()) --begin;
+    for (size_t k = begin; k < end && k < tokens.size(); ++k)
+      if ((k < m.first || k > m.last) && kTrivialCause.count(tokens[k].text)) return true;
     return false;
   };
 
@@ -600,8 +615,9 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       record(m, Category::kOcd, level);
       continue;
     }
-    if (r.level <= Level::kModerate && laughed_off(m)) {
-      level = min_level(level, Level::kLow);
+    if (laughed_off(m)) {
+      // A threat laughed off over a song is still worth a gentle question, never a crisis interrupt.
+      level = min_level(level, r.level <= Level::kModerate ? Level::kLow : Level::kModerate);
       add_note(f, "said as a joke");
     }
     if ((r.flags & risk::kFlagPresent) && level >= Level::kHigh) any_present = true;

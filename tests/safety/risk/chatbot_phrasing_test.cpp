@@ -57,5 +57,20 @@ TEST(ChatbotPhrasing, DelusionalReasonsToStopMedicationAreRead) {
   EXPECT_EQ(b.level_of(Category::kPsychosis), Level::kNone) << b.reason;
 }
 
+TEST(ChatbotPhrasing, LaughterAloneDoesNotTakeADisclosureBack) {
+  for (const char* t : {"all of it. lowkey wanna unalive lol", "honestly i want to die lol", "i wanna kms lmao"}) {
+    Assessment a = assess_text(t);
+    EXPECT_GE(sh(a), Level::kModerate) << t << " -> " << a.reason;
+  }
+  // With the small thing that prompted it, laughter marks hyperbole.
+  for (const char* t : {"i want to die lol this show is so bad", "my team lost again i want to die lol"}) {
+    Assessment a = assess_text(t);
+    EXPECT_LT(sh(a), Level::kModerate) << t << " -> " << a.reason;
+  }
+  // A threat laughed off is a gentle question, not a crisis interrupt.
+  Assessment song = assess_text("if i have to hear that song again i'll kms lol");
+  EXPECT_EQ(sh(song), Level::kModerate) << song.reason;
+}
+
 }  // namespace
 }  // namespace haven::safety
