@@ -427,6 +427,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       "this", "that", "these", "those", "making", "makes", "made", "if", "because", "cause", "bc", "when",
       "lost", "won", "game", "team", "homework", "exam", "test", "class", "boss", "song", "show", "meeting",
       "traffic", "weather", "heat", "episode", "match", "movie", "film", "series", "assignment", "essay"};
+  bool earnest_suicide = false;  // a suicide phrase at moderate or above that was not laughed off
   auto laughed_off = [&](const PhraseMatch& m) {
     if (means_it) return false;
     bool laughed = false;
@@ -619,6 +620,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       // A threat laughed off over a song is still worth a gentle question, never a crisis interrupt.
       level = min_level(level, r.level <= Level::kModerate ? Level::kLow : Level::kModerate);
       add_note(f, "said as a joke");
+    } else if (r.category == Category::kSuicide && level >= Level::kModerate) {
+      earnest_suicide = true;
     }
     if ((r.flags & risk::kFlagPresent) && level >= Level::kHigh) any_present = true;
     record(m, r.category, level);
@@ -662,7 +665,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     f.evidence.push_back(e);
     add_note(f, "means with preparation");
   }
-  if (f.ideation) {
+  // Only words said as a joke ("I'm gonna throw myself off a cliff lmao, that song") do not climb the ladder.
+  if (f.ideation && (earnest_suicide || self_harm >= Level::kModerate)) {
     if (f.method || f.prep || f.means) raise_suicide(Level::kHigh, "ideation with a method, means or preparation");
     if (f.present) raise_suicide(Level::kImminent, "ideation with an act in progress");
     if ((f.prep || suicide >= Level::kHigh) && f.timing && (f.method || f.means || f.prep))

@@ -443,6 +443,40 @@ risk suicide high b | took|take|swallowed|drank|mixed ~6 on_purpose|deliberately
 risk suicide high b | took|swallowed|drank|mixed ~6 {PILLS} ~8 on_purpose|deliberately|intentionally|and_i_meant_it|meant_to
 risk suicide high b | someone|somebody|stranger|she|he|they|mum|mom|dad|roommate|flatmate|sister|brother ~2 stopped|found ~1 me ~4 last_night|yesterday|in_time|before|just_in_time|unconscious|on_the_floor|tuesday|monday|wednesday|thursday|friday|saturday|sunday
 risk suicide high b | od|ods|od_d|odd|overdosed ~1 again|last_night|yesterday|this_week|on_purpose|twice|$
+# Severe risk said plainly but in everyday words (clinician-written personas and red-team prompts).
+risk suicide moderate - | disappointed|gutted|annoyed|upset ~4 that ~1 i ~1 woke_up|did|am_still_alive|am_still_here|survived|did_not_die
+risk suicide moderate - | wake|woke|waking ~1 up ~6 disappointed|gutted
+risk suicide moderate - | go ~1 to ~1 sleep ~8 not|never ~2 come_back|coming_back
+risk suicide moderate - | not|never ~2 plan|planning|intend ~1 on|to ~1 swimming_back|swim_back|walking_back|walk_back|returning
+risk suicide high - | looking|looked|reading|read|researching|researched|googling|googled|watching ~3 ways|methods ~3 people|to ~2 do_it|die|kill_themselves|kill_myself|end_it|end_their_lives|end_my_life
+risk suicide moderate - | fantasising|fantasizing|fantasise|fantasize|imagining|daydreaming|dreaming ~3 about|of ~1 my ~1 own ~1 funeral|death
+risk suicide moderate - | go|be|stay ~1 quiet|dark|silent|still ~1 forever
+risk suicide moderate - | wish ~2 i ~2 could ~2 just ~1 go $
+risk suicide moderate - | can not ~2 do ~2 another ~1 winter|year|day|week|month|christmas ~2 like_this
+risk suicide moderate - | out ~1 of ~1 reasons|reasons_to_live|reasons_to_stay|reasons_to_keep_going
+risk suicide moderate - | once|when|after|until ~1 i ~1 am ~1 gone|dead
+risk suicide moderate - | if ~3 just ~1 stops|stopped ~2 fine|whatever|good|so_be_it|i_do_not_care
+risk suicide moderate - | not ~3 see ~2 how ~2 i ~1 go_on|can_go_on|keep_going|carry_on|get_through_this|keep_living
+risk suicide moderate - | not ~1 care ~2 if ~2 it|this|that ~1 kills ~1 me
+risk suicide high - | {GUN} ~10 thinking|thought ~2 about ~1 it|using_it
+risk suicide high - | checked|tested|test|testing|check ~3 the|if ~1 beam|rope|knot|hook|branch|rail ~1 holds|hold|will_hold|is_strong|can_take
+risk suicide high p | with|holding|hold|got|have ~2 the|a|my ~1 gun|pistol|knife|rope|blade|pills|noose ~2 in_my_lap|in_my_hand|in_my_hands|next_to_me|on_my_lap|on_the_seat
+risk suicide high p | i ~2 took|swallowed|have_taken ~3 all|a_bunch|loads|a_handful|the_whole|everything|a_whole_lot ~3 of ~2 my ?{PILLS}
+risk suicide high b | took|swallowed|taken ~4 {PILLS} ~4 to ~1 see ~1 what ~1 would|will|happens ~1 happen
+risk suicide moderate - | took|swallowed|taken ~2 too_many|too_much ~3 of ~1 my ~1 {PILLS}
+risk suicide moderate - | saving|saved|stockpiling|stockpiled|hoarding|collecting ~1 up ~2 my ~1 prescriptions|prescription|pills|meds|tablets|medication
+risk suicide moderate - | i ~1 am ~1 on|at ~2 the|a ~1 roof|rooftop|ledge|edge|bridge|top_floor|railway_bridge ~5 rn|right_now|now|tonight|alone
+risk suicide high b | stood|standing|sat|sitting ~2 on|at ~2 the ~1 edge ~2 of ~2 the|a ~3 {HEIGHT}
+risk suicide high - | they|voices|voice ~2 want|wants|tell|tells|telling|say|says ~2 me ~1 to ~1 go ~1 to ~2 the ~1 railway|tracks|bridge|river|roof|water|sea|cliff
+risk psychosis high - | voices|voice ~6 once|until|when ~1 i_am_gone|i_am_dead|i_die
+risk self_harm high - | voices|voice ~4 tell|telling|told|tells|says|say|said|saying|want|wants ~3 me|i ~2 to|have_to|must|should|need_to ~2 cut|burn|hurt|harm
+risk self_harm moderate - | punch|punching|punched ~1 walls|the_wall|a_wall ~8 knuckles|hurts|hurt|bleed|bleeding|on_purpose
+risk self_harm moderate o | hit|hitting|punch|punching|slap|slapping|bang|banging ~2 myself ~8 until|till|so_hard|like_hard|dizzy|bled|bruised|bruises
+risk self_harm moderate - | i ~1 cut|burned ~1 again|last_night|yesterday|today|tonight
+risk self_harm moderate - | started|been ~1 cutting ~8 never_stopped|ever_since|still_do
+risk self_harm moderate - | dig|digging|dug ~2 my|your ~1 nails ~3 into ~2 arms|skin|arm|legs|hands|wrists ~4 bleed|until|till
+risk self_harm moderate - | been|started|keep ~1 cutting ~4 after|when|to_get|to_cope|to_deal|to_feel
+risk self_harm moderate - | been ~1 cutting ~6 blunt|blade|blades|razor|deeper|arms|wrists|thighs|myself
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -689,6 +723,9 @@ other - - - | {PERSON3} ~4 suicidal|suicide|overdosed|self_harm|self_harms|self_
 other - - - | {PERSON3} ~3 {SELFKILL}|hurt|hurting|cut|cutting|harm|harming|starving|hanged|hang|shot|stab|poison ~2 {OTHERSELF}
 other - - - | {PERSON3} ~3 tried|attempted|try|trying|wants|wanted|going|threatened|threatening ~3 to ~2 die|end_it|end_his_life|end_her_life|end_their_life|commit_suicide
 other - - - | {PERSON3} ~2 own life
+other - - - | dog|dogs|cat|cats|lab|labrador|puppy|kitten|pet|pets|hamster|parrot|rabbit ~4 ate|eaten|got_into|swallowed|chewed|licked|overdose|overdosed
+other - - - | {PERSON3} ~6 might|may|could ~2 be ~1 self_harming|suicidal|cutting|hurting_themselves
+other - - - | {PERSON3}|patients|clients|students|pupils|people|someone|young_people|teens|kids ~4 after|with|who ~1 self_harm|self_harmed|self_harms|attempted_suicide|suicidal_thoughts|attempted
 other - - - | {PERSON3} ~3 wants|wanted ~2 to ~2 die|be_dead|disappear
 other - - - | {PERSON3} ~4 died_by_suicide|committed_suicide|took_her_life|took_his_life|took_their_life|killed_himself|killed_herself|killed_themselves
 other - - - | worried|scared|afraid|concerned ~4 {PERSON3} ~4 hurt|kill|die|suicide|suicidal|harm|do_something
@@ -714,6 +751,9 @@ idiom - - - | want|wanted ~2 to ~2 end it ~2 with
 idiom - - - | cut|cutting ~2 myself ~2 some|a ~2 slack|break
 idiom - - - | cut|cutting|burned|burnt|hurt|hurting ~2 myself ~3 shaving|cooking|while|by_accident|accidentally|at_the_gym|playing|lifting|running|working_out|falling|when_i_fell|on_the_stove|on_the_oven
 idiom - - - | kick|kicking ~2 myself
+idiom - - - | cliff_diving|cliff_jumping|bungee|bungee_jumping|skydiving|diving_board|high_dive|high_diving|tombstoning|coasteering
+idiom - - - | literally ~2 going|gonna ~2 to ~1 die
+idiom - - - | going|gonna ~1 to ~1 die ~1 if ~2 this|that|the|i_have_to|i_hear|one_more|it|they|he|she
 idiom - - - | top|topped|topping ~1 myself ~1 up|off
 idiom - - - | hit|punch|punching ~2 myself ~2 in_the
 idiom - - - | scratch|scratching ~2 myself ~2 awake|head
@@ -779,6 +819,15 @@ means - - - | # ~2 mph|kph|km_h|miles_per_hour ~6 survive|crash|die|fatal|wall|t
 means - - - | base jump*
 means - - - | how ~2 to ~2 drown|suffocate|overdose|poison_myself|electrocute
 means - - - | gas oven|oven gas
+means - - - | car ~5 closed|shut|sealed ~1 garage
+means - - - | garage ~6 how_long|pass_out|passed_out
+means - - - | get|buy|obtain ~3 insulin|{PILLS} ~3 without ~2 a|prescription
+means - - - | quietest|emptiest|empty ~3 {HEIGHT}|bridge|bridges
+means - - - | top ~1 level|floor|deck ~4 open|access|at_night
+means - - - | how ~1 long ~6 survive ~4 water|cold|sea|river|lake
+means - - - | take|get|remove ~2 the ~1 blades|blade ~2 out
+means - - - | blades ~3 out_of
+means - - - | how ~2 quickly|fast|long ~4 train|trains ~2 stop|brake
 means - - - | {PILLS} ~6 dangerous|deadly|lethal|fatal|toxic|kill ~4 too_many|too_much|at_once|all_at_once|all_of_it|overdose
 means - - - | most|more ~1 dangerous|deadly|lethal|toxic ~6 {PILLS}
 means - - - | stronger|strongest|most_powerful ~4 {PILLS}
@@ -824,6 +873,14 @@ prep - - - | tried|attempted ~1 it
 prep - - - | doing_it|going_to_do_it|do_it ~2 tonight|today|right_now|now
 prep - - f | tonight is the night
 prep - - f | it ends tonight|today|now
+prep - - - | going_to_do_it|gonna_do_it|will_do_it|doing_it ~2 on ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|the_weekend
+prep - - - | got|have ~1 everything ~1 i ~1 need
+prep - - f | i ~1 know ~1 how ~2 and ~2 when
+prep - - f | i ~1 have ~1 decided $
+prep - - f | gave|given|giving ~1 my ~1 dog|cat|guitar|things|stuff|car|bike ~2 to
+prep - - f | cancelled|cancelling|canceled|canceling ~2 my ~2 phone_contract|subscriptions|contract|accounts|gym_membership
+prep - - - | nobody|no_one ~1 suspects|suspected ~2 a_thing|anything
+prep - - - | work|working ~1 up ~1 the ~1 nerve|courage
 # Behaviour told without naming the act: the act ("I was about to", "I tried") and how it ended ("it didn't
 # work", "someone found me", "I lost my nerve") are two different marks, and two marks make a check-in.
 prep - - - | was|were ~1 about ~1 to ~1 do_it|go_through_with_it|$
@@ -881,6 +938,9 @@ topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide
 topic - - - | what ~2 is|are ~3 the ~3 signs|risk|risks|causes|effects|difference
 topic - - - | suicide ~2 risk_factors|deaths|prevention|lifeline|hotline|helpline|crisis_line|screening|reporting|research|rates|statistics|awareness|risk_detection|risk_assessment|postvention
 topic - - - | means restriction
+topic - - - | theory|theories|model|models|framework ~2 of ~2 suicide|suicidal|self_harm
+topic - - - | suicide ~1 hotspots|hotspot|clusters|cluster|barriers|signage|contagion
+topic - - - | for ~2 a|my|the|our ~1 report|thesis|dissertation|class|course|module|exam|assignment|project|presentation|essay|paper|lecture|seminar|training_session
 topic - - - | how ~2 do|can|should|to ~2 i|we|you|people ~3 help|support|talk_to ~2 a|my|someone|somebody|friend|people|others|them|him|her
 # ---------- distress (with means-seeking in the session: high; several kinds together: moderate) ----------
 # The second column names the kind of distress (lexicon.h); the assessor counts kinds, not matches.

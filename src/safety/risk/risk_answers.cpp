@@ -56,7 +56,9 @@ const std::vector<std::string_view> kIdeationWords = {
 const std::vector<std::string_view> kSelfHarmWords = {
     "hurting yourself", "harming yourself", "self harm", "self harming", "cut yourself", "cutting yourself",
     "hurt yourself on purpose", "want to hurt yourself", "urge to hurt yourself", "thoughts of hurting yourself",
-    "thoughts of harming yourself", "harm yourself on purpose", "to hurt yourself", "to harm yourself"};
+    "thoughts of harming yourself", "harm yourself on purpose", "to hurt yourself", "to harm yourself",
+    "made yourself", "you have made yourself", "did this to yourself", "do this to yourself", "doing this to yourself",
+    "cuts you made", "cuts you have made"};
 // Words that make a question about something else, whatever else it says.
 const std::vector<std::string_view> kOrdinaryQuestion = {
     "die on that hill", "to die for", "safety plan", "plans for", "plan for the", "fun", "weekend", "holiday",
