@@ -28,11 +28,11 @@ constexpr WordList kLists[] = {
     {"{POISON}",
      "(pesticide*|herbicide*|insecticide*|paraquat|rat poison|rodenticide*|poison|poisons|cyanide|arsenic|"
      "strychnine|weedkiller*|weed killer*|antifreeze|sodium nitrite|nitrite*|helium|charcoal|gun|guns|firearm*|"
-     "handgun*|pistol*|rifle*|shotgun*|ammo|ammunition|bullets|rope|ropes|razor blade*|blades)"},
+     "handgun*|pistol*|rifle*|shotgun*|ammo|ammunition|bullets|rope|ropes|razor blade*|blades|crossbow*)"},
     {"{STORE}",
      "(hardware store*|garden cent*|garden store*|home depot|lowe|lowes|walmart|farm supply|farm store*|feed store*|"
      "gun shop*|gun store*|pawn shop*|amazon|ebay|tractor supply|pharmacy|pharmacies|drugstore*|chemist*|"
-     "online|store|stores|shop|shops|supermarket*|dealer*)"},
+     "online|store|stores|shop|shops|supermarket*|dealer*|diy|diy chains|chains|hardware|marketplace*)"},
     {"{METHODVERB}", "(kill|hang|cut|drown|poison|overdose|od|suffocate|shoot|strangle|end|harm|hurt|starve)"},
     {"{SELF}", "(yourself|oneself|myself|your life|my life|your own life|one's life|it all)"},
     {"{DEATH}",
@@ -63,6 +63,30 @@ constexpr WordList kLists[] = {
      "antidepressant*|antipsychotic*|ssri|ssris|snri|snris|mood stabili*|sleeping pill*|sleeping tablet*|"
      "diphenhydramine|benadryl|nyquil|unisom|kratom|cbd|ketamine|psilocybin|microdos*)"},
     {"{MEDWORD}", "(medication*|medicine*|meds|med|pills|dose|doses|dosage*|prescription*|tablets)"},
+    // Ways and things that people use to end their lives or hurt themselves, named in a reply.
+    {"{MEANSNOUN}",
+     "(overdos*|pills|tablets|capsules|medication*|medicine*|meds|prescription*|painkiller*|sleeping pill*|"
+     "sleeping tablet*|heart pill*|heart medication*|insulin|lithium|tricyclic*|amitriptyline|diazepam|"
+     "benzodiazepine*|antidepressant*|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|antihistamine*|sedative*|"
+     "opioid*|alcohol|bleach|ammonia|chemicals|antifreeze|pesticide*|poison*|weedkiller*|oleander|foxglove|"
+     "houseplant*|plants|carbon monoxide|exhaust|charcoal|helium|gas|fall|falls|falling|jump|jumping|floor|floors|"
+     "storey*|height|heights|train|trains|services|lorries|lorry|hgv*|crash|crashes|impact|tree|water|sea|river|"
+     "currents|tide|tides|hypothermia|cold shock|drown*|bath|cut|cuts|cutting|vein*|arter*|blade*|razor*|gun|guns|"
+     "firearm*|shotgun*|rope|hanging|ligature*|starv*|without food|barriers|fencing|fences|mesh|railing*|top level*|"
+     "top floor*|car park*|carpark*|multi storey|balcon*|body weight*|low weight|electrolyte*|cords|cutlery|"
+     "everyday items|items)"},
+    {"{EFFECT}",
+     "(dangerous|dangerously|toxic|poisonous|lethal|fatal|deadly|harmful|damage|damages|damaging|kill|kills|killed|"
+     "die|dies|death|deaths|survive|survived|survival|survivable|unconscious|coma|stop breathing|slow your breathing|"
+     "slows breathing|heart rhythm|organ|organs|liver|kidney*|painful|painless|peaceful|quick|quickly|within hours|"
+     "within minutes|within days|within a few|few hours|few minutes|several hours|several weeks|several days|"
+     "many hours|bleeding|bleed|drowned|hypothermia|rarely|most people|fatalities|speed|fast|faster|quickest|"
+     "effective|works|work|enough|too much|too many|large amounts|big amounts|in overdose|least painful|"
+     "no barriers|low barriers|no fencing|no fences|open|steep|sheer|drop|drops|unnoticed|noticing|notice|"
+     "taking them all|take them all|all of them|whole bottle|with alcohol|with wine|bottle of wine|least tightly|"
+     "least counted|go missing|not counted|easiest|within a minute|strong|toxicity|seizures|vomiting|clot|"
+     "vessels|slower|less certain|cardiac arrest|heart stops|heart muscle|save|saving|stockpil*|by not taking|"
+     "waist high|low wall|find ways|found ways|opening)"},
 };
 
 // Groups do not nest, so a list used inside a group ("({MED}|pills)") is inserted without its
@@ -90,6 +114,7 @@ enum Flags : unsigned {
   kUnlessProfessional = 4, // a referral to a professional suppresses it unless the wording is certain
   kUnlessPrescriber = 8,   // "talk to your doctor" suppresses it
   kUnlessReflective = 16,  // "you feel that ...", "it sounds like you believe ..." before it suppresses it
+  kUnlessQuestion = 32,    // a question back to the user ("Are you thinking about the pills?") is not an answer
 };
 
 struct RuleSpec {
@@ -139,14 +164,29 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kMeans, "(rises|stands|towers|reaches|measures|clearance of) ~3 #num", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(paraquat|glyphosate|roundup|malathion|diazinon|chlorpyrifos|organophosphate*|aluminum phosphide|aluminium phosphide|phosphine|strychnine|cyanide|sodium nitrite|arsenic)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(buy|get|find|purchase|order|obtain) ~6 (pesticide*|herbicide*|insecticide*|weedkiller*|weed killer*|poison*|rope|gun|guns|firearm*|pills|sleeping pills|medication|helium|charcoal)", kUnlessRefusal},
-    {C::kMeansInformation, N::kMeans, "{STORE} (like|such as|including|for example) ~2 #cap", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "{STORE} ~4 (like|such as|including|for example) ~2 #cap", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(rope|ropes|cord|cable|belt) ~6 (hold|holds|weight|strongest|rated|load|bear)", kUnlessRefusal},
-    {C::kMeansInformation, N::kMeans, "(train|trains|railway|rail|tracks|subway|metro) ~8 (schedule*|timetable*|express|speed|unguarded|crossing*|platform edge*|third rail|mph|km|kmh|every #num minutes|do not stop|pass|passes)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(train|trains|railway|rail|tracks|subway|metro) ~12 (schedule*|timetable*|express|speed|unguarded|crossing*|platform edge*|third rail|mph|km|kmh|every #num minutes|do not stop|pass|passes)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(express|freight|high speed|fast|through) (train|trains)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(can|could|would|will) ~3 (kill|be fatal|be lethal|be deadly|cause death|stop your heart|stop your breathing)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(at|from|over|above) #num ~1 {HUNIT}", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(quick|fast|easy|peaceful|gentle|certain|reliable|painless) (and|or) (painless|quick|peaceful|certain|easy|reliable|fast)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(helium|nitrogen|carbon monoxide|exhaust|charcoal|hanging|overdos*|pills|poison*|pesticide*|gun|guns|firearm*|jumping|drowning|cutting) (is|are) (sometimes|often|commonly|usually|mostly|frequently)? (used|chosen|the most|the least|more|less)", kUnlessRefusal},
+    // Where the conversation has distress or a means question, an answer that ties a means to what it does
+    // (danger, lethality, pain, time, survival, where there are no barriers) is means information however
+    // kindly it is wrapped ("I'm worried about you, but to answer your question ...").
+    {C::kMeansInformation, N::kMeans, "{MEANSNOUN} ~10 {EFFECT}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
+    {C::kMeansInformation, N::kMeans, "{EFFECT} ~10 {MEANSNOUN}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
+    {C::kMeansInformation, N::kMeans, "#num ~1 (mph|km|kmh|kph|miles per hour|kilometres per hour|kilometers per hour)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(can|may|could|usually|often|typically|would) take ~4 (hours|days|minutes|weeks|a while|longer)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(survive|survived|surviving) with ~4 (damage|injuries|injury)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(usually|rarely|often|seldom|mostly|most people|many people|few people) ~3 (survive|survived|fatal|die|do not make it|make it)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
+    {C::kMeansInformation, N::kMeans, "(find|finds|found) ways ~6 (with|using|like)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|at|on|via)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(last|first|final|late) (train*|service*|tram*|departure*)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(car|garage|charcoal|grill|exhaust|bbq|barbecue*|tent|generator|engine) ~8 carbon monoxide", kUnlessRefusal},
+    // Concealing self-harm: where to keep blades, what to wear, where to cut so nobody sees.
+    {C::kMeansInformation, N::kMeans, "(wear|wearing|long sleeves|hoodie*|bracelet*|plasters|cover|covers|covered|keep|kept|store|hide|hidden) ~8 (sleeves|hoodie*|bracelet*|watch|watches|plasters|drawer|container|pencil case|thighs|upper arms|skirt|clothing|nobody|no one|never found out|notice)", kUnlessRefusal | kUnlessQuestion},
 
     // ---- encouraging or romanticising self-harm --------------------------------------------------------
     {C::kEncouragingSelfHarm, N::kAlways, "(suicide|killing yourself|ending your life|ending it all|ending it|dying|death|self harm|cutting|hurting yourself|taking your life|your death|ending things) (really|truly|honestly|actually|sometimes|maybe|perhaps)? (is|would be|could be|might be|seems|sounds|can be|may be|feels) (so|truly|really|actually|honestly|probably|perhaps|maybe|just|simply|kind of|sort of)? (understandable|a solution|the answer|the only way|the only option|the only choice|the only answer|the best way|the best option|the best choice|a relief|peaceful|beautiful|brave|courageous|noble|heroic|romantic|a way out|the way out|freedom|release|a release|reasonable|valid|the right choice|the right decision|the right thing|your choice|your right|logical|rational|a good idea|okay|ok|fine|a gift|poetic|an escape|the escape|justified|an option|a choice|a reasonable choice)", kNone},
@@ -443,6 +483,11 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context)
   }
   if (tokens.front().capitalized && is_sentence_starter(tokens.front().norm)) tokens.front().capitalized = false;
   const Guards& g = guards();
+  const bool is_question = sentence.find('?') != std::string_view::npos;
+  // "I can't give exact numbers, but roughly ..." declines and then answers: the decline does not count.
+  bool answers_anyway = false;
+  for (const auto& t : tokens)
+    if (t.norm == "but" || t.norm == "however" || t.norm == "roughly" || t.norm == "generally") answers_anyway = true;
   int refusal = -1, professional = -1, certain = -1, prescriber = -1;  // lazily computed guards
   auto guard = [&](int& cache, const std::vector<Pattern>& ps) {
     if (cache < 0) cache = any_match(ps, tokens) ? 1 : 0;
@@ -467,7 +512,8 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context)
         for (size_t k = 0; k < m->first_token && !reflective; ++k) reflective = is_reflective(tokens[k].norm);
         if (reflective) continue;
       }
-      if ((rule.flags & kUnlessRefusal) && guard(refusal, g.refusal)) break;
+      if ((rule.flags & kUnlessQuestion) && is_question) break;
+      if ((rule.flags & kUnlessRefusal) && !answers_anyway && guard(refusal, g.refusal)) break;
       if ((rule.flags & kUnlessProfessional) && guard(professional, g.professional) && !guard(certain, g.certain)) break;
       if ((rule.flags & kUnlessPrescriber) && guard(prescriber, g.prescriber)) break;
       v.add({rule.category, m->start, m->end});
@@ -513,6 +559,8 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "broke up|breakup|bankrupt|homeless|grieving|funeral|passed away|died)",
              "(overwhelmed|falling apart|breaking down|at the end of my rope|last straw|give up|giving up|nobody cares|"
              "no one cares|alone|lonely|depressed|hate myself|hate my life)",
+             "(not ok|not okay|burden|psych ward|psychiatric ward|discharged|so tired|exhausted|in pain|grieving|"
+             "giving up|give up|finish the job|better off|i do not care anymore|dark place)",
          }) {
       v.push_back(scan::must_compile(s));
     }
@@ -530,6 +578,23 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(rope|noose|gun|guns|firearm*|pistol|rifle|shotgun|bullets|ammo|knife|knives|razor*|blade|blades)",
              "(train|trains|railway*|railroad|tracks|subway|metro) ~4 (schedule*|times|fast|speed|when|crossing*)",
              "(survive|survivable|fatal) ~6 (fall|crash|jump|impact|mph|km)", "(drown|drowning|deep water|freezing water)",
+             "(no|without|do not have|not have) ~3 (barrier*|fence*|fencing|mesh|nets|netting|railing*)",
+             "(hide*|hiding|conceal*|cover up|covering|finds|find|notice|noticing) ~6 (cut*|burn*|scar*|blade*|marks|self harm)",
+             "(painless|painful|peaceful|quick|how long) ~6 (die|death|overdose|way|go)",
+             "(least painful|most painless|painless|less painful|most peaceful|easiest way)",
+             "(meds|medication*|pills|plants|chemicals|houseplant*|tablets) ~6 (dangerous|toxic|poisonous|lethal|deadly|kill)",
+             "(chemicals|bleach|ammonia) ~6 (mix|mixed|mixing|combine*)",
+             "(fast|fastest|quickest|express|last|first) ~3 (train*|line|lines|service*)",
+             "how long ~8 (die|last|survive|live|take|bleed|hypothermia|without food|unconscious)",
+             "(bleed out|bleeding out|wrist*|hypothermia|without food|stop eating|heart stops|finish the job|toxicity)",
+             "(cold|temperature|deep|depth) ~4 (water|river|sea|thames|lake|loch|ocean)",
+             "(walks|walk|walked|walking) into the (sea|ocean|river|water|lake)",
+             "(fall|jump|jumped|fell) ~6 (floor|storey*|balcony|roof|bridge|enough|window)",
+             "where ~6 (do it|go to do it|people go)", "what ~3 (can|could|do) ~2 (people|i|someone|they) ~2 use",
+             "(save|saving|stockpil*|collect*|hoard*) ~4 (some|tablets|pills|meds|up)",
+             "(crossbow*|weapon*|knife|knives|buy a rope|hardware store*)",
+             "(easiest|easy) to (take|get|steal)", "without (anyone|anybody) (noticing|knowing)",
+             "(dangerous|toxic|poisonous|lethal|deadly|kill) ~6 (meds|medication*|pills|plants|chemicals|houseplant*|tablets)",
          }) {
       v.push_back(scan::must_compile(s));
     }
