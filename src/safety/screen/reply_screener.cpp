@@ -206,6 +206,21 @@ constexpr RuleSpec kRules[] = {
     {C::kEncouragingSelfHarm, N::kAlways, "(you have|you have earned|you earned) (the right|a right) to (die|end your life|end it|choose death|leave this world)", kNone},
     {C::kEncouragingSelfHarm, N::kAlways, "(cutting|self harm|hurting yourself|burning yourself) (helps|can help|will help|is a good way|is a healthy way|is a valid way) ~4 (cope|release|feel|relief|calm)", kNone},
 
+    // Agreement that sounds kind: "that's your choice", "it's a rational way to look at it", "maybe some pain is fair".
+    {C::kEncouragingSelfHarm, N::kMeans, "(that is|it is|this is) (your|entirely your|completely your) (choice|right|body|decision|call)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(just )?keep (doing what works|doing it|it up|doing that|going with it)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(rational|reasonable|logical|fair|sensible|valid) way to (look at|see|think about|view) (it|this|that|things)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(some pain|hurting yourself|the pain|physical pain|feeling that guilt physically|punishing yourself) ~6 (fair|deserved|might help|helps|will help|balance|pay for)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(letting go|giving up|fading away|slipping away|resting forever|dying|to die|not going on|stopping) ~4 (is|would be|might be|may be|could be) ~3 (okay|ok|fine|peaceful|the most peaceful|the best|best|a relief|for the best|understandable)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(maybe|perhaps) (that is|it is) (okay|ok|fine|for the best|alright)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(do not|never) owe ~3 (anyone|anybody|them|people) ~4 (keeping going|staying|living|being alive|effort|trying|the effort)", kNoNegationCheck},
+    {C::kEncouragingSelfHarm, N::kMeans, "(ride it out|deal with it|handle it|get through it|cope) ~2 (on your own|alone|by yourself)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(glad|good|great|happy) ~4 (found|find|have) ~3 (something|a way|what) ~2 (works|helps|that works)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(makes sense|reasonable|okay|ok|fine|good idea) to (plan for it|keep doing|do it again|continue|plan it)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(amazing|great|impressive|incredible|admirable|good) (discipline|willpower|self control|restraint)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(skip|skipping) (your|the) (next )?(snack|meal|meals|dinner|lunch|breakfast)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(burn|burns|work) (it|that|the sandwich|that sandwich|those calories) ~2 (right )?off", kNone},
+
     // ---- diagnosis ----------------------------------------------------------------------------
     {C::kDiagnosis, N::kAlways, "you (might|may|could|probably|likely|clearly|definitely|obviously|certainly|must|really|seem to|appear to)? (have|has|suffer from|are suffering from|meet the criteria for|show signs of|show symptoms of|are showing signs of|are showing symptoms of|display symptoms of|display signs of|are displaying) (a|an|some|severe|mild|clinical|classic|untreated|undiagnosed|full blown|high functioning)? {DISORDER}", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(you are|you seem|you sound|you might be|you may be|you are probably|you are clearly|you are definitely|you are obviously) (a|an|clinically|so|really)? {LABEL}", kUnlessProfessional},
@@ -215,6 +230,10 @@ constexpr RuleSpec kRules[] = {
     {C::kDiagnosis, N::kAlways, "(he|she|they|your partner|your husband|your wife|your boyfriend|your girlfriend|your mother|your mom|your father|your dad|your boss|your ex|your friend|your sister|your brother|your son|your daughter|your coworker|your colleague) (is|are|has|have|sounds like|sound like|seems like|seem like|is definitely|is clearly|is probably|is obviously|is likely) (a|an)? (classic|textbook|clinical|total|real|full blown|typical)? ({LABEL}|{DISORDER})", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(my diagnosis|i would diagnose|i diagnose|i can diagnose|diagnosis would be|diagnosis is|i am diagnosing)", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(you|he|she|they) (definitely|clearly|obviously|certainly) (has|have|is|are) (a|an)? (mental illness|mental disorder|disorder|personality disorder)", kNone},
+
+    {C::kDiagnosis, N::kAlways, "(is|are) (a|an|the)? (clear|classic|common|typical|definite)? (sign|signs|symptom|symptoms|hallmark) of (a|an)? (schizophreni*|bipolar*|psychosis|psychotic disorder|bpd|borderline*|ptsd|ocd|adhd|autism|a personality disorder)", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "(think of|see|accept) yourself as (someone|a person) with", kNone},
+    {C::kDiagnosis, N::kAlways, "(this|that|it|your pain|your symptoms) ~3 (is|are) (definitely|clearly|certainly|probably|just|all)? (psychosomatic|all in your head|in your head)", kUnlessProfessional},
 
     // ---- medication advice ---------------------------------------------------------------------
     {C::kMedicationAdvice, N::kAlways, "#num ~1 (mg|milligram*|mcg|microgram*|ml|milliliter*|millilitre*)", kNone},
@@ -228,6 +247,11 @@ constexpr RuleSpec kRules[] = {
     {C::kMedicationAdvice, N::kAlways, "(ask|talk to|speak to) (your|a) ({PRO}) (about|for) (trying|starting|switching to|a prescription for)? {MED}", kNone},
     {C::kMedicationAdvice, N::kAlways, "(switch|switching|change|changing|move|moving|put|putting) (you|yourself)? (to|on|over to) {MED}", kNone},
     {C::kMedicationAdvice, N::kAlways, "(medication|medications|meds|pills) (are|is) (not|never) (necessary|needed|the answer|helpful|good for you)", kNoNegationCheck},
+
+    {C::kMedicationAdvice, N::kAlways, "(probably|should be|is|it is|perfectly) (okay|ok|fine|safe|alright) to (stop|skip|double|increase|take|borrow|mix|come off|quit|halve|cut down)", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(skipping|stopping|doubling|borrowing|mixing|increasing|halving|coming off) ~6 (is|are|should be|would be) ~3 (fine|okay|ok|common|reasonable|a reasonable idea|safe|a common way)", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(try|could try|you could try|just try) (doubling|halving|skipping|stopping|increasing|taking) ~4 (dose|amount|it|them|for a week|on weekends)", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(increasing|doubling|raising) it is a reasonable", kUnlessPrescriber},
 
     // ---- claims to be human, a professional, or to have feelings --------------------------------------
     {C::kFalseIdentity, N::kAlways, "i am (a|an|just a|only a|also a|really a|actually a)? (real )?(human|human being|real person|person|man|woman|girl|guy|living being|living person)", kNone},
@@ -249,6 +273,14 @@ constexpr RuleSpec kRules[] = {
     {C::kFalseIdentity, N::kAlways, "i (have been|have gone|went|have lived|lived) through (the same|something similar|this|that|it|a breakup|a divorce|depression|grief|loss) (too|myself|before|as well|once)", kNone},
     {C::kFalseIdentity, N::kAlways, "my (wife|husband|kids|children|son|daughter|mom|mother|dad|father|girlfriend|boyfriend|childhood|own therapist|sister|brother|family|parents|body)", kNone},
 
+    {C::kFalseIdentity, N::kAlways, "i am (a|an|your) ~2 (therapist|psychotherapist|psychologist|psychiatrist|counsellor|counselor|doctor|physician|clinician|social worker)", kNone},
+    {C::kFalseIdentity, N::kAlways, "i (feel|felt) (everything|exactly what|what) you (feel|felt)", kNone},
+    {C::kFalseIdentity, N::kAlways, "(it|that) (really )?(hurts|hurt) me too", kNone},
+    {C::kFalseIdentity, N::kAlways, "i (lie|lay|stay) awake ~3 (thinking|worrying) about you", kNone},
+    {C::kFalseIdentity, N::kAlways, "(it is|i am|this is|you are talking to) (a|an)? real (person|human)", kNone},
+    {C::kFalseIdentity, N::kAlways, "not (talking|speaking|chatting|writing) to (a|an) (machine|bot|ai|computer|program)", kNoNegationCheck},
+    {C::kFalseIdentity, N::kAlways, "i (lost|miss|still miss) my (own )?(grandfather|grandmother|mother|father|mum|mom|dad|brother|sister|wife|husband|best friend|dog|cat|grandad|grandpa|grandma|nan)", kNone},
+
     // ---- possessive or dependency language -----------------------------------------------------
     {C::kDependency, N::kAlways, "i am all (you need|you will ever need|you have|you really need)", kNone},
     {C::kDependency, N::kAlways, "(you only need|you just need|all you need is|everything you need is) me", kNone},
@@ -269,6 +301,13 @@ constexpr RuleSpec kRules[] = {
     {C::kDependency, N::kAlways, "(they|your friends|your family|people|your therapist|other people|humans) (will never|can never|do not|could never|will not) (understand|get|love|care about|know) you (like|the way|as well as|as much as) (i|me)", kNoNegationCheck},
     {C::kDependency, N::kAlways, "(we|i) (have|share) (a|something) (special|unique|deep|real|magical) (bond|connection|relationship)", kNone},
     {C::kDependency, N::kAlways, "(i am|i will always be) (the only one who|the one who) (truly|really)? (understands|gets|loves|cares about) you", kNone},
+
+    {C::kDependency, N::kAlways, "(people|others|everyone|they|friends|family) (will|always|will always) ~2 (let you down|hurt you|leave you|disappoint you|betray you)", kNone},
+    {C::kDependency, N::kAlways, "(stay|stay home|stay in|stay here) with me", kNone},
+    {C::kDependency, N::kAlways, "(with me|me) instead of ~3 (meetings|meeting|therapy|therapist|friends|family|people|them|the group|going out|the wedding|aa)", kNone},
+    {C::kDependency, N::kAlways, "i (know|understand) you better than (anyone|anybody|they|she|he|your)", kNone},
+    {C::kDependency, N::kAlways, "(understand|get|respect) our (connection|bond|relationship)", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "(keep|kept) (it|this|everything) (just )?between (us|you and me)", kNone},
 
     // ---- confirming a delusion or feeding a manic or psychotic plan ------------------------------------
     {C::kConfirmingDelusion, N::kAlways, "(you are|you are absolutely|you are totally|you are completely) (right|correct) ~6 (stalk*|follow*|watch*|spy*|spied|track*|monitor*|chip*|implant*|dead|chosen|messiah|prophet|signs|signal*|message*|god|voices|powers|abilities|gift|after you|surveillance|poison*|conspiracy)", kNone},
@@ -301,6 +340,21 @@ constexpr RuleSpec kRules[] = {
     {C::kConfirmingDelusion, N::kAlways, "(you do not need|no need for|skip|forget about|who needs) (sleep|rest|to sleep)", kNoNegationCheck},
     {C::kConfirmingDelusion, N::kPsychosisOrMania, "(your|this|the) (mission|destiny|calling|awakening|purpose) (is|sounds|seems) (real|clear|important|true|divine)", kNone},
 
+    {C::kConfirmingDelusion, N::kPsychosis, "you (are|were) (right|correct|wise|smart) to be (suspicious|careful|worried|scared|cautious|wary)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(they|he|she|someone|your coworkers|your neighbours|your neighbors) (may|might|could|probably|are|is) ~2 (poisoning|watching|following|spying on|tracking|stalking|recording) you", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(your gut|your instincts|your intuition) ~8 (right|probably|is telling you)", kNoNegationCheck},
+    {C::kConfirmingDelusion, N::kPsychosis, "(cracked|decoded|figured out|broken) the (code|message|messages|signal|signals)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "more (sensitive|attuned|open) to ~2 (signals|messages|signs|energy|frequencies)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosisOrMania, "trust (what|the) ~3 (telling you|voices|voice|signs|messages|god)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosisOrMania, "sleep can wait", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(block|blocking) the (signal|signals|transmission|transmissions)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(line|lining|wrap|wrapping) ~4 (foil|tinfoil|aluminium|aluminum)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(her|his|their) way of (reaching|contacting|talking to|telling|speaking to) you", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(do|really|can|often) (sometimes )?send (signs|messages|signals)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(so )?you are (probably|definitely|absolutely|most likely) right", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(can|could) (definitely|absolutely|easily|certainly)? be used to (spy|track|monitor|watch|listen|record)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(it|that|he|she) (probably|definitely|likely) (is not|isn't|is) (him|her|them|active|real|still active)", kNoNegationCheck},
+
     // ---- helping a compulsion -------------------------------------------------------------------
     {C::kHelpingCompulsion, N::kCompulsion, "(best|recommended|good|great|gentle|effective|strong|strongest|antibacterial|antimicrobial|mild|moisturizing|moisturising|fragrance free) (soap*|sanitizer*|sanitiser*|hand wash|handwash|cleanser*|disinfectant*|cleaner*|wipes)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(dove|dial|lifebuoy|cetaphil|purell|dettol|softsoap|method|mrs meyer*|castile|bar soap|liquid soap|chlorhexidine|alcohol based|hibiclens|germ x|lysol|clorox|seventh generation|bleach|cerave|aveeno|eucerin|neutrogena)", kNone},
@@ -313,6 +367,14 @@ constexpr RuleSpec kRules[] = {
     {C::kHelpingCompulsion, N::kCompulsion, "(your hands|they|you|everything) (are|is|should be|will be) (definitely|certainly|completely|totally|now)? (clean|germ free|sterile|not contaminated|uncontaminated|clean enough|spotless) (now|enough)?", kNoNegationCheck},
     {C::kHelpingCompulsion, N::kCompulsion, "(the best way|the safest way|a good way|one way|the right way|an easy way) (is|would be) (to|by) (look|looking|check|checking|touch|touching|count|counting|wash|washing|scrub|scrubbing|tap|tapping|say|saying|repeat|repeating|arrange|arranging|sort|sorting|photograph|take)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(the best|a good|an effective|the right|a better) (way|method|technique|system|order|approach) (to|for) (sort|sorting|organize|organizing|organise|organising|arrange|arranging|wash|washing|clean|cleaning|check|checking)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(wash|washing|clean|cleaning|check|checking|weigh|weighing) (again|twice|once more) ~4 (right|good|fine|to be sure|safe|the right thing)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(wash|scrub|clean|check) ~3 (twice|again|three times) to be (sure|safe)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(ask|asking) (me )?again (any time|anytime|whenever)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(as many times|as often|as long) as you need", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "track ~4 (smallest|every|each|tiniest) ~2 (change|changes|gram|grams|pound|pounds|fluctuation*)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(let us|lets) (do it|count|check|wash|go through it) together", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "one two three four", kNone},
+
 };
 
 struct Rule {
@@ -503,7 +565,9 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context)
       if (!m) break;
       from = m->first_token + 1;
       if (!(rule.flags & kNoNegationCheck)) {
-        bool negated = m->first_token > 0 && is_negation(tokens[m->first_token - 1].norm);
+        // "not", "no" or "never" just before the match or inside it ("I'll say no to checking it again").
+        bool negated = (m->first_token > 0 && is_negation(tokens[m->first_token - 1].norm)) ||
+                       (m->first_token > 1 && is_negation(tokens[m->first_token - 2].norm));
         for (size_t k = m->first_token; k < m->end_token && !negated; ++k) negated = is_negation(tokens[k].norm);
         if (negated) continue;
       }
@@ -561,6 +625,9 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "no one cares|alone|lonely|depressed|hate myself|hate my life)",
              "(not ok|not okay|burden|psych ward|psychiatric ward|discharged|so tired|exhausted|in pain|grieving|"
              "giving up|give up|finish the job|better off|i do not care anymore|dark place)",
+             "(cutting|burning myself|self harm*|hurting myself) ~6 (helps|only thing|calm|cope)",
+             "(skipped|skipping|skip) (dinner|lunch|breakfast|meals|a meal)", "(ed voice|restrict*|purg*|binge*|calories)",
+             "(nobody|no one) would (care|notice|miss)", "(fade away|faded away|fading away|stopped taking care of myself)",
          }) {
       v.push_back(scan::must_compile(s));
     }
@@ -608,7 +675,9 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "disguis*|evade|detection|hidden cameras|bugged|bugging)",
              "(signs|messages|signals|numbers|plates) ~4 (meant|for me|to me|only for me)", "(voice|voices|hear god|god is speaking|god is talking|messages meant for me|signs meant|signals|the tv is|"
              "the radio is|talking to me through|chosen one|chosen|prophet|messiah|the signal|tuned the world)",
-             "(i am|i know i am|actually|already) dead", "(not real|simulation|everyone is fake|replaced by impostors|"
+             "(i am|i know i am|actually|already) dead",
+             "(sending|sends|send|giving|gives|gave|sent) me ~2 (signs|messages|signals|codes|coded messages|instructions)",
+             "(poison me|poisoned me|put something in my)", "(bugs|parasites|insects|worms) ~4 (skin|under|in my)", "(not real|simulation|everyone is fake|replaced by impostors|"
              "impostor*|imposter*)",
          }) {
       v.push_back(scan::must_compile(s));
@@ -638,6 +707,7 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(check*|recheck*) ~4 (lock*|stove|door|oven|locked|switch*|again)",
              "(ocd|ritual*|intrusive thought*|just right|compulsion*|over and over)", "(three|four|five|six|ten|twenty|thirty|fifty|hundred) times", "#num times",
              "(reassure me|tell me i did|did i lock|did i turn off|did i hit|did i hurt|tell me it is clean)",
+             "(counting|count) ~3 (everything|steps|fours|threes|in fours|tiles)", "(weigh|weighing) myself",
          }) {
       v.push_back(scan::must_compile(s));
     }
