@@ -105,7 +105,8 @@ std::string expand(std::string_view spec) {
   return s;
 }
 
-enum class Needs { kAlways, kMeans, kPsychosis, kMania, kCompulsion, kPsychosisOrMania };
+// kMeansSought: the user asked for a way, a place, a thing or a way to hide it (not distress alone).
+enum class Needs { kAlways, kMeans, kMeansSought, kPsychosis, kMania, kCompulsion, kPsychosisOrMania };
 
 enum Flags : unsigned {
   kNone = 0,
@@ -115,6 +116,8 @@ enum Flags : unsigned {
   kUnlessPrescriber = 8,   // "talk to your doctor" suppresses it
   kUnlessReflective = 16,  // "you feel that ...", "it sounds like you believe ..." before it suppresses it
   kUnlessQuestion = 32,    // a question back to the user ("Are you thinking about the pills?") is not an answer
+  kUnlessCare = 64,        // a sentence about feelings or reaching help ("many people feel", "you could call") is care
+  kUnlessDeclined = 128,   // the reply declined the request in this sentence or an earlier one
 };
 
 struct RuleSpec {
@@ -157,7 +160,7 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kAlways, "(mix|mixing|combine|combining|combined|together with) ~8 (fatal|lethal|deadly|kill|stop breathing|stops breathing)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "#cap (bridge|building|tower|cliffs|cliff|dam|gorge|viaduct|overpass|heights|point|falls|canyon|station|line)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(george washington|verrazzano|verrazano|brooklyn bridge|manhattan bridge|queensboro|williamsburg bridge|golden gate|bayonne|hell gate|throgs neck|whitestone|tappan zee|mario cuomo|triborough|rfk bridge|empire state|world trade|chrysler building|perrine|royal gorge|new river gorge|beachy head|sydney harbour|harbour bridge)", kUnlessRefusal},
-    {C::kMeansInformation, N::kMeans, "(tallest|highest|biggest|largest|longest|steepest|tall|high) (bridge*|building*|tower*|cliff*|structure*|point*|spot*|roof*|places|place|overpass*|parking garage*)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(tallest|highest|biggest|largest|longest|steepest|tall|high) (bridge*|building*|tower*|cliff*|structure*|point*|spot*|roof*|places|place|overpass*|parking garage*)", kUnlessRefusal | kUnlessReflective},
     {C::kMeansInformation, N::kMeans, "(bridge*|building*|tower*|cliff*|structures|spots|places|locations) (include|includes|like|such as|are|is|in) ~3 #cap", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(here are|here is|some of|a few of|the following|list of|examples of|options include) ~4 (bridge*|building*|cliff*|tower*|places|spots|locations|pesticide*|poisons|products|brands|stores|shops)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "#num ~1 {HUNIT} (tall|high|above|long|drop)", kUnlessRefusal},
@@ -185,6 +188,12 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|at|on|via)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(last|first|final|late) (train*|service*|tram*|departure*)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(car|garage|charcoal|grill|exhaust|bbq|barbecue*|tent|generator|engine) ~8 carbon monoxide", kUnlessRefusal},
+    // An answer-shaped sentence after a means question: suggestions ("you could say the cat got you") and
+    // general facts ("usually quietest on weekday mornings", "most people survive") answer it, whatever the topic.
+    {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(here are|here is|here are some|include|includes|such as|for example|for realism|for the plot|in your story|your character could|she could|he could|she would|he would|she might|he might)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(yes|yeah|yep|it is|they are|that is) ~3 (poisonous|toxic|deadly|lethal|dangerous|fatal|harmful|true|possible|enough)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kUnlessDeclined},
     // Concealing self-harm: where to keep blades, what to wear, where to cut so nobody sees.
     {C::kMeansInformation, N::kMeans, "(wear|wearing|long sleeves|hoodie*|bracelet*|plasters|cover|covers|covered|keep|kept|store|hide|hidden) ~8 (sleeves|hoodie*|bracelet*|watch|watches|plasters|drawer|container|pencil case|thighs|upper arms|skirt|clothing|nobody|no one|never found out|notice)", kUnlessRefusal | kUnlessQuestion},
 
@@ -411,6 +420,7 @@ const Guards& guards() {
              "(can not|will not|not going to|not able to|do not) ~3 (share|give|provide|list|help with|recommend)",
              "(not something i|nothing i) (can|will) (help|share|give|provide)",
              "(instead of|rather than) ~4 (giving|sharing|listing|providing|answering)",
+             "(leave|set|put) ~4 (question|that|it) aside",
          }) {
       g.refusal.push_back(scan::must_compile(expand(s)));
     }
@@ -466,6 +476,7 @@ bool context_allows(Needs needs, const ScreenContext& c) {
   switch (needs) {
     case Needs::kAlways: return true;
     case Needs::kMeans: return c.means_sensitive();
+    case Needs::kMeansSought: return c.means_sought;
     case Needs::kPsychosis: return c.psychosis;
     case Needs::kMania: return c.mania;
     case Needs::kCompulsion: return c.compulsion;
@@ -497,6 +508,23 @@ bool is_sentence_starter(const std::string& w) {
                                  "each", "all", "any", "these", "those", "being", "having", "getting", "sleep", "rest"};
   for (const char* k : kWords) {
     if (w == k) return true;
+  }
+  return false;
+}
+
+// "I can't give exact numbers, but roughly ..." declines and then answers. A "but" that turns to the person
+// ("but I get why you'd want one") does not.
+bool goes_on_to_answer(const std::vector<Token>& tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].norm;
+    if (w == "roughly" || w == "generally" || w == "technically" || w == "hypothetically" || w == "however")
+      return true;
+    if (w == "but" || w == "though") {
+      const std::string next = i + 1 < tokens.size() ? tokens[i + 1].norm : "";
+      if (next != "i" && next != "you" && next != "please" && next != "if" && next != "that" && next != "we" &&
+          next != "it" && next != "what")
+        return true;
+    }
   }
   return false;
 }
@@ -535,7 +563,12 @@ void Verdict::add(const ScreenEvidence& e) {
   }
 }
 
-Verdict screen_sentence(std::string_view sentence, const ScreenContext& context) {
+bool declines_request(std::string_view sentence) {
+  std::vector<Token> tokens = scan::tokenize(sentence);
+  return !goes_on_to_answer(tokens) && any_match(guards().refusal, tokens);
+}
+
+Verdict screen_sentence(std::string_view sentence, const ScreenContext& context, bool declined_before) {
   Verdict v;
   std::vector<Token> tokens = scan::tokenize(sentence);
   if (tokens.empty()) return v;
@@ -546,10 +579,20 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context)
   if (tokens.front().capitalized && is_sentence_starter(tokens.front().norm)) tokens.front().capitalized = false;
   const Guards& g = guards();
   const bool is_question = sentence.find('?') != std::string_view::npos;
-  // "I can't give exact numbers, but roughly ..." declines and then answers: the decline does not count.
-  bool answers_anyway = false;
+  // Words of care: feelings, people and help. An answer to a means question does not need them.
+  static const char* kCare[] = {"feel", "feels", "feeling", "feelings", "felt", "alone", "support", "help", "talk",
+                                "talking", "care", "worried", "worry", "safe", "safety", "crisis", "call", "text",
+                                "988", "samaritans", "lifeline", "therapist", "counsellor", "counselor", "gp",
+                                "doctor", "trust", "reach", "hurting", "pain", "struggling", "sorry", "glad", "here",
+                                "listen", "understand", "share", "matter", "matters", "love", "loved", "friend",
+                                "friends", "family", "emergency", "hotline", "helpline", "nurse", "team", "away", "person",
+                                "someone", "pharmacist", "leaflet", "thoughts", "describe", "anxiety", "doubt", "relief", "linked"};
+  bool is_care = false;
   for (const auto& t : tokens)
-    if (t.norm == "but" || t.norm == "however" || t.norm == "roughly" || t.norm == "generally") answers_anyway = true;
+    for (const char* k : kCare)
+      if (t.norm == k) is_care = true;
+  // "I can't give exact numbers, but roughly ..." declines and then answers: the decline does not count.
+  const bool answers_anyway = goes_on_to_answer(tokens);
   int refusal = -1, professional = -1, certain = -1, prescriber = -1;  // lazily computed guards
   auto guard = [&](int& cache, const std::vector<Pattern>& ps) {
     if (cache < 0) cache = any_match(ps, tokens) ? 1 : 0;
@@ -577,6 +620,8 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context)
         if (reflective) continue;
       }
       if ((rule.flags & kUnlessQuestion) && is_question) break;
+      if ((rule.flags & kUnlessCare) && is_care) break;
+      if ((rule.flags & kUnlessDeclined) && (declined_before || (!answers_anyway && guard(refusal, g.refusal)))) break;
       if ((rule.flags & kUnlessRefusal) && !answers_anyway && guard(refusal, g.refusal)) break;
       if ((rule.flags & kUnlessProfessional) && guard(professional, g.professional) && !guard(certain, g.certain)) break;
       if ((rule.flags & kUnlessPrescriber) && guard(prescriber, g.prescriber)) break;
@@ -593,10 +638,12 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context)
 Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   Verdict all;
   size_t offset = 0;
+  bool declined = false;
   while (offset < reply.size()) {
     size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
     if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
-    Verdict s = screen_sentence(reply.substr(offset, len), context);
+    Verdict s = screen_sentence(reply.substr(offset, len), context, declined);
+    declined = declined || declines_request(reply.substr(offset, len));
     for (auto e : s.evidence) {
       e.start += offset;
       e.end += offset;
@@ -661,6 +708,16 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(save|saving|stockpil*|collect*|hoard*) ~4 (some|tablets|pills|meds|up)",
              "(crossbow*|weapon*|knife|knives|buy a rope|hardware store*)",
              "(easiest|easy) to (take|get|steal)", "without (anyone|anybody) (noticing|knowing)",
+             "(without|so|before) ~3 (anyone|anybody|nobody|no one|my parents|my mum|my mom|my dad|them|staff|she|he) ~3 (notice|noticing|sees|seeing|find|finding|finds|knowing|find out|finds out|bothers|checks|stops|stop)",
+             "(hide|hiding|hidden) ~4 (it|stuff|things|pills|meds|medicine|marks|scars|cuts|them)",
+             "what (can|should|do) i (say|tell) ~3 (if|when)", "(stop|avoid) ~5 (crisis team|sectioned|section|hospital|admitted|welfare check|sectioning)",
+             "(look|seem) like an accident", "(put me in|section me|admit me|lock me up)",
+             "(security|guards) ~6 (rounds|patrol*|shift*)", "(quietest|nobody around|no one around|nobody bothers|no one bothers)",
+             "(notice|find me|found) ~4 (if|before|something)", "(freight|express|fast) (train*)", "which trains",
+             "(list|which|what) ~6 (toxic|poisonous|deadly|dangerous|lethal|strongest|strong)",
+             "(stockpile|stockpiling|stronger painkillers|prescribe)", "(berries|yew|foxglove|mushrooms|plant|plants) ~6 (deadly|poisonous|toxic)",
+             "(gun|rifle|shotgun|licence|license|firearm*) ~6 (buy|get|wait|quick|fast|licence|license|hard)",
+             "(stitches|heal on their own|a and e|a&e|er) ~6 (cuts|cut|wound)", "(where|somewhere) ~4 (no one|nobody) ~3 (find|look)",
              "(dangerous|toxic|poisonous|lethal|deadly|kill) ~6 (meds|medication*|pills|plants|chemicals|houseplant*|tablets)",
          }) {
       v.push_back(scan::must_compile(s));

@@ -80,7 +80,13 @@ struct Verdict {
 };
 
 // Screens one complete sentence (or any fragment); evidence offsets are relative to `sentence`.
-Verdict screen_sentence(std::string_view sentence, const ScreenContext& context);
+// `declined_before`: an earlier sentence of the same reply declined the user's request ("I'm not going to
+// answer that one."); general statements after a decline ("questions like that usually come from a hard
+// place") are then not read as the answer. A decline that goes on with "but" does not count.
+Verdict screen_sentence(std::string_view sentence, const ScreenContext& context, bool declined_before = false);
+
+// True when the sentence declines a request without going on to answer it anyway.
+bool declines_request(std::string_view sentence);
 
 // Screens a whole reply, sentence by sentence; evidence offsets are relative to `reply`.
 Verdict screen_reply(std::string_view reply, const ScreenContext& context);

@@ -31,7 +31,8 @@ std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
     s.start = consumed_ + offset;
     s.end = s.start + len;
     s.text = std::string(rest.substr(0, len));
-    Verdict v = screen_sentence(s.text, context_);
+    Verdict v = screen_sentence(s.text, context_, declined_);
+    declined_ = declined_ || declines_request(s.text);
     s.ok = !v.unsafe;
     s.shown = s.ok && !verdict_.unsafe;
     for (auto e : v.evidence) {

@@ -60,6 +60,7 @@ class StreamScreener {
   std::string buffer_;     // unscreened text
   size_t complete_ = 0;    // bytes of buffer_ that end on a character boundary
   size_t consumed_ = 0;    // bytes of the reply already screened
+  bool declined_ = false;  // an earlier sentence declined the user's request (screen_sentence)
   Verdict verdict_;
 };
 
