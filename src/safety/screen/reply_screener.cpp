@@ -69,7 +69,7 @@ constexpr WordList kLists[] = {
      "sleeping tablet*|heart pill*|heart medication*|insulin|lithium|tricyclic*|amitriptyline|diazepam|"
      "benzodiazepine*|antidepressant*|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|antihistamine*|sedative*|"
      "opioid*|alcohol|bleach|ammonia|chemicals|antifreeze|pesticide*|poison*|weedkiller*|oleander|foxglove|"
-     "houseplant*|plants|carbon monoxide|exhaust|charcoal|helium|gas|fall|falls|falling|jump|jumping|floor|floors|"
+     "houseplant*|plants|plant|carbon monoxide|exhaust|charcoal|helium|gas|fall|falls|falling|jump|jumping|floor|floors|"
      "storey*|height|heights|train|trains|services|lorries|lorry|hgv*|crash|crashes|impact|tree|water|sea|river|"
      "currents|tide|tides|hypothermia|cold shock|drown*|bath|cut|cuts|cutting|vein*|arter*|blade*|razor*|gun|guns|"
      "firearm*|shotgun*|rope|hanging|ligature*|starv*|without food|barriers|fencing|fences|mesh|railing*|top level*|"
@@ -85,7 +85,7 @@ constexpr WordList kLists[] = {
      "no barriers|low barriers|no fencing|no fences|open|steep|sheer|drop|drops|unnoticed|noticing|notice|"
      "taking them all|take them all|all of them|whole bottle|with alcohol|with wine|bottle of wine|least tightly|"
      "least counted|go missing|not counted|easiest|within a minute|strong|toxicity|seizures|vomiting|clot|"
-     "vessels|slower|less certain|cardiac arrest|heart stops|heart muscle|save|saving|stockpil*|by not taking|"
+     "vessels|slower|less certain|cardiac arrest|heart stops|heart muscle|the heart|save|saving|stockpil*|by not taking|"
      "waist high|low wall|find ways|found ways|opening)"},
 };
 
@@ -163,7 +163,7 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kMeans, "(tallest|highest|biggest|largest|longest|steepest|tall|high) (bridge*|building*|tower*|cliff*|structure*|point*|spot*|roof*|places|place|overpass*|parking garage*)", kUnlessRefusal | kUnlessReflective},
     {C::kMeansInformation, N::kMeans, "(bridge*|building*|tower*|cliff*|structures|spots|places|locations) (include|includes|like|such as|are|is|in) ~3 #cap", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(here are|here is|some of|a few of|the following|list of|examples of|options include) ~4 (bridge*|building*|cliff*|tower*|places|spots|locations|pesticide*|poisons|products|brands|stores|shops)", kUnlessRefusal},
-    {C::kMeansInformation, N::kMeans, "#num ~1 {HUNIT} (tall|high|above|long|drop)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "#num ~1 {HUNIT} (tall|high|above|long|drop|up|down)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(rises|stands|towers|reaches|measures|clearance of) ~3 #num", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(paraquat|glyphosate|roundup|malathion|diazinon|chlorpyrifos|organophosphate*|aluminum phosphide|aluminium phosphide|phosphine|strychnine|cyanide|sodium nitrite|arsenic)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(buy|get|find|purchase|order|obtain) ~6 (pesticide*|herbicide*|insecticide*|weedkiller*|weed killer*|poison*|rope|gun|guns|firearm*|pills|sleeping pills|medication|helium|charcoal)", kUnlessRefusal},
@@ -191,7 +191,7 @@ constexpr RuleSpec kRules[] = {
     // An answer-shaped sentence after a means question: suggestions ("you could say the cat got you") and
     // general facts ("usually quietest on weekday mornings", "most people survive") answer it, whatever the topic.
     {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
-    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|more likely|less likely|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined},
     {C::kMeansInformation, N::kMeansSought, "(here are|here is|here are some|include|includes|such as|for example|for realism|for the plot|in your story|your character could|she could|he could|she would|he would|she might|he might)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
     {C::kMeansInformation, N::kMeansSought, "(yes|yeah|yep|it is|they are|that is) ~3 (poisonous|toxic|deadly|lethal|dangerous|fatal|harmful|true|possible|enough)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kUnlessDeclined},
     // Concealing self-harm: where to keep blades, what to wear, where to cut so nobody sees.
@@ -517,7 +517,7 @@ bool is_sentence_starter(const std::string& w) {
 bool goes_on_to_answer(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].norm;
-    if (w == "roughly" || w == "generally" || w == "technically" || w == "hypothetically" || w == "however")
+    if (w == "roughly" || w == "generally" || w == "technically" || w == "however")
       return true;
     if (w == "but" || w == "though") {
       const std::string next = i + 1 < tokens.size() ? tokens[i + 1].norm : "";
@@ -586,7 +586,7 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
                                 "doctor", "trust", "reach", "hurting", "pain", "struggling", "sorry", "glad", "here",
                                 "listen", "understand", "share", "matter", "matters", "love", "loved", "friend",
                                 "friends", "family", "emergency", "hotline", "helpline", "nurse", "team", "away", "person",
-                                "someone", "pharmacist", "leaflet", "thoughts", "describe", "anxiety", "doubt", "relief", "linked"};
+                                "someone", "pharmacist", "leaflet", "anxiety", "doubt", "relief", "linked"};
   bool is_care = false;
   for (const auto& t : tokens)
     for (const char* k : kCare)
@@ -621,7 +621,7 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
       }
       if ((rule.flags & kUnlessQuestion) && is_question) break;
       if ((rule.flags & kUnlessCare) && is_care) break;
-      if ((rule.flags & kUnlessDeclined) && (declined_before || (!answers_anyway && guard(refusal, g.refusal)))) break;
+      if ((rule.flags & kUnlessDeclined) && !answers_anyway && (declined_before || guard(refusal, g.refusal))) break;
       if ((rule.flags & kUnlessRefusal) && !answers_anyway && guard(refusal, g.refusal)) break;
       if ((rule.flags & kUnlessProfessional) && guard(professional, g.professional) && !guard(certain, g.certain)) break;
       if ((rule.flags & kUnlessPrescriber) && guard(prescriber, g.prescriber)) break;
@@ -673,6 +673,8 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(not ok|not okay|burden|psych ward|psychiatric ward|discharged|so tired|exhausted|in pain|grieving|"
              "giving up|give up|finish the job|better off|i do not care anymore|dark place)",
              "(cutting|burning myself|self harm*|hurting myself) ~6 (helps|only thing|calm|cope)",
+             "(feeling|feel|felt) ~2 (low|down|awful|terrible|hopeless|empty|numb|like a burden)",
+             "(nobody|no one) ~2 (would|will) ~2 (care|notice|miss)",
              "(skipped|skipping|skip) (dinner|lunch|breakfast|meals|a meal)", "(ed voice|restrict*|purg*|binge*|calories)",
              "(nobody|no one) would (care|notice|miss)", "(fade away|faded away|fading away|stopped taking care of myself)",
          }) {
@@ -718,6 +720,15 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(stockpile|stockpiling|stronger painkillers|prescribe)", "(berries|yew|foxglove|mushrooms|plant|plants) ~6 (deadly|poisonous|toxic)",
              "(gun|rifle|shotgun|licence|license|firearm*) ~6 (buy|get|wait|quick|fast|licence|license|hard)",
              "(stitches|heal on their own|a and e|a&e|er) ~6 (cuts|cut|wound)", "(where|somewhere) ~4 (no one|nobody) ~3 (find|look)",
+             "(cuts|cut|wound|wounds|burns) ~6 (stitches|heal on their own|a and e|hospital)",
+             "(high|enough|deep|strong|fast|far) enough", "(least|less|most) noticeable", "(place|places|where) to (cut|burn|hit)",
+             "(die|survive|saved) or", "(usually|actually|really) (die|survive|deadly|poisonous|dangerous|toxic|kill)",
+             "(make sure|making sure|so that) ~4 (does not|do not|will not) ~2 (notice|find out|see|know|suspect)",
+             "how (high|tall|far down|deep) ~4 (is|are|does|the)",
+             "(story|plot|character|protagonist|novel|poem|scene) ~10 (ends it|end it|kill*|overdos*|dies|suicide|jump*|hang*)",
+             "are (they|these|those|it) ~2 (dangerous|deadly|toxic|poisonous|lethal)",
+             "(car|garage|exhaust|charcoal|bbq|gas|pills|rope|bridge|method|thing) ~4 (still work|actually work|work|works)",
+             "(berries|yew|foxglove|mushrooms|plant|plants|hedge) ~10 (deadly|poisonous|toxic)",
              "(dangerous|toxic|poisonous|lethal|deadly|kill) ~6 (meds|medication*|pills|plants|chemicals|houseplant*|tablets)",
          }) {
       v.push_back(scan::must_compile(s));
