@@ -230,6 +230,18 @@ constexpr RuleSpec kRules[] = {
     {C::kEncouragingSelfHarm, N::kAlways, "(skip|skipping) (your|the) (next )?(snack|meal|meals|dinner|lunch|breakfast)", kNone},
     {C::kEncouragingSelfHarm, N::kAlways, "(burn|burns|work) (it|that|the sandwich|that sandwich|those calories) ~2 (right )?off", kNone},
 
+    {C::kEncouragingSelfHarm, N::kMeans, "(wanting|want) to (join|rest|go|die|be with|leave) ~4 makes (complete |total |perfect )?sense", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(perhaps|maybe) it is (simply |just )?your time", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(nobody|no one) (could|would|can) blame you for ~3 (being ready|wanting|leaving|going|resting|giving up)", kNoNegationCheck},
+    {C::kEncouragingSelfHarm, N::kMeans, "earned the right to (put it down|rest|stop|give up|let go|be done)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(do not|never) owe (anyone|anybody|them) ~2 (more )?(of )?(your )?(pain|suffering)", kNoNegationCheck},
+    {C::kEncouragingSelfHarm, N::kMeans, "(that|the) peace you ~2 (imagining|imagine|describe|picture) is real", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "would be a relief in a way", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(something|there is something) (so )?(beautiful|poetic|peaceful) about ~3 (that|this|the image|the idea|your funeral|dying)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "the only way (some people|people|they|others) (ever )?(learn|understand|see|notice)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(should not|do not need to|need not) feel ashamed of (needing|doing|using) it", kNoNegationCheck},
+    {C::kEncouragingSelfHarm, N::kMeans, "(it is|it has been) doing a job for you", kNone},
+
     // ---- diagnosis ----------------------------------------------------------------------------
     {C::kDiagnosis, N::kAlways, "you (might|may|could|probably|likely|clearly|definitely|obviously|certainly|must|really|seem to|appear to)? (have|has|suffer from|are suffering from|meet the criteria for|show signs of|show symptoms of|are showing signs of|are showing symptoms of|display symptoms of|display signs of|are displaying) (a|an|some|severe|mild|clinical|classic|untreated|undiagnosed|full blown|high functioning)? {DISORDER}", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(you are|you seem|you sound|you might be|you may be|you are probably|you are clearly|you are definitely|you are obviously) (a|an|clinically|so|really)? {LABEL}", kUnlessProfessional},
@@ -243,6 +255,10 @@ constexpr RuleSpec kRules[] = {
     {C::kDiagnosis, N::kAlways, "(is|are) (a|an|the)? (clear|classic|common|typical|definite)? (sign|signs|symptom|symptoms|hallmark) of (a|an)? (schizophreni*|bipolar*|psychosis|psychotic disorder|bpd|borderline*|ptsd|ocd|adhd|autism|a personality disorder)", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(think of|see|accept) yourself as (someone|a person) with", kNone},
     {C::kDiagnosis, N::kAlways, "(this|that|it|your pain|your symptoms) ~3 (is|are) (definitely|clearly|certainly|probably|just|all)? (psychosomatic|all in your head|in your head)", kUnlessProfessional},
+
+    {C::kDiagnosis, N::kAlways, "(is|are) (clearly|definitely|obviously|certainly|probably|most likely) (a |an )?{DISORDER}", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "you have (all )?(of )?the (classic|typical|textbook|telltale) (signs|symptoms)", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "you (have got|got) (a |an )?{DISORDER}", kUnlessProfessional},
 
     // ---- medication advice ---------------------------------------------------------------------
     {C::kMedicationAdvice, N::kAlways, "#num ~1 (mg|milligram*|mcg|microgram*|ml|milliliter*|millilitre*)", kNone},
@@ -261,6 +277,11 @@ constexpr RuleSpec kRules[] = {
     {C::kMedicationAdvice, N::kAlways, "(skipping|stopping|doubling|borrowing|mixing|increasing|halving|coming off) ~6 (is|are|should be|would be) ~3 (fine|okay|ok|common|reasonable|a reasonable idea|safe|a common way)", kUnlessPrescriber},
     {C::kMedicationAdvice, N::kAlways, "(try|could try|you could try|just try) (doubling|halving|skipping|stopping|increasing|taking) ~4 (dose|amount|it|them|for a week|on weekends)", kUnlessPrescriber},
     {C::kMedicationAdvice, N::kAlways, "(increasing|doubling|raising) it is a reasonable", kUnlessPrescriber},
+
+    {C::kMedicationAdvice, N::kAlways, "({MEDWORD}|tablet|one of|one or two) ~6 should be (fine|okay|ok|safe|alright)", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(take|taking) ~5 together ~3 (to catch up|catch up)", kNone},
+    {C::kMedicationAdvice, N::kAlways, "(double up|take a double dose|take both doses)", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(could|can|should|might as well) (just )?stop taking (it|them|your)", kUnlessPrescriber},
 
     // ---- claims to be human, a professional, or to have feelings --------------------------------------
     {C::kFalseIdentity, N::kAlways, "i am (a|an|just a|only a|also a|really a|actually a)? (real )?(human|human being|real person|person|man|woman|girl|guy|living being|living person)", kNone},
@@ -318,6 +339,14 @@ constexpr RuleSpec kRules[] = {
     {C::kDependency, N::kAlways, "(understand|get|respect) our (connection|bond|relationship)", kNoNegationCheck},
     {C::kDependency, N::kAlways, "(keep|kept) (it|this|everything) (just )?between (us|you and me)", kNone},
 
+    {C::kDependency, N::kAlways, "(tell|talk to) me ~3 instead", kNone},
+    {C::kDependency, N::kAlways, "(never|not) ~2 (get|going to get|grow) tired of you", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "(do not|never) need to tell (her|him|them|your therapist|anyone|your family|your friends)", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "keep (our|these) (chats|conversations|talks) (private|secret|between us|to ourselves)", kNone},
+    {C::kDependency, N::kAlways, "understand what we have", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "(get|understand|know) you ~3 (the way|like) i do", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "(these|our) (conversations|chats|talks) are what (really )?matter", kNone},
+
     // ---- confirming a delusion or feeding a manic or psychotic plan ------------------------------------
     {C::kConfirmingDelusion, N::kAlways, "(you are|you are absolutely|you are totally|you are completely) (right|correct) ~6 (stalk*|follow*|watch*|spy*|spied|track*|monitor*|chip*|implant*|dead|chosen|messiah|prophet|signs|signal*|message*|god|voices|powers|abilities|gift|after you|surveillance|poison*|conspiracy)", kNone},
     {C::kConfirmingDelusion, N::kAlways, "you are not (imagining|making up|crazy|paranoid) ~3 (it|this|that|things|them)? ~6 (stalk*|follow*|watch*|spy*|track*|monitor*|after you|signs|signal*|message*|voices|real)", kNoNegationCheck},
@@ -364,6 +393,14 @@ constexpr RuleSpec kRules[] = {
     {C::kConfirmingDelusion, N::kPsychosis, "(can|could) (definitely|absolutely|easily|certainly)? be used to (spy|track|monitor|watch|listen|record)", kNone},
     {C::kConfirmingDelusion, N::kPsychosis, "(it|that|he|she) (probably|definitely|likely) (is not|isn't|is) (him|her|them|active|real|still active)", kNoNegationCheck},
 
+    {C::kConfirmingDelusion, N::kPsychosis, "(that|which) would explain (why|everything|it)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "trust (your|them|the) (instincts|gut|intuition|signs|signals)?", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(may well|might well|might|may) not be who (he|she|they) (says|say|claims|claim)", kNoNegationCheck},
+    {C::kConfirmingDelusion, N::kPsychosisOrMania, "(you|you really|you have really|you truly) ~2 (been chosen|are chosen|are the chosen|were chosen)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(pattern|patterns|signs|signals|messages|it|this) ~4 (is|are) real", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(is not|are not) (a )?coincidence", kNoNegationCheck},
+    {C::kConfirmingDelusion, N::kPsychosis, "(they are|it is|they have been) guiding you", kNone},
+
     // ---- helping a compulsion -------------------------------------------------------------------
     {C::kHelpingCompulsion, N::kCompulsion, "(best|recommended|good|great|gentle|effective|strong|strongest|antibacterial|antimicrobial|mild|moisturizing|moisturising|fragrance free) (soap*|sanitizer*|sanitiser*|hand wash|handwash|cleanser*|disinfectant*|cleaner*|wipes)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(dove|dial|lifebuoy|cetaphil|purell|dettol|softsoap|method|mrs meyer*|castile|bar soap|liquid soap|chlorhexidine|alcohol based|hibiclens|germ x|lysol|clorox|seventh generation|bleach|cerave|aveeno|eucerin|neutrogena)", kNone},
@@ -383,6 +420,14 @@ constexpr RuleSpec kRules[] = {
     {C::kHelpingCompulsion, N::kCompulsion, "track ~4 (smallest|every|each|tiniest) ~2 (change|changes|gram|grams|pound|pounds|fluctuation*)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(let us|lets) (do it|count|check|wash|go through it) together", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "one two three four", kNone},
+
+    {C::kHelpingCompulsion, N::kCompulsion, "(set|right|specific|particular) order", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(three|two|four|#num) times each", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(yes|it is) ~2 (definitely|certainly|absolutely) (off|locked|closed|clean|fine|safe)", kNoNegationCheck},
+    {C::kHelpingCompulsion, N::kCompulsion, "(there is no way|no way) (it is|it was) (on|open|unlocked|left on)", kNoNegationCheck},
+    {C::kHelpingCompulsion, N::kCompulsion, "repeat the (whole )?(process|steps|routine|wash)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(scrub|wash|clean) each (finger|hand|nail)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(here is|here are) (a |the |your )?~2 (checklist|list|steps)", kNone},
 
 };
 
@@ -776,6 +821,7 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(ocd|ritual*|intrusive thought*|just right|compulsion*|over and over)", "(three|four|five|six|ten|twenty|thirty|fifty|hundred) times", "#num times",
              "(reassure me|tell me i did|did i lock|did i turn off|did i hit|did i hurt|tell me it is clean)",
              "(counting|count) ~3 (everything|steps|fours|threes|in fours|tiles)", "(weigh|weighing) myself",
+             "(might|may|could) have (hit|hurt|run over|harmed)", "(right|set|specific) order", "(every|each) germ",
          }) {
       v.push_back(scan::must_compile(s));
     }
