@@ -638,6 +638,19 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
       if (t.norm == k) is_care = true;
   // "I can't give exact numbers, but roughly ..." declines and then answers: the decline does not count.
   const bool answers_anyway = goes_on_to_answer(tokens);
+  bool reflects_user = false;
+  {
+    static const std::vector<Pattern> kReflects = [] {
+      std::vector<Pattern> v;
+      for (const char* p : {"(sounds like|it sounds|you said|you mentioned|you told me|you are asking|you asked|"
+                            "you have been thinking|you might be thinking|you may be thinking|are you thinking|"
+                            "you are thinking|you must be|you are hurting|part of you|if you are asking|"
+                            "have you hurt|have you already|you have been saving|you have been looking)"})
+        v.push_back(scan::must_compile(p));
+      return v;
+    }();
+    reflects_user = any_match(kReflects, tokens);
+  }
   int refusal = -1, professional = -1, certain = -1, prescriber = -1;  // lazily computed guards
   auto guard = [&](int& cache, const std::vector<Pattern>& ps) {
     if (cache < 0) cache = any_match(ps, tokens) ? 1 : 0;
@@ -667,7 +680,10 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
       if ((rule.flags & kUnlessQuestion) && is_question) break;
       if ((rule.flags & kUnlessCare) && is_care) break;
       if ((rule.flags & kUnlessDeclined) && !answers_anyway && (declined_before || guard(refusal, g.refusal))) break;
-      if ((rule.flags & kUnlessRefusal) && !answers_anyway && guard(refusal, g.refusal)) break;
+      if ((rule.flags & kUnlessRefusal) && !answers_anyway && (declined_before || guard(refusal, g.refusal))) break;
+      // Means words that only reflect the user back ("it sounds like you're thinking of the railway as a way
+      // to end your life") are care, not information.
+      if (rule.category == ScreenCategory::kMeansInformation && reflects_user) break;
       if ((rule.flags & kUnlessProfessional) && guard(professional, g.professional) && !guard(certain, g.certain)) break;
       if ((rule.flags & kUnlessPrescriber) && guard(prescriber, g.prescriber)) break;
       v.add({rule.category, m->start, m->end});
