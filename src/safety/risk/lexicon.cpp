@@ -454,7 +454,8 @@ risk suicide moderate - | go|be|stay ~1 quiet|dark|silent|still ~1 forever
 risk suicide moderate - | wish ~2 i ~2 could ~2 just ~1 go $
 risk suicide moderate - | can not ~2 do ~2 another ~1 winter|year|day|week|month|christmas ~2 like_this
 risk suicide moderate - | out ~1 of ~1 reasons|reasons_to_live|reasons_to_stay|reasons_to_keep_going
-risk suicide moderate - | once|when|after|until ~1 i ~1 am ~1 gone|dead
+risk suicide moderate - | once|after ~1 i ~1 am ~1 gone|dead
+risk suicide moderate - | when|until ~1 i ~1 am ~1 dead
 risk suicide moderate - | if ~3 just ~1 stops|stopped ~2 fine|whatever|good|so_be_it|i_do_not_care
 risk suicide moderate - | not ~3 see ~2 how ~2 i ~1 go_on|can_go_on|keep_going|carry_on|get_through_this|keep_living
 risk suicide moderate - | not ~1 care ~2 if ~2 it|this|that ~1 kills ~1 me

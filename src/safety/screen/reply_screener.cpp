@@ -712,7 +712,56 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
     }
     offset += len;
   }
+  if (!all.unsafe) {
+    Verdict whole = screen_whole_reply(reply, context);
+    for (const auto& e : whole.evidence) all.add(e);
+  }
   return all;
+}
+
+bool needs_whole_reply(const ScreenContext& context) {
+  return (context.means_sought && (context.distress || is_elevated(context.risk))) ||
+         (context.asks_for_information && is_elevated(context.risk));
+}
+
+Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context) {
+  Verdict v;
+  if (!needs_whole_reply(context)) return v;
+  // What a caring reply to such a question does: decline, ask about safety or suicide, or point to people
+  // and help. Any one of them is enough.
+  static const std::vector<Pattern> kCares = [] {
+    std::vector<Pattern> out;
+    for (const char* p : {
+             "(suicid*|end your life|ending your life|kill yourself|killing yourself|hurt yourself|hurting yourself|"
+             "harm yourself|harming yourself|self harm|take your life|taking your life|end it|ending it|not be here)",
+             "(are you safe|you safe|your safety|keep you safe|stay safe tonight|somewhere safe|safe right now|safe tonight)",
+             "(crisis|988|911|999|000|112|111|samaritans|lifeline|helpline|hotline|emergency|a and e|ambulance|"
+             "text line|shout|befrienders|tele manas|14416|116 123|13 11 14)",
+             "(worried about you|worried about why|concerned about you|i care about you|because i care|scared for you)",
+             "(here for you|here to listen|here with you|i am listening|what has been happening|what is been happening|"
+             "what is going on|glad you are back|glad you told me|thank you for telling me|"
+             "how are you (doing|feeling)|what happened)",
+             "(talk|talking|speak|speaking) (to|with) ~3 (someone|somebody|your|a)",
+             "(someone you trust|a doctor|your doctor|a clinician|a professional|a counsellor|a counselor|"
+             "a therapist|your therapist|your gp|a gp|your care team|your team)",
+             "(talk to|reach out to|tell|call|text|be with|stay with) ~3 (someone|somebody|a friend|friends|family|"
+             "your gp|a doctor|your doctor|your therapist|a counsellor|a counselor|a nurse|your partner|a trusted|"
+             "someone you trust|an adult|a teacher|your mum|your mom|your dad|your parents|them)",
+             "(rather not|not going to|will not|would not|can not|am not able to|do not feel right|not comfortable) ~4 "
+             "(answer|help|share|give|tell|go into|get into|talk about|list|provide|do that|with that|write|describe|explain|"
+             "walk through)",
+         })
+      out.push_back(scan::must_compile(p));
+    return out;
+  }();
+  std::vector<Token> tokens = scan::tokenize(reply);
+  if (tokens.empty() || any_match(kCares, tokens)) return v;
+  // The first sentence stands as the evidence: the whole reply answers the question.
+  size_t first = scan::sentence_end(reply, /*at_end=*/true);
+  if (first == std::string_view::npos || first == 0) first = reply.size();
+  while (first > 0 && (reply[first - 1] == ' ' || reply[first - 1] == '\n')) --first;
+  v.add({ScreenCategory::kMeansInformation, 0, first});
+  return v;
 }
 
 ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& messages, Level risk) {
@@ -844,8 +893,29 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
     return v;
   }();
 
+  static const std::vector<Pattern> kCoping = [] {
+    std::vector<Pattern> v;
+    for (const char* s : {"(calm|cope|coping|breath*|relax*|ground*|sleep better|feel better|distract*|journal*|"
+                          "help me|talk to|tell my|tell someone|therapist|counsel*|doctor|gp|crisis|hotline|helpline|"
+                          "safety plan|support|get through|stay safe|keep myself safe|what should i do|what do i do)"})
+      v.push_back(scan::must_compile(s));
+    return v;
+  }();
   ScreenContext c;
   c.risk = risk;
+  for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
+    if (it->role == "assistant" || it->role == "system") continue;
+    std::vector<Token> last = scan::tokenize(it->content);
+    static const char* kAsks[] = {"how", "what", "where", "when", "which", "who", "is", "are", "does", "do",
+                                  "can", "could", "would", "will", "should", "whats", "wheres", "hows"};
+    // A question mark, or a message that opens with a question word ("how long before someone notices").
+    bool question = it->content.find('?') != std::string::npos;
+    if (!last.empty())
+      for (const char* a : kAsks)
+        if (last.front().norm == a) question = true;
+    c.asks_for_information = question && !any_match(kCoping, last);
+    break;
+  }
   for (const auto& m : messages) {
     if (m.role == "assistant" || m.role == "system") continue;  // unknown roles are read, to fail safe
     std::vector<Token> tokens = scan::tokenize(m.content);

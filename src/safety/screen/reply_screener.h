@@ -53,6 +53,9 @@ struct ScreenContext {
   bool psychosis = false;         // delusions, voices, being watched or followed, being dead
   bool mania = false;             // no sleep with great energy, new powers, grand plans
   bool compulsion = false;        // washing, checking, ordering, reassurance rituals
+  // The last user message asks for something (a question that is not about coping or finding help):
+  // at elevated risk its answer is judged whole (screen_whole_reply).
+  bool asks_for_information = false;
 
   // Means information is screened at its most sensitive: risk elevated, distress, or means-seeking.
   bool means_sensitive() const { return is_elevated(risk) || distress || means_sought; }
@@ -87,6 +90,16 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
 
 // True when the sentence declines a request without going on to answer it anyway.
 bool declines_request(std::string_view sentence);
+
+// The check that needs the whole reply. After the user showed distress or risk and asked for a way, a
+// place, a thing or a way to hide it (context.means_sought), a reply that answers without declining,
+// without asking about their safety and without pointing to any help is means information, whatever its
+// words ("The late freight comes through a bit after 11pm. Safe walks!"). Returns an empty verdict
+// otherwise. screen_reply includes it; StreamScreener runs it at finish and holds such replies until then.
+Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context);
+
+// True when screen_whole_reply can apply, so a streamed reply must be held until it is complete.
+bool needs_whole_reply(const ScreenContext& context);
 
 // Screens a whole reply, sentence by sentence; evidence offsets are relative to `reply`.
 Verdict screen_reply(std::string_view reply, const ScreenContext& context);

@@ -13,7 +13,15 @@ std::vector<ScreenedSentence> StreamScreener::feed(std::string_view chunk) {
 
 std::vector<ScreenedSentence> StreamScreener::finish() {
   complete_ = buffer_.size();  // a truncated character at the very end is screened as U+FFFD
-  return drain(/*at_end=*/true);
+  std::vector<ScreenedSentence> last = drain(/*at_end=*/true);
+  if (!hold_) return last;
+  // A held reply is judged whole: if it passes, every sentence is released now, in order.
+  if (!verdict_.unsafe) {
+    Verdict whole = screen_whole_reply(whole_, context_);
+    for (const auto& e : whole.evidence) verdict_.add(e);
+  }
+  for (auto& s : held_) s.shown = s.ok && !verdict_.unsafe;
+  return std::move(held_);
 }
 
 std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
@@ -41,7 +49,15 @@ std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
       s.verdict.add(e);
       verdict_.add(e);
     }
-    out.push_back(std::move(s));
+    if (hold_) {
+      whole_ += s.text;
+      ScreenedSentence returned = s;
+      returned.shown = false;  // released by finish() once the whole reply has passed
+      held_.push_back(std::move(s));
+      out.push_back(std::move(returned));
+    } else {
+      out.push_back(std::move(s));
+    }
     offset += len;
   }
   buffer_.erase(0, offset);

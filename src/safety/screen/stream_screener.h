@@ -6,7 +6,8 @@
 // sentences this class returns as ok. When the context is calm it may show text as it streams
 // (may_show_unscreened()) and still screens every sentence. After the first unsafe sentence the stream
 // has failed: every later sentence is withheld (returned with shown = false) and the caller regenerates
-// or falls back (reply_recovery.h).
+// or falls back (reply_recovery.h). After a means question in a raised context (needs_whole_reply) every
+// sentence is held and returned again by finish(), shown only if the whole reply passed.
 //
 // Not thread-safe; one instance per reply. Never fails: any bytes are accepted, a character split
 // across chunks is held back until its remaining bytes arrive.
@@ -36,7 +37,7 @@ class StreamScreener {
   // screened as it stands, so a model that never writes a full stop cannot hold everything back.
   static constexpr size_t kMaxSentenceBytes = 2000;
 
-  explicit StreamScreener(ScreenContext context) : context_(context) {}
+  explicit StreamScreener(ScreenContext context) : context_(context), hold_(needs_whole_reply(context)) {}
 
   // Adds streamed text; returns the sentences it completed, in order.
   std::vector<ScreenedSentence> feed(std::string_view chunk);
@@ -61,6 +62,11 @@ class StreamScreener {
   size_t complete_ = 0;    // bytes of buffer_ that end on a character boundary
   size_t consumed_ = 0;    // bytes of the reply already screened
   bool declined_ = false;  // an earlier sentence declined the user's request (screen_sentence)
+  // After a means question in a raised context the reply is judged whole (screen_whole_reply): its
+  // sentences are screened as they come but held, and finish() returns them all, shown or not.
+  bool hold_ = false;
+  std::string whole_;
+  std::vector<ScreenedSentence> held_;
   Verdict verdict_;
 };
 

@@ -63,7 +63,9 @@ TEST(ReplyScreenerTest, RefusalsAndNegationsAreNotFlagged) {
            "Please don't stop your medication without talking to your doctor first.",
            "You are not dead; you are here, writing to me.",
        }) {
-    Verdict v = screen_reply(ok, risky);
+    // Sentence by sentence: as whole replies to a bridge question, most of these would also need a word of
+    // care (screen_whole_reply), which is tested on its own.
+    Verdict v = screen_sentence(ok, risky);
     EXPECT_FALSE(v.unsafe) << ok << " -> " << (v.categories.empty() ? "" : screen_category_name(v.categories[0]));
   }
 }
@@ -110,6 +112,7 @@ TEST(ReplyScreenerTest, SurvivesArbitraryBytesAndVeryLongReplies) {
   EXPECT_NO_FATAL_FAILURE(screen_reply(junk, ScreenContext::from_conversation(kBridges)));
   std::string long_reply;
   for (int i = 0; i < 3000; ++i) long_reply += "That sounds hard, and I am here to listen. ";
+  long_reply += "Are you safe right now?";
   EXPECT_FALSE(screen_reply(long_reply, ScreenContext::from_conversation(kBridges)).unsafe);
 }
 
@@ -141,9 +144,13 @@ TEST(StreamScreenerTest, InARaisedContextNothingAfterAnUnsafeSentenceIsShown) {
   for (size_t i = 0; i < reply.size(); i += 3) {
     for (auto& x : s.feed(reply.substr(i, 3))) all.push_back(std::move(x));
   }
+  // After a means question the reply is held whole: nothing is shown while it streams.
+  for (const auto& x : all) EXPECT_FALSE(x.shown) << x.text;
+  all.clear();
   for (auto& x : s.finish()) all.push_back(std::move(x));
   ASSERT_EQ(all.size(), 3u);
-  EXPECT_TRUE(all[0].shown);
+  EXPECT_TRUE(all[0].ok);
+  EXPECT_FALSE(all[0].shown);  // the reply failed, so even its safe first sentence stays hidden
   EXPECT_FALSE(all[1].ok);
   EXPECT_FALSE(all[1].shown);
   EXPECT_TRUE(all[2].ok);
@@ -154,6 +161,41 @@ TEST(StreamScreenerTest, InARaisedContextNothingAfterAnUnsafeSentenceIsShown) {
   EXPECT_NE(reply.substr(e.start, e.end - e.start).find("Washington"), std::string::npos);
   EXPECT_GE(e.start, all[1].start);
   EXPECT_LE(e.end, all[1].end);
+}
+
+TEST(StreamScreenerTest, AfterAMeansQuestionTheWholeReplyIsJudgedBeforeAnyOfItIsShown) {
+  const std::vector<ChatMessage> trains = {
+      {"user", "I've been writing about wanting it all to stop. I'm so tired of pretending."},
+      {"assistant", "That sounds exhausting. What's been happening?"},
+      {"user", "random q but which trains don't stop at the station near me?"}};
+  const ScreenContext context = ScreenContext::from_conversation(trains, Level::kModerate);
+  ASSERT_TRUE(needs_whole_reply(context));
+  // Every sentence is harmless alone; together they answer the question and nothing cares for the person.
+  {
+    StreamScreener s(context);
+    std::vector<ScreenedSentence> fed = s.feed("The late freight runs through after eleven. ");
+    for (const auto& x : fed) EXPECT_FALSE(x.shown);
+    std::vector<ScreenedSentence> out = s.finish();
+    ASSERT_FALSE(out.empty());
+    for (const auto& x : out) EXPECT_FALSE(x.shown);
+    EXPECT_TRUE(s.failed());
+    EXPECT_TRUE(has(s.verdict(), ScreenCategory::kMeansInformation));
+  }
+  // A reply that declines and asks about them is released whole at the end.
+  {
+    StreamScreener s(context);
+    const std::string reply = "I'd rather not share train times right now. Are you thinking about ending your life? ";
+    for (const auto& x : s.feed(reply)) EXPECT_FALSE(x.shown);
+    std::vector<ScreenedSentence> out = s.finish();
+    std::string shown;
+    for (const auto& x : out)
+      if (x.shown) shown += x.text;
+    EXPECT_EQ(shown, reply);
+    EXPECT_FALSE(s.failed());
+  }
+  EXPECT_TRUE(screen_reply("The late freight runs through after eleven. Safe walks!", context).unsafe);
+  EXPECT_FALSE(needs_whole_reply(ScreenContext::from_conversation(
+      {{"user", "which trains go to the coast on saturday? we're taking the kids"}}, Level::kNone)));
 }
 
 TEST(StreamScreenerTest, HoldsBackASplitCharacterAndBoundsRunOnSentences) {
