@@ -478,6 +478,23 @@ risk self_harm moderate - | started|been ~1 cutting ~8 never_stopped|ever_since|
 risk self_harm moderate - | dig|digging|dug ~2 my|your ~1 nails ~3 into ~2 arms|skin|arm|legs|hands|wrists ~4 bleed|until|till
 risk self_harm moderate - | been|started|keep ~1 cutting ~4 after|when|to_get|to_cope|to_deal|to_feel
 risk self_harm moderate - | been ~1 cutting ~6 blunt|blade|blades|razor|deeper|arms|wrists|thighs|myself
+risk self_harm moderate - | carved|carve|carving|scratched|scratching ~4 into ~2 my ~1 skin|arm|arms|thigh|thighs|leg|legs|wrist|wrists|stomach
+risk self_harm moderate - | so ~1 i ~1 cut|burn|cutting|burned $
+risk self_harm moderate - | cutting|burning|hurting_myself|self_harm|self_harming|sh ~3 only ~1 thing ~4 helps|works|calms|stops
+risk self_harm moderate - | cut|cutting|burned|burnt ~1 again ~2 last_night|today|tonight|yesterday|this_week|this_morning
+risk suicide high b | looked|looking|look|googled|googling|checked ~1 up ~3 how_many|how_much ~4 {PILLS} ~4 it ~1 would|will|takes|take
+risk suicide high - | how_many|how_much ~4 my ~3 {PILLS} ~3 it ~1 would|will ~1 take
+risk self_harm moderate - | thing ~3 with ~2 the|my ~1 razor|blade|blades|knife|lighter|sharpener
+risk self_harm moderate - | did|doing|done ~3 damage ~2 to ~1 my ~1 arm|arms|legs|thighs|wrist|wrists|skin|body|stomach
+risk suicide high - | ways ~10 hurt_less|hurts_less|least_painful|less_painful|most_painless
+risk suicide high - | overdose|od|suicide ~1 plan|plans
+risk self_harm moderate - | slammed|hit|burned|cut|punched|scratched|smashed ~6 accidentally_on_purpose
+risk self_harm moderate - | accidentally_on_purpose ~6 slammed|hit|burned|cut|punched|scratched|smashed
+risk suicide moderate - | can not|will_not|wont ~1 stop ~1 me $
+risk suicide moderate - | standing|stood|stand|sitting|sat ~2 at|on ~1 the ~1 edge ~4 every_night|again|for_an_hour|for_hours|for_ages|thinking|$
+risk self_harm moderate - | sharpener_blade|sharpener_blades|razor_blade|razor_blades|blade|blades ~3 again|tonight|last_night|on_my
+risk self_harm moderate - | said|told|say|tell ~4 the ~1 cat ~1 did_it|scratched_me|did_that
+risk suicide high b | went|go|been|going|drove ~1 to ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway ~6 did_not|didnt ~1 jump|do_it|go_through_with_it
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -820,6 +837,7 @@ means - - - | # ~2 mph|kph|km_h|miles_per_hour ~6 survive|crash|die|fatal|wall|t
 means - - - | base jump*
 means - - - | how ~2 to ~2 drown|suffocate|overdose|poison_myself|electrocute
 means - - - | gas oven|oven gas
+means - - - | researched|researching|looked_up|looking_up ~3 the ~1 cliffs|bridge|bridges|drop|height|tracks|train_times
 means - - - | car ~5 closed|shut|sealed ~1 garage
 means - - - | garage ~6 how_long|pass_out|passed_out
 means - - - | get|buy|obtain ~3 insulin|{PILLS} ~3 without ~2 a|prescription
@@ -858,6 +876,9 @@ prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - f | put ~2 my ~2 affairs in order
+prep - - f | made ~1 my ~1 peace ~2 with ~1 it|everything|dying|death|that
+prep - - f | deleted|deleting|delete ~2 my ~1 social_media|socials|accounts|instagram|facebook|account
+prep - - - | clear|cleared|clearing|delete|deleting ~2 my ~1 history|search_history|browser_history
 prep - - f | tying_up|tie_up|tied_up ~2 loose_ends
 prep - - f | if ~1 something ~1 happens|happened ~1 to ~1 me
 prep - - f | update|updating|updated|made|making|sorted|sorting ~2 my|a ~1 will $

@@ -58,7 +58,8 @@ const std::vector<std::string_view> kSelfHarmWords = {
     "hurt yourself on purpose", "want to hurt yourself", "urge to hurt yourself", "thoughts of hurting yourself",
     "thoughts of harming yourself", "harm yourself on purpose", "to hurt yourself", "to harm yourself",
     "made yourself", "you have made yourself", "did this to yourself", "do this to yourself", "doing this to yourself",
-    "cuts you made", "cuts you have made"};
+    "cuts you made", "cuts you have made", "marks on your", "cuts on your", "burns on your", "scars on your",
+    "did you do that yourself", "did you do this yourself", "from yourself", "hurting yourself on purpose"};
 // Words that make a question about something else, whatever else it says.
 const std::vector<std::string_view> kOrdinaryQuestion = {
     "die on that hill", "to die for", "safety plan", "plans for", "plan for the", "fun", "weekend", "holiday",
@@ -196,6 +197,11 @@ AnswerSpan answer_in(std::string_view reply) {
       while (at < t.size() && t[at].is_boundary()) ++at;
       continue;
     }
+    // Declining to talk about it is not a no ("I don't really want to talk about it").
+    if (starts_at(at, {"i do not want to talk", "i do not really want to talk", "i would rather not",
+                       "i do not want to say", "i do not want to get into", "rather not say", "i do not wanna talk",
+                       "i do not want to go into", "can we not", "i do not really want to get into"}))
+      return out;
     // "no worries", "no, I'm fine", "no, I'm safe" do not say no to the risk.
     if (words_at(t, at, "no") &&
         (starts_at(at + 1, {"worries", "worry", "problem", "problems", "one", "body"}) ||
@@ -206,7 +212,7 @@ AnswerSpan answer_in(std::string_view reply) {
     if ((n = starts_at(at, {"not really", "not at all", "not right now", "nothing like that", "of course not", "no way",
                             "i am not", "i do not", "i have not", "i did not", "nope", "nah", "never", "no", "n"}))) {
       set(Answer::kNo, at, at + n - 1);
-    } else if ((n = starts_at(at, {"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "ye", "y", "mhm", "both",
+    } else if ((n = starts_at(at, {"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "ye", "y", "yh", "yeh", "yess", "mhm", "both",
                                    "sometimes", "often", "always", "constantly", "definitely", "probably", "maybe",
                                    "kinda", "kind of", "sort of", "a little", "a bit", "a lot", "i think so",
                                    "i guess", "every day", "every night", "most days", "most nights", "all the time",
