@@ -970,6 +970,7 @@ distress loss - - | lost|lose|losing ~2 my ~2 job|house|home|apartment|wife|husb
 distress loss - - | got|been|was|just|getting ~2 fired|laid_off|dumped|evicted|kicked_out|rejected|expelled
 distress loss - - | fired|evicted|dumped|kicked|expelled ~1 me
 distress loss - - | broke_up_with_me|left_me|dumped_me|cheated_on_me|divorcing_me|filed_for_divorce
+distress loss - - | my ~1 girlfriend|boyfriend|wife|husband|partner|fiance|fiancee ~1 left|walked_out|moved_out|broke_up
 distress loss - - | {PERSON3}|dog|cat|pet ~3 died|passed_away
 distress loss - - | bankrupt|homeless|in_debt
 distress loss - - | ruined ~2 my|everything

@@ -738,6 +738,8 @@ Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context)
              "(crisis|988|911|999|000|112|111|samaritans|lifeline|helpline|hotline|emergency|a and e|ambulance|"
              "text line|shout|befrienders|tele manas|14416|116 123|13 11 14)",
              "(worried about you|worried about why|concerned about you|i care about you|because i care|scared for you)",
+             "(worry me|worries me|worrying me|i am worried|i am concerned)",
+             "(near|with|close to) (another person|someone|somebody|people|a friend)",
              "(here for you|here to listen|here with you|i am listening|what has been happening|what is been happening|"
              "what is going on|glad you are back|glad you told me|thank you for telling me|"
              "how are you (doing|feeling)|what happened)",
