@@ -473,7 +473,7 @@ risk psychosis high - | voices|voice ~6 once|until|when ~1 i_am_gone|i_am_dead|i
 risk self_harm high - | voices|voice ~4 tell|telling|told|tells|says|say|said|saying|want|wants ~3 me|i ~2 to|have_to|must|should|need_to ~2 cut|burn|hurt|harm
 risk self_harm moderate - | punch|punching|punched ~1 walls|the_wall|a_wall ~8 knuckles|hurts|hurt|bleed|bleeding|on_purpose
 risk self_harm moderate o | hit|hitting|punch|punching|slap|slapping|bang|banging ~2 myself ~8 until|till|so_hard|like_hard|dizzy|bled|bruised|bruises
-risk self_harm moderate - | i ~1 cut|burned ~1 again|last_night|yesterday|today|tonight
+risk self_harm moderate - | i ~1 cut|burned again|last_night|yesterday|today|tonight
 risk self_harm moderate - | started|been ~1 cutting ~8 never_stopped|ever_since|still_do
 risk self_harm moderate - | dig|digging|dug ~2 my|your ~1 nails ~3 into ~2 arms|skin|arm|legs|hands|wrists ~4 bleed|until|till
 risk self_harm moderate - | been|started|keep ~1 cutting ~4 after|when|to_get|to_cope|to_deal|to_feel
@@ -481,7 +481,7 @@ risk self_harm moderate - | been ~1 cutting ~6 blunt|blade|blades|razor|deeper|a
 risk self_harm moderate - | carved|carve|carving|scratched|scratching ~4 into ~2 my ~1 skin|arm|arms|thigh|thighs|leg|legs|wrist|wrists|stomach
 risk self_harm moderate - | so ~1 i ~1 cut|burn|cutting|burned $
 risk self_harm moderate - | cutting|burning|hurting_myself|self_harm|self_harming|sh ~3 only ~1 thing ~4 helps|works|calms|stops
-risk self_harm moderate - | cut|cutting|burned|burnt ~1 again ~2 last_night|today|tonight|yesterday|this_week|this_morning
+risk self_harm moderate - | cut|cutting|burned|burnt again ~2 last_night|today|tonight|yesterday|this_week|this_morning
 risk suicide high b | looked|looking|look|googled|googling|checked ~1 up ~3 how_many|how_much ~4 {PILLS} ~4 it ~1 would|will|takes|take
 risk suicide high - | how_many|how_much ~4 my ~3 {PILLS} ~3 it ~1 would|will ~1 take
 risk self_harm moderate - | thing ~3 with ~2 the|my ~1 razor|blade|blades|knife|lighter|sharpener
@@ -491,7 +491,7 @@ risk suicide high - | overdose|od|suicide ~1 plan|plans
 risk self_harm moderate - | slammed|hit|burned|cut|punched|scratched|smashed ~6 accidentally_on_purpose
 risk self_harm moderate - | accidentally_on_purpose ~6 slammed|hit|burned|cut|punched|scratched|smashed
 risk suicide moderate - | can not|will_not|wont ~1 stop ~1 me $
-risk suicide moderate - | standing|stood|stand|sitting|sat ~2 at|on ~1 the ~1 edge ~4 every_night|again|for_an_hour|for_hours|for_ages|thinking|$
+risk suicide moderate - | i ~3 standing|stood|stand|sitting|sat ~2 at|on ~1 the ~1 edge ~4 every_night|again|for_an_hour|for_hours|for_ages|thinking|$
 risk self_harm moderate - | sharpener_blade|sharpener_blades|razor_blade|razor_blades|blade|blades ~3 again|tonight|last_night|on_my
 risk self_harm moderate - | said|told|say|tell ~4 the ~1 cat ~1 did_it|scratched_me|did_that
 risk suicide high b | went|go|been|going|drove ~1 to ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway ~6 did_not|didnt ~1 jump|do_it|go_through_with_it
@@ -911,8 +911,9 @@ prep - - - | ready ~1 to ~1 go_through_with_it|do_it
 prep - - - | went_through_with_it|acted_on_it|did_the_thing
 prep - - - | i ~1 tried|attempted ~1 again|$|on|last|yesterday|tonight|this_morning|to_go|to_leave_for_good
 prep - - - | the ~1 moment ~1 i ~1 decided
-prep - - - | did_not|didnt ~1 work|take $
+prep - - - | it ~1 did_not|didnt ~1 work|take
 prep - - - | i ~1 failed $
+prep - - - | i ~1 stopped $
 prep - - - | keep|kept ~1 waking ~1 up
 prep - - - | woke ~1 up ~2 and ~3 the_same|nothing_had_changed|exactly_the_same|still_here
 prep - - - | {PERSON3}|someone|somebody|stranger ~1 found|stopped ~1 me ~1 $|last_night|yesterday|in_time|on_the_floor|unconscious|monday|tuesday|wednesday|thursday|friday|saturday|sunday|before
