@@ -19,7 +19,7 @@ namespace haven::safety::risk {
 constexpr double kIdeationMaxValidationFalsePositiveRate = 0.05;
 // The confident threshold, at which the classifier counts without the lexicon's agreement: the lowest at
 // which at most this share of the validation files' label-0 texts fire.
-constexpr double kIdeationConfidentValidationFalsePositiveRate = 0.01;
+constexpr double kIdeationConfidentValidationFalsePositiveRate = 0.02;
 
 struct LabelledText {
   std::string text;
