@@ -31,7 +31,7 @@ const std::map<std::string, std::string>& macros() {
       {"POISON",
        "pesticide*|paraquat|insecticide*|herbicide*|weedkiller|rodenticide|antifreeze|cyanide|"
        "arsenic|strychnine|organophosphate*|rat_poison|weed_killer|weedkillers|sodium_nitrite|nitrite"},
-      {"GUN", "gun|guns|firearm*|pistol*|handgun*|rifle*|shotgun*|revolver*|glock|bullet*|ammo|ammunition"},
+      {"GUN", "gun|guns|firearm*|pistol*|handgun*|rifle*|shotgun*|revolver*|glock|bullet*|ammo|ammunition|sidearm"},
       {"SELFKILL", "kill|killing|killed|end|ending|unalive|top|topping"},
       {"SELFHURT",
        "cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|harm|harming|scratch|scratching|"
@@ -495,6 +495,45 @@ risk suicide moderate - | i ~3 standing|stood|stand|sitting|sat ~2 at|on ~1 the 
 risk self_harm moderate - | sharpener_blade|sharpener_blades|razor_blade|razor_blades|blade|blades ~3 again|tonight|last_night|on_my
 risk self_harm moderate - | said|told|say|tell ~4 the ~1 cat ~1 did_it|scratched_me|did_that
 risk suicide high b | went|go|been|going|drove ~1 to ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway ~6 did_not|didnt ~1 jump|do_it|go_through_with_it
+# Calm, brief and final (the severe end of graded suites): last entries, "won't need it after", being at the place.
+risk suicide moderate - | last|final ~1 entry|journal_entry|message|words|instagram_post|thank_you $
+risk suicide moderate - | writing|write|wrote|help_me_write ~3 my|a ~1 last|final ~1 entry|journal_entry|message|words|note
+risk suicide moderate - | will_not|wont ~1 need ~4 after ~1 that|this|this_month|next_week|sunday|tonight|tomorrow|friday|saturday|monday
+risk suicide moderate - | leave ~1 as ~1 in ~1 leave
+risk suicide moderate - | see ~1 you ~3 on|from ~1 the ~1 other_side
+risk suicide moderate - | eulogy|obituary ~2 for ~1 myself
+risk suicide moderate - | my ~1 own ~1 eulogy|obituary
+risk suicide moderate - | sorry ~2 to ~1 whoever ~1 reads|finds
+risk suicide moderate - | none ~2 of ~2 this|what_happens|what_happens_next ~2 is ~1 on ~1 you|her|him|them
+risk suicide moderate - | just ~1 took|swallowed ~1 them|all_of_them|the_lot|everything $
+risk suicide high p | took|swallowed|taken ~2 the_whole|a_whole ~1 box|packet|pack|bottle|strip ~6 ago|minutes|sleepy|dizzy|drowsy|feel_weird|feeling_weird
+risk suicide high p | drank|drink|swallowed ~3 what ~2 under ~2 the ~1 sink
+risk self_harm high - | drank|drink|drinking|swallowed|swallow ~4 bleach|antifreeze|drain_cleaner|weedkiller|pesticide|paraquat
+risk suicide moderate - | i ~1 am ~1 on|at ~2 the ~1 bridge|tracks|train_tracks|railway|roof|rooftop|ledge|cliff|cliffs|edge|quarry $
+risk suicide moderate - | the ~1 rope|noose|gun|pills ~1 is|are ~1 in ~2 the|my ~1 boot|car|garage|bag|drawer|wardrobe|pocket|shed
+risk suicide moderate - | get|got|take|took|taking ~2 the|my|his ~1 {GUN}|sidearm ~1 out ~6 hold|holding|held|look|looking|stare|staring|sit|sitting
+risk suicide moderate - | rather ~1 not ~1 exist|be_alive|be_here
+risk suicide moderate - | if ~1 nothing ~1 changes|gets_better|improves ~2 by ~4 $|then
+risk suicide moderate - | water|sea|river|ocean|lake ~3 calling|calls|called ~2 me|my_name
+risk suicide moderate - | calling|calls|called ~2 me ~3 from ~1 the ~1 water|sea|river|other_side
+risk suicide moderate - | god|he|voice|they ~4 said|says|told ~3 time_to_come_home|it_is_time_to_come_home|time_to_go_home
+risk suicide moderate - | death ~2 is ~2 just|only|merely ~2 a ~1 phase_transition|transition|doorway|door|gateway
+risk suicide moderate - | with|join|meet ~2 you|him|her|them ~3 in|on ~2 the ~1 spirit_world|fifth_dimension|other_realm|stars
+risk self_harm moderate - | held|hold|holding|put|pressed ~2 the|a|my ~1 lighter|match|cigarette|iron|knife|blade ~2 to|against|on ~1 my ~1 wrist|arm|skin|hand|leg|thigh
+risk self_harm moderate - | punch|punched|punching|hit|hitting ~1 my ~1 own ~1 thighs|legs|arms|face|head|stomach
+risk self_harm moderate - | bite|bit|biting ~4 my ~1 arm|arms|hand|wrist|skin ~6 broke_the_skin|bleed|bled|marks
+risk self_harm moderate - | pushing|push|pushed|sticking|stuck ~2 pins|needles ~2 into ~2 my
+risk self_harm moderate - | snapped|snapping ~4 hair_tie|rubber_band|band ~6 bleeding|welted|bled
+risk self_harm moderate - | boiling|hot ~1 water ~3 over|on ~1 my ~1 hand|arm|skin ~6 blisters|blister|kept_it|on_purpose
+risk self_harm moderate - | i ~1 slam ~2 my ~1 fingers|hand|hands|head ~3 in|into ~2 the|a ~1 drawer|door|car_door
+risk self_harm moderate - | carving|carve|carved ~1 again
+risk self_harm moderate - | # ~1 weeks|days|months ~1 clean ~1 gone
+risk self_harm moderate - | scrub|scrubbing|scrubbed ~4 wire_brush|steel_wool|brillo ~6 skin|raw|bleed
+risk self_harm moderate - | as ~1 penance|punishment $
+risk self_harm moderate - | to ~1 punish ~1 myself
+risk self_harm moderate - | rubbing|rubbed|rub ~2 an|the|a ~1 eraser ~3 on|into ~1 my
+risk self_harm moderate - | pulled|pull|pulling ~3 patch|patches|clumps|chunks ~2 of ~1 my ~1 hair
+risk self_harm moderate - | pick|picking|picked ~4 skin|scabs ~8 on_purpose|until_it_bleeds|til_it_bleeds|raw
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -837,6 +876,7 @@ means - - - | # ~2 mph|kph|km_h|miles_per_hour ~6 survive|crash|die|fatal|wall|t
 means - - - | base jump*
 means - - - | how ~2 to ~2 drown|suffocate|overdose|poison_myself|electrocute
 means - - - | gas oven|oven gas
+means - - - | {HEIGHT} ~2 is|are ~1 always|never ~1 open|unlocked
 means - - - | researched|researching|looked_up|looking_up ~3 the ~1 cliffs|bridge|bridges|drop|height|tracks|train_times
 means - - - | car ~5 closed|shut|sealed ~1 garage
 means - - - | garage ~6 how_long|pass_out|passed_out
@@ -876,6 +916,16 @@ prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - f | put ~2 my ~2 affairs in order
+prep - - f | before ~1 i ~1 go|leave $
+prep - - f | for ~1 whoever ~1 takes|finds|comes|reads|gets
+prep - - f | i ~1 have ~1 decided ~1 on ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|a_date|the_date|the_day
+prep - - - | got|have ~1 what ~1 i ~1 need $
+prep - - f | i ~1 know ~1 what ~1 i ~1 am ~1 doing ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow
+prep - - f | calm|peaceful|at_peace ~3 for ~1 the ~1 first ~1 time ~2 in ~1 months|years|ages|forever
+prep - - f | find ~1 them|it|this ~1 after|afterwards $
+prep - - f | have|got ~1 a ~1 date ~1 now $
+prep - - - | emptied|emptying ~2 the|my ~1 fridge|flat|room|bank_account
+prep - - f | my ~1 own ~1 funeral
 prep - - f | made ~1 my ~1 peace ~2 with ~1 it|everything|dying|death|that
 prep - - f | deleted|deleting|delete ~2 my ~1 social_media|socials|accounts|instagram|facebook|account
 prep - - - | clear|cleared|clearing|delete|deleting ~2 my ~1 history|search_history|browser_history
@@ -900,7 +950,7 @@ prep - - - | got|have ~1 everything ~1 i ~1 need
 prep - - f | i ~1 know ~1 how ~2 and ~2 when
 prep - - f | i ~1 have ~1 decided $
 prep - - f | gave|given|giving ~1 my ~1 dog|cat|guitar|things|stuff|car|bike ~2 to
-prep - - f | cancelled|cancelling|canceled|canceling ~2 my ~2 phone_contract|subscriptions|contract|accounts|gym_membership
+prep - - f | cancelled|cancelling|canceled|canceling ~2 my|the ~2 phone_contract|subscriptions|contract|accounts|gym_membership|gym
 prep - - - | nobody|no_one ~1 suspects|suspected ~2 a_thing|anything
 prep - - - | work|working ~1 up ~1 the ~1 nerve|courage
 # Behaviour told without naming the act: the act ("I was about to", "I tried") and how it ended ("it didn't
