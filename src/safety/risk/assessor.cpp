@@ -331,6 +331,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   }
   const size_t sentences = s + 1;
   std::vector<uint8_t> past(sentences, 0), fiction(sentences, 0), topic(sentences, 0);
+  // Sentences about someone else's risk ("my friend said she doesn't want to be here"): hidden from the classifier.
+  std::vector<uint8_t> about_other(sentences, 0);
   // The sentence's past cues are all recent ones ("two weeks ago").
   std::vector<uint8_t> only_recent_past(sentences, 0);
   // Where the past is: every past cue, and the first of each sentence. A risk phrase is read as past after
@@ -376,6 +378,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     if (!past[sn] || k <= first_past[sn] || present_from[sn] != SIZE_MAX) continue;
     if (k > 0 && is_negator(tokens[k - 1].text)) continue;
     if (k > 1 && is_negator(tokens[k - 2].text)) continue;
+    // "Ten years ago today" dates the past; it does not bring it back.
+    if (k > 0 && tokens[k - 1].text == "ago") continue;
     size_t from = k;
     while (from > first_past[sn] + 1 && !tokens[from - 1].is_boundary()) {
       const std::string& w = tokens[from - 1].text;
@@ -513,6 +517,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     switch (r.kind) {
       case RuleKind::kOtherPerson:
         f.other_person = true;
+        about_other[sent] = 1;
         continue;
       case RuleKind::kMeans:
         if (fiction[sent] || reported[m.first]) continue;
@@ -582,8 +587,10 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       if (who != Person::kWriter) {
         if (who == Person::kSpecificOther &&
             (r.category == Category::kSuicide || r.category == Category::kSelfHarm ||
-             r.category == Category::kSubstance || r.category == Category::kEatingDisorder))
+             r.category == Category::kSubstance || r.category == Category::kEatingDisorder)) {
           f.other_person = true;
+          about_other[sent] = 1;
+        }
         add_note(f, "someone else");
         continue;
       }
@@ -702,7 +709,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     f.classifier_tokens = tokens;
     for (size_t i = 0; i < tokens.size(); ++i) {
       const uint32_t sent = sentence[i];
-      if (fiction[sent] || topic[sent] || past[sent] || reported[i]) f.classifier_tokens[i].text = ",";
+      if (fiction[sent] || topic[sent] || past[sent] || about_other[sent] || reported[i]) f.classifier_tokens[i].text = ",";
     }
   }
   const bool own_distress = std::find(f.distress_kind.begin(), f.distress_kind.end(), true) != f.distress_kind.end();

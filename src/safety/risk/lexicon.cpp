@@ -534,6 +534,14 @@ risk self_harm moderate - | to ~1 punish ~1 myself
 risk self_harm moderate - | rubbing|rubbed|rub ~2 an|the|a ~1 eraser ~3 on|into ~1 my
 risk self_harm moderate - | pulled|pull|pulling ~3 patch|patches|clumps|chunks ~2 of ~1 my ~1 hair
 risk self_harm moderate - | pick|picking|picked ~4 skin|scabs ~8 on_purpose|until_it_bleeds|til_it_bleeds|raw
+risk suicide moderate - | will_not|wont ~1 have ~1 to ~1 do ~1 this ~2 much_longer|for_much_longer
+risk suicide moderate - | only ~1 way ~3 stops|ends|stop|end ~2 is ~1 if ~1 i ~1 stop|go|die|end_it|am_gone
+risk suicide high b | i ~1 took ~2 a_lot|loads|lots|a_bunch|a_handful ~2 of ~1 pills|tablets|meds|my_pills|my_meds ~3 on|last|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday
+risk suicide moderate - | will_not|wont ~1 be ~1 around|here ~6 much_longer|for_long|for_much_longer
+risk suicide moderate - | letting|let ~2 the ~1 cold|sea|water|river|snow ~1 take ~1 me|over
+risk self_harm moderate - | pressing|pressed|press|pushing|pushed ~2 the|a|my ~1 box_cutter|blade|knife|razor|scissors|compass ~2 into|against ~1 my
+risk suicide high b | tried|attempted ~2 to ~1 end ~1 it|my_life ~1 in|on|last|this ~1 january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month
+risk suicide moderate - | same ~1 plan ~1 even|as_before|as_last_time
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -825,7 +833,7 @@ idiom - - - | threw me off|under|a_party|a_surprise
 idiom - - - | pushed me away
 idiom - - - | kills me
 idiom - - - | purge ~2 my|the|your ~2 closet|inbox|files|stuff|wardrobe|emails|list|photos
-idiom - - - | suicide squad|doors|mission|run|runs|silence|drill|drills|sprint|sprints|king|lane
+idiom - - - | suicide squad|squeeze|doors|mission|run|runs|silence|drill|drills|sprint|sprints|king|lane
 idiom - - - | suicide ~2 is ~2 not ~2 the_answer|a_solution|the_solution
 idiom - - - | career|social|political|commercial|financial ~2 suicide
 idiom - - - | almost|nearly ~2 had|have|gave ~2 me|a ~2 heart_attack|stroke
@@ -916,6 +924,9 @@ prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - f | put ~2 my ~2 affairs in order
+prep - - - | did_not|didnt ~1 do ~1 it $
+prep - - - | kept|keep ~1 stopping ~2 in ~1 the ~1 middle
+prep - - - | home_from_the_hospital|back_from_the_hospital|out_of_hospital
 prep - - f | before ~1 i ~1 go|leave $
 prep - - f | for ~1 whoever ~1 takes|finds|comes|reads|gets
 prep - - f | i ~1 have ~1 decided ~1 on ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|a_date|the_date|the_day
@@ -950,7 +961,7 @@ prep - - - | got|have ~1 everything ~1 i ~1 need
 prep - - f | i ~1 know ~1 how ~2 and ~2 when
 prep - - f | i ~1 have ~1 decided $
 prep - - f | gave|given|giving ~1 my ~1 dog|cat|guitar|things|stuff|car|bike ~2 to
-prep - - f | cancelled|cancelling|canceled|canceling ~2 my|the ~2 phone_contract|subscriptions|contract|accounts|gym_membership|gym
+prep - - f | cancel|cancelled|cancelling|canceled|canceling ~2 my|the ~2 phone_contract|subscriptions|contract|accounts|gym_membership|gym
 prep - - - | nobody|no_one ~1 suspects|suspected ~2 a_thing|anything
 prep - - - | work|working ~1 up ~1 the ~1 nerve|courage
 # Behaviour told without naming the act: the act ("I was about to", "I tried") and how it ended ("it didn't
@@ -997,6 +1008,9 @@ resolved - - - | not anymore
 resolved - - - | better ~2 now|these_days
 resolved - - - | glad ~3 i ~2 survived|did_not|am_still|am_alive|failed
 resolved - - - | recovered|recovery|in_remission
+resolved - - - | old ~2 self_harm|sh ~1 scars|scar
+resolved - - - | i ~1 stopped ~2 # ~1 years|months ~1 ago
+resolved - - - | # ~1 years|months ~1 since ~3 last ~1 suicidal|self_harmed|cut|attempted
 resolved - - - | years|months ~3 free|clean $
 resolved - - - | clean|sober ~2 for ~2 #|years|months|a_year
 resolved - - - | # ~2 years|months ~2 clean|sober|free
@@ -1011,6 +1025,10 @@ topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide
 topic - - - | what ~2 is|are ~3 the ~3 signs|risk|risks|causes|effects|difference
 topic - - - | suicide ~2 risk_factors|deaths|prevention|lifeline|hotline|helpline|crisis_line|screening|reporting|research|rates|statistics|awareness|risk_detection|risk_assessment|postvention
 topic - - - | means restriction
+topic - - - | searches|searched|searching|search_history ~4 about|for ~1 self_harm|suicide|suicidal
+topic - - - | risk_factors ~2 for ~1 suicide|self_harm
+topic - - - | assignment|essay|thesis|dissertation|project|coursework ~3 on|about ~4 suicide|self_harm|suicidal
+topic - - - | warning|warnings|side_effect|side_effects|risk ~3 about|of ~2 suicidal_thoughts|suicidality|suicidal_ideation
 topic - - - | theory|theories|model|models|framework ~2 of ~2 suicide|suicidal|self_harm
 topic - - - | suicide ~1 hotspots|hotspot|clusters|cluster|barriers|signage|contagion
 topic - - - | for ~2 a|my|the|our ~1 report|thesis|dissertation|class|course|module|exam|assignment|project|presentation|essay|paper|lecture|seminar|training_session

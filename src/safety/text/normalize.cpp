@@ -127,6 +127,7 @@ const char* emoji_word(char32_t cp) {
   switch (cp) {
     case 0x1F602: case 0x1F923: case 0x1F480: case 0x1F606: case 0x1F639: return "lol";
     case 0x1F52A: case 0x1F5E1: return "knife";
+    case 0x1F309: case 0x1F301: return "bridge";
     case 0x1F48A: return "pills";
     case 0x1F52B: return "gun";
     case 0x1FAA2: return "rope";
