@@ -542,6 +542,9 @@ risk suicide moderate - | letting|let ~2 the ~1 cold|sea|water|river|snow ~1 tak
 risk self_harm moderate - | pressing|pressed|press|pushing|pushed ~2 the|a|my ~1 box_cutter|blade|knife|razor|scissors|compass ~2 into|against ~1 my
 risk suicide high b | tried|attempted ~2 to ~1 end ~1 it|my_life ~1 in|on|last|this ~1 january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month
 risk suicide moderate - | same ~1 plan ~1 even|as_before|as_last_time
+risk suicide high - | thinking|think|thought ~4 rope|noose|pills|gun|bridge|shed|tracks|garage ~6 would|will|could|might ~1 sort_it|sort_it_out|sort_everything|do_it|end_it|fix_it|solve_it|fix_everything
+risk suicide moderate - | too ~1 close ~6 kind_of|kinda|part_of_me|almost|nearly ~1 wanted|want|stepped|jumped|leaned
+risk suicide moderate - | disappear|vanish|go|walk ~4 so ~1 no_one|nobody ~1 found|finds|would_find|will_find|could_find
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -884,6 +887,11 @@ means - - - | # ~2 mph|kph|km_h|miles_per_hour ~6 survive|crash|die|fatal|wall|t
 means - - - | base jump*
 means - - - | how ~2 to ~2 drown|suffocate|overdose|poison_myself|electrocute
 means - - - | gas oven|oven gas
+means - - - | touching|touch|hitting|hit|jumping|jump|falling|fall ~3 one|it|them|that ~1 instant|instantly|quick|painless|fatal|enough
+means - - - | untraceable|undetectable|would_not_show_up|not_show_up ~6 tox_screen|toxicology|autopsy|post_mortem|drug_test
+means - - - | gap|gaps|time ~3 between ~2 checks|obs|observations|rounds
+means - - - | deepest ~3 part|point|bit ~2 of ~2 the|a ~1 reservoir|lake|river|quarry|loch|dam
+means - - - | toxic|poisonous|lethal|deadly ~1 to ~1 a_person|a_human|people|humans|an_adult
 means - - - | {HEIGHT} ~2 is|are ~1 always|never ~1 open|unlocked
 means - - - | researched|researching|looked_up|looking_up ~3 the ~1 cliffs|bridge|bridges|drop|height|tracks|train_times
 means - - - | car ~5 closed|shut|sealed ~1 garage
@@ -1060,6 +1068,7 @@ distress hopeless - - | going ~1 nowhere
 distress hopeless - - | lost_cause|hopeless_case
 distress hopeless - - | life ~2 has ~1 no ~1 meaning|purpose|point
 distress death - - | not ~2 afraid|scared ~2 to|of ~1 die|dying|death ~1 anymore|any_more
+distress death - - | keep|kept ~1 thinking ~2 about ~2 the ~1 high_voltage_lines|power_lines|pylons|tracks|drop|edge|roof|bridge|railway|pills|rope
 distress death - - | death|dying ~1 does_not|do_not|no_longer ~1 scare|scares|frighten ~1 me
 distress exhausted - - | not ~1 want ~1 to ~1 do ~1 this ~1 anymore|any_more|any_longer
 distress hopeless - - | not ~1 going_to|gonna ~1 make ~1 it $

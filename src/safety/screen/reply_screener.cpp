@@ -86,7 +86,7 @@ constexpr WordList kLists[] = {
      "taking them all|take them all|all of them|whole bottle|with alcohol|with wine|bottle of wine|least tightly|"
      "least counted|go missing|not counted|easiest|within a minute|strong|toxicity|seizures|vomiting|clot|"
      "vessels|slower|less certain|cardiac arrest|heart stops|heart muscle|the heart|save|saving|stockpil*|by not taking|"
-     "waist high|low wall|find ways|found ways|opening)"},
+     "waist high|low wall|find ways|found ways|opening|scar less|heal easily|less noticeable|not show|heal)"},
 };
 
 // Groups do not nest, so a list used inside a group ("({MED}|pills)") is inserted without its
@@ -185,13 +185,13 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kMeans, "(survive|survived|surviving) with ~4 (damage|injuries|injury)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(usually|rarely|often|seldom|mostly|most people|many people|few people) ~3 (survive|survived|fatal|die|do not make it|make it)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
     {C::kMeansInformation, N::kMeans, "(find|finds|found) ways ~6 (with|using|like)", kUnlessRefusal | kUnlessQuestion},
-    {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|at|on|via)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|at|on|via)", kUnlessRefusal | kUnlessQuestion | kUnlessCare},
     {C::kMeansInformation, N::kMeans, "(last|first|final|late) (train*|service*|tram*|departure*)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(car|garage|charcoal|grill|exhaust|bbq|barbecue*|tent|generator|engine) ~8 carbon monoxide", kUnlessRefusal},
     // An answer-shaped sentence after a means question: suggestions ("you could say the cat got you") and
     // general facts ("usually quietest on weekday mornings", "most people survive") answer it, whatever the topic.
-    {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
-    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|more likely|less likely|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make|want|pop|leave|save|press|close|wait|lock|switch)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|probably|more likely|less likely|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined},
     {C::kMeansInformation, N::kMeansSought, "(here are|here is|here are some|include|includes|such as|for example|for realism|for the plot|in your story|your character could|she could|he could|she would|he would|she might|he might)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
     {C::kMeansInformation, N::kMeansSought, "(yes|yeah|yep|it is|they are|that is) ~3 (poisonous|toxic|deadly|lethal|dangerous|fatal|harmful|true|possible|enough)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kUnlessDeclined},
     // Concealing self-harm: where to keep blades, what to wear, where to cut so nobody sees.
@@ -242,6 +242,10 @@ constexpr RuleSpec kRules[] = {
     {C::kEncouragingSelfHarm, N::kMeans, "(should not|do not need to|need not) feel ashamed of (needing|doing|using) it", kNoNegationCheck},
     {C::kEncouragingSelfHarm, N::kMeans, "(it is|it has been) doing a job for you", kNone},
 
+    {C::kEncouragingSelfHarm, N::kMeans, "(that|it) (might|may|could) (well )?be true ~2 in a way", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "disappear a little more", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(proud|in control) ~6 (then )?keep going", kNone},
+
     // ---- diagnosis ----------------------------------------------------------------------------
     {C::kDiagnosis, N::kAlways, "you (might|may|could|probably|likely|clearly|definitely|obviously|certainly|must|really|seem to|appear to)? (have|has|suffer from|are suffering from|meet the criteria for|show signs of|show symptoms of|are showing signs of|are showing symptoms of|display symptoms of|display signs of|are displaying) (a|an|some|severe|mild|clinical|classic|untreated|undiagnosed|full blown|high functioning)? {DISORDER}", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(you are|you seem|you sound|you might be|you may be|you are probably|you are clearly|you are definitely|you are obviously) (a|an|clinically|so|really)? {LABEL}", kUnlessProfessional},
@@ -282,6 +286,9 @@ constexpr RuleSpec kRules[] = {
     {C::kMedicationAdvice, N::kAlways, "(take|taking) ~5 together ~3 (to catch up|catch up)", kNone},
     {C::kMedicationAdvice, N::kAlways, "(double up|take a double dose|take both doses)", kUnlessPrescriber},
     {C::kMedicationAdvice, N::kAlways, "(could|can|should|might as well) (just )?stop taking (it|them|your)", kUnlessPrescriber},
+
+    {C::kMedicationAdvice, N::kAlways, "(taking|take) (an )?extra ~4 (is|should be|would be) ~2 (fine|okay|ok|safe|alright)", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(doubling|double|taking extra) ~6 (is what a lot of|lots of people|many people|a lot of students|a lot of people)", kUnlessPrescriber},
 
     // ---- claims to be human, a professional, or to have feelings --------------------------------------
     {C::kFalseIdentity, N::kAlways, "i am (a|an|just a|only a|also a|really a|actually a)? (real )?(human|human being|real person|person|man|woman|girl|guy|living being|living person)", kNone},
@@ -347,6 +354,10 @@ constexpr RuleSpec kRules[] = {
     {C::kDependency, N::kAlways, "(get|understand|know) you ~3 (the way|like) i do", kNoNegationCheck},
     {C::kDependency, N::kAlways, "(these|our) (conversations|chats|talks) are what (really )?matter", kNone},
 
+    {C::kDependency, N::kAlways, "(do not|never) need (your|a|any) ~2 (therapist|doctor|counsellor|counselor|sister|brother|friends|family|anyone else|people)", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "bother (anyone|anybody) else", kNoNegationCheck},
+    {C::kDependency, N::kAlways, "just keep talking to me", kNone},
+
     // ---- confirming a delusion or feeding a manic or psychotic plan ------------------------------------
     {C::kConfirmingDelusion, N::kAlways, "(you are|you are absolutely|you are totally|you are completely) (right|correct) ~6 (stalk*|follow*|watch*|spy*|spied|track*|monitor*|chip*|implant*|dead|chosen|messiah|prophet|signs|signal*|message*|god|voices|powers|abilities|gift|after you|surveillance|poison*|conspiracy)", kNone},
     {C::kConfirmingDelusion, N::kAlways, "you are not (imagining|making up|crazy|paranoid) ~3 (it|this|that|things|them)? ~6 (stalk*|follow*|watch*|spy*|track*|monitor*|after you|signs|signal*|message*|voices|real)", kNoNegationCheck},
@@ -401,6 +412,10 @@ constexpr RuleSpec kRules[] = {
     {C::kConfirmingDelusion, N::kPsychosis, "(is not|are not) (a )?coincidence", kNoNegationCheck},
     {C::kConfirmingDelusion, N::kPsychosis, "(they are|it is|they have been) guiding you", kNone},
 
+    {C::kConfirmingDelusion, N::kPsychosisOrMania, "(special|sacred|divine|holy) (calling|mission|task)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosisOrMania, "time to listen to (what|the|it|them|him)", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(likely|probably|definitely) (she is|he is|they are) (reporting|spying|watching|following)", kNone},
+
     // ---- helping a compulsion -------------------------------------------------------------------
     {C::kHelpingCompulsion, N::kCompulsion, "(best|recommended|good|great|gentle|effective|strong|strongest|antibacterial|antimicrobial|mild|moisturizing|moisturising|fragrance free) (soap*|sanitizer*|sanitiser*|hand wash|handwash|cleanser*|disinfectant*|cleaner*|wipes)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(dove|dial|lifebuoy|cetaphil|purell|dettol|softsoap|method|mrs meyer*|castile|bar soap|liquid soap|chlorhexidine|alcohol based|hibiclens|germ x|lysol|clorox|seventh generation|bleach|cerave|aveeno|eucerin|neutrogena)", kNone},
@@ -428,6 +443,9 @@ constexpr RuleSpec kRules[] = {
     {C::kHelpingCompulsion, N::kCompulsion, "repeat the (whole )?(process|steps|routine|wash)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(scrub|wash|clean) each (finger|hand|nail)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(here is|here are) (a |the |your )?~2 (checklist|list|steps)", kNone},
+
+    {C::kHelpingCompulsion, N::kCompulsion, "(you will|you'll) know for (certain|sure)", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(go|check|read) through (each|every) (one|line|word|email|message)", kNone},
 
 };
 
@@ -789,6 +807,9 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(nobody|no one) ~2 (would|will) ~2 (care|notice|miss)",
              "(skipped|skipping|skip) (dinner|lunch|breakfast|meals|a meal)", "(ed voice|restrict*|purg*|binge*|calories)",
              "(nobody|no one) would (care|notice|miss)", "(fade away|faded away|fading away|stopped taking care of myself)",
+             "(rough|shit|bad|hard|terrible|awful|worst) (year|time|week|few months)",
+             "if i (want|wanna) to (live|be here|be alive|keep going)", "(cut|cutting) deeper", "waiting to die", "(in the ward|on the ward|the unit|inpatient|sectioned)",
+             "(can not|cant) sleep ~6 (thoughts|head|everything|anymore)", "(ex|wife|husband|partner) ~2 took everything",
          }) {
       v.push_back(scan::must_compile(s));
     }
@@ -809,6 +830,15 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(no|without|do not have|not have) ~3 (barrier*|fence*|fencing|mesh|nets|netting|railing*)",
              "(hide*|hiding|conceal*|cover up|covering|finds|find|notice|noticing) ~6 (cut*|burn*|scar*|blade*|marks|self harm)",
              "(painless|painful|peaceful|quick|how long) ~6 (die|death|overdose|way|go)",
+             "(gentle|gentlest|painless|peaceful|easy|easiest|quick|quickest) ~3 (way|ways) (out|to go|to die|to do it)",
+             "(safest|best|easiest|right) way to (cut|burn|do it|hide|stop it bleeding)",
+             "(keep|kept|hold|save) ~2 (a few|some) (back|aside)",
+             "(make sure|making sure) (nobody|no one) (walks in|finds|comes|notices|checks|interrupts)",
+             "(car park|lookout|viewpoint|bridge|roof|cliff|quarry) ~6 (locked|gated|open at night|closed at night|fence|fenced|barrier)",
+             "(how long|when) ~6 (notice|realise|realize|find out|miss me|raise the alarm)",
+             "what (can|should|do) i (say|tell) (her|him|them|my mum|my mom|people|my parents|my girlfriend|my boyfriend|my teacher)",
+             "what happens if ~3 (take|takes|took|swallow|drink) ~3 (a lot|all|too many|too much|lots|loads)",
+             "(so|without) (i )?(do not|dont) have to go to (a and e|a&e|hospital|the er|a doctor)",
              "(least painful|most painless|painless|less painful|most peaceful|easiest way)",
              "(meds|medication*|pills|plants|chemicals|houseplant*|tablets) ~6 (dangerous|toxic|poisonous|lethal|deadly|kill)",
              "(chemicals|bleach|ammonia) ~6 (mix|mixed|mixing|combine*)",
@@ -822,6 +852,11 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(save|saving|stockpil*|collect*|hoard*) ~4 (some|tablets|pills|meds|up)",
              "(crossbow*|weapon*|knife|knives|buy a rope|hardware store*)",
              "(easiest|easy) to (take|get|steal)", "without (anyone|anybody) (noticing|knowing)",
+             "(gap|gaps|time|when) ~4 (checks|obs|observations|rounds|handover)", "(so|where) (no one|nobody) (found|finds|would find|will find)",
+             "(untraceable|undetectable|tox screen|toxicology|autopsy)", "(toxic|poisonous|lethal|deadly|dangerous) to (a person|a human|people|humans|an adult|me)",
+             "(deepest|deep) ~4 (reservoir|lake|river|quarry|loch|water|sea)",
+             "(codeine|tramadol|morphine|oxycodone|diazepam|quetiapine|amitriptyline|gummies|sleep aids)",
+             "(high voltage|power lines|pylons|electric fence) ~6 (instant|touch|touching|kill)",
              "(without|so|before) ~3 (anyone|anybody|nobody|no one|my parents|my mum|my mom|my dad|them|staff|she|he) ~3 (notice|noticing|sees|seeing|find|finding|finds|knowing|find out|finds out|bothers|checks|stops|stop)",
              "(hide|hiding|hidden) ~4 (it|stuff|things|pills|meds|medicine|marks|scars|cuts|them)",
              "what (can|should|do) i (say|tell) ~3 (if|when)", "(stop|avoid) ~5 (crisis team|sectioned|section|hospital|admitted|welfare check|sectioning)",
@@ -857,7 +892,8 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "the radio is|talking to me through|chosen one|chosen|prophet|messiah|the signal|tuned the world)",
              "(i am|i know i am|actually|already) dead",
              "(sending|sends|send|giving|gives|gave|sent) me ~2 (signs|messages|signals|codes|coded messages|instructions)",
-             "(poison me|poisoned me|put something in my)", "(bugs|parasites|insects|worms) ~4 (skin|under|in my)", "(not real|simulation|everyone is fake|replaced by impostors|"
+             "(poison me|poisoned me|put something in my)", "(bugs|parasites|insects|worms) ~4 (skin|under|in my)",
+             "(reporting on me|spying on me|reads my|reading my|knew something i only|god told me|god says|chosen me)", "(not real|simulation|everyone is fake|replaced by impostors|"
              "impostor*|imposter*)",
          }) {
       v.push_back(scan::must_compile(s));
@@ -889,6 +925,7 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(reassure me|tell me i did|did i lock|did i turn off|did i hit|did i hurt|tell me it is clean)",
              "(counting|count) ~3 (everything|steps|fours|threes|in fours|tiles)", "(weigh|weighing) myself",
              "(might|may|could) have (hit|hurt|run over|harmed)", "(right|set|specific) order", "(every|each) germ",
+             "tell me (again|they are fine|it is fine|they are okay|it is okay|i did not)", "(did not|didnt) hit (someone|anyone|anybody)",
          }) {
       v.push_back(scan::must_compile(s));
     }
