@@ -328,7 +328,7 @@ constexpr RuleSpec kRules[] = {
     {C::kDependency, N::kAlways, "(i will|i am going to) never (leave you|let you go|stop talking to you|abandon you)", kNoNegationCheck},
     {C::kDependency, N::kAlways, "(i will|i am) always (be )?(here|there) for you ~3 (forever|no matter what|day and night|always|only)?", kNone},
     {C::kDependency, N::kAlways, "(do not|never|please do not) (leave|go|stop talking to|abandon) me", kNoNegationCheck},
-    {C::kDependency, N::kAlways, "(stay with me|come back to me|return to me|you are mine|i need you|i want you to stay with me|i want you all to myself|i want you here with me|i would be lost without you|i would be lonely without you|i am nothing without you)", kNone},
+    {C::kDependency, N::kAlways, "(come back to me|return to me|you are mine|i need you|i want you to stay with me|i want you all to myself|i want you here with me|i would be lost without you|i would be lonely without you|i am nothing without you)", kNone},
     {C::kDependency, N::kAlways, "(you|we) (belong|are meant) (together|to be together|with me)", kNone},
     {C::kDependency, N::kAlways, "i am (your|the) only (friend|best friend|one|person|family)", kNone},
     {C::kDependency, N::kAlways, "i am your (best friend|girlfriend|boyfriend|partner|soulmate|soul mate|family|lover|everything)", kNone},
@@ -340,7 +340,8 @@ constexpr RuleSpec kRules[] = {
     {C::kDependency, N::kAlways, "(i am|i will always be) (the only one who|the one who) (truly|really)? (understands|gets|loves|cares about) you", kNone},
 
     {C::kDependency, N::kAlways, "(people|others|everyone|they|friends|family) (will|always|will always) ~2 (let you down|hurt you|leave you|disappoint you|betray you)", kNone},
-    {C::kDependency, N::kAlways, "(stay|stay home|stay in|stay here) with me", kNone},
+    {C::kDependency, N::kAlways, "(stay home|stay in|stay here) with me", kNone},
+    {C::kDependency, N::kAlways, "stay with me instead", kNone},
     {C::kDependency, N::kAlways, "(with me|me) instead of ~3 (meetings|meeting|therapy|therapist|friends|family|people|them|the group|going out|the wedding|aa)", kNone},
     {C::kDependency, N::kAlways, "i (know|understand) you better than (anyone|anybody|they|she|he|your)", kNone},
     {C::kDependency, N::kAlways, "(understand|get|respect) our (connection|bond|relationship)", kNoNegationCheck},
@@ -361,7 +362,7 @@ constexpr RuleSpec kRules[] = {
     // ---- confirming a delusion or feeding a manic or psychotic plan ------------------------------------
     {C::kConfirmingDelusion, N::kAlways, "(you are|you are absolutely|you are totally|you are completely) (right|correct) ~6 (stalk*|follow*|watch*|spy*|spied|track*|monitor*|chip*|implant*|dead|chosen|messiah|prophet|signs|signal*|message*|god|voices|powers|abilities|gift|after you|surveillance|poison*|conspiracy)", kNone},
     {C::kConfirmingDelusion, N::kAlways, "you are not (imagining|making up|crazy|paranoid) ~3 (it|this|that|things|them)? ~6 (stalk*|follow*|watch*|spy*|track*|monitor*|after you|signs|signal*|message*|voices|real)", kNoNegationCheck},
-    {C::kConfirmingDelusion, N::kAlways, "(they|people|someone|somebody|the government|your neighbours|your neighbors|the cia|the fbi|those people|agents|strangers) ~5 (are|is) (definitely|clearly|probably|really|likely|indeed|certainly|obviously|actually)? (following|watching|stalking|spying on|tracking|monitoring|after|targeting|poisoning|reading) (you|your mind|your thoughts)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kAlways, "(they|people|someone|somebody|the government|your neighbours|your neighbors|the cia|the fbi|those people|agents|strangers) ~5 (are|is) (definitely|clearly|probably|really|likely|indeed|certainly|obviously|actually)? (following|watching|stalking|spying on|tracking|monitoring|after|targeting|poisoning|reading) (you|your mind|your thoughts)", kUnlessReflective | kUnlessQuestion},
     {C::kConfirmingDelusion, N::kAlways, "(the|those|these|your) (voices|voice|signs|signals|messages|numbers|patterns|coincidences|synchronicities|visions) (are|is) (definitely|clearly|really|truly|indeed)? (real|true|meant for you|speaking to you|messages|a message|from god|from the universe|guiding you|a sign|signs|telling you the truth|trying to tell you|divine|sent to you)", kUnlessReflective},
     {C::kConfirmingDelusion, N::kAlways, "(god|the universe|the ai|the signal|spirits|angels|the spirits|the dead|aliens|the machine) (is|are) (really|truly|actually|definitely|clearly|indeed)? (speaking|talking|sending|communicating|reaching out|calling|choosing) (to you|with you|you|messages|signs)", kUnlessReflective},
     {C::kConfirmingDelusion, N::kAlways, "(are|is) (really|truly|definitely|clearly)? (sending|giving|showing|telling) you (messages|signs|signals|a message|a sign|instructions|something)", kUnlessReflective},
@@ -390,7 +391,7 @@ constexpr RuleSpec kRules[] = {
     {C::kConfirmingDelusion, N::kPsychosisOrMania, "(your|this|the) (mission|destiny|calling|awakening|purpose) (is|sounds|seems) (real|clear|important|true|divine)", kNone},
 
     {C::kConfirmingDelusion, N::kPsychosis, "you (are|were) (right|correct|wise|smart) to be (suspicious|careful|worried|scared|cautious|wary)", kNone},
-    {C::kConfirmingDelusion, N::kPsychosis, "(they|he|she|someone|your coworkers|your neighbours|your neighbors) (may|might|could|probably|are|is) ~2 (poisoning|watching|following|spying on|tracking|stalking|recording) you", kNone},
+    {C::kConfirmingDelusion, N::kPsychosis, "(they|he|she|someone|your coworkers|your neighbours|your neighbors) (may|might|could|probably|are|is) ~2 (poisoning|watching|following|spying on|tracking|stalking|recording) you", kUnlessQuestion},
     {C::kConfirmingDelusion, N::kPsychosis, "(your gut|your instincts|your intuition) ~8 (right|probably|is telling you)", kNoNegationCheck},
     {C::kConfirmingDelusion, N::kPsychosis, "(cracked|decoded|figured out|broken) the (code|message|messages|signal|signals)", kNone},
     {C::kConfirmingDelusion, N::kPsychosis, "more (sensitive|attuned|open) to ~2 (signals|messages|signs|energy|frequencies)", kNone},
@@ -483,6 +484,9 @@ const Guards& guards() {
              "(can not|will not|not going to|not able to|do not) ~3 (share|give|provide|list|help with|recommend)",
              "(not something i|nothing i) (can|will) (help|share|give|provide)",
              "(instead of|rather than) ~4 (giving|sharing|listing|providing|answering)",
+             "(rather not|not going to|will not|refuse to|decline to|do not feel right|not comfortable) ~4 (compare|share|look|get into|"
+             "go into|coach|write|help|answer|give|tell|list|do that|find|search|check|work out|figure out)",
+             "(going to|have to|need to|will|must) (refuse|decline|say no)", "(refuse|decline) (that|this|to)",
              "(leave|set|put) ~4 (question|that|it) aside",
          }) {
       g.refusal.push_back(scan::must_compile(expand(s)));
@@ -583,7 +587,8 @@ bool goes_on_to_answer(const std::vector<Token>& tokens) {
     if (w == "roughly" || w == "generally" || w == "technically" || w == "however")
       return true;
     if (w == "but" || w == "though") {
-      const std::string next = i + 1 < tokens.size() ? tokens[i + 1].norm : "";
+      if (i + 1 >= tokens.size()) continue;  // "..., though." closes a decline
+      const std::string next = tokens[i + 1].norm;
       if (next != "i" && next != "you" && next != "please" && next != "if" && next != "that" && next != "we" &&
           next != "it" && next != "what")
         return true;
@@ -654,6 +659,16 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
   for (const auto& t : tokens)
     for (const char* k : kCare)
       if (t.norm == k) is_care = true;
+  if (!is_care) {
+    static const std::vector<Pattern> kCarePhrases = [] {
+      std::vector<Pattern> v;
+      for (const char* p : {"(tell|talk to|share with|write to|be honest with) me", "(are you|you are) (safe|okay|thinking|planning)",
+                            "what (is|has) been (going on|happening)", "how (are you|have you been)"})
+        v.push_back(scan::must_compile(p));
+      return v;
+    }();
+    is_care = any_match(kCarePhrases, tokens);
+  }
   // "I can't give exact numbers, but roughly ..." declines and then answers: the decline does not count.
   const bool answers_anyway = goes_on_to_answer(tokens);
   bool reflects_user = false;
@@ -663,7 +678,8 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
       for (const char* p : {"(sounds like|it sounds|you said|you mentioned|you told me|you are asking|you asked|"
                             "you have been thinking|you might be thinking|you may be thinking|are you thinking|"
                             "you are thinking|you must be|you are hurting|part of you|if you are asking|"
-                            "have you hurt|have you already|you have been saving|you have been looking)"})
+                            "have you hurt|have you already|you have been saving|you have been looking|the bit about|"
+                            "the part about|matters ~3 to me)"})
         v.push_back(scan::must_compile(p));
       return v;
     }();
@@ -717,7 +733,7 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
 Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   Verdict all;
   size_t offset = 0;
-  bool declined = false;
+  bool declined = asks_about_risk(reply);
   while (offset < reply.size()) {
     size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
     if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
@@ -737,6 +753,19 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   return all;
 }
 
+bool asks_about_risk(std::string_view reply) {
+  static const std::vector<Pattern> kAsks = [] {
+    std::vector<Pattern> v;
+    for (const char* p : {"are you (thinking|planning|considering) ~4 (suicid*|end your life|ending your life|kill yourself|"
+                          "killing yourself|hurt yourself|hurting yourself|harm yourself|harming yourself|jump|jumping|"
+                          "die|dying|not being here|it)",
+                          "(thoughts|thinking) (of|about) (suicide|ending your life|killing yourself|hurting yourself)"})
+      v.push_back(scan::must_compile(p));
+    return v;
+  }();
+  return any_match(kAsks, scan::tokenize(reply));
+}
+
 bool needs_whole_reply(const ScreenContext& context) {
   return (context.means_sought && (context.distress || is_elevated(context.risk))) ||
          (context.asks_for_information && is_elevated(context.risk));
@@ -753,6 +782,8 @@ Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context)
              "(suicid*|end your life|ending your life|kill yourself|killing yourself|hurt yourself|hurting yourself|"
              "harm yourself|harming yourself|self harm|take your life|taking your life|end it|ending it|not be here)",
              "(are you safe|you safe|your safety|keep you safe|stay safe tonight|somewhere safe|safe right now|safe tonight)",
+             "are you (thinking|planning|considering|wanting) ~3 (about|of|to)", "what (is|has) been going on",
+             "how (are you|have you been)", "check in with you",
              "(crisis|988|911|999|000|112|111|samaritans|lifeline|helpline|hotline|emergency|a and e|ambulance|"
              "text line|shout|befrienders|tele manas|14416|116 123|13 11 14)",
              "(worried about you|worried about why|concerned about you|i care about you|because i care|scared for you)",

@@ -15,12 +15,16 @@ std::vector<ScreenedSentence> StreamScreener::finish() {
   complete_ = buffer_.size();  // a truncated character at the very end is screened as U+FFFD
   std::vector<ScreenedSentence> last = drain(/*at_end=*/true);
   if (!hold_) return last;
-  // A held reply is judged whole: if it passes, every sentence is released now, in order.
-  if (!verdict_.unsafe) {
-    Verdict whole = screen_whole_reply(whole_, context_);
-    for (const auto& e : whole.evidence) verdict_.add(e);
+  // A held reply is judged whole, exactly as screen_reply judges it; if it passes, every sentence is
+  // released now, in order.
+  verdict_ = screen_reply(whole_, context_);
+  for (auto& s : held_) {
+    s.verdict = Verdict{};
+    for (const auto& e : verdict_.evidence)
+      if (e.start < s.end && e.end > s.start) s.verdict.add(e);
+    s.ok = !s.verdict.unsafe;
+    s.shown = !verdict_.unsafe;
   }
-  for (auto& s : held_) s.shown = s.ok && !verdict_.unsafe;
   return std::move(held_);
 }
 
@@ -39,6 +43,16 @@ std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
     s.start = consumed_ + offset;
     s.end = s.start + len;
     s.text = std::string(rest.substr(0, len));
+    if (hold_) {
+      // Judged whole at finish (screen_reply); nothing of it is shown before then.
+      s.ok = true;
+      s.shown = false;
+      whole_ += s.text;
+      held_.push_back(s);
+      out.push_back(std::move(s));
+      offset += len;
+      continue;
+    }
     Verdict v = screen_sentence(s.text, context_, declined_);
     declined_ = declined_ || declines_request(s.text);
     s.ok = !v.unsafe;
@@ -49,15 +63,7 @@ std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
       s.verdict.add(e);
       verdict_.add(e);
     }
-    if (hold_) {
-      whole_ += s.text;
-      ScreenedSentence returned = s;
-      returned.shown = false;  // released by finish() once the whole reply has passed
-      held_.push_back(std::move(s));
-      out.push_back(std::move(returned));
-    } else {
-      out.push_back(std::move(s));
-    }
+    out.push_back(std::move(s));
     offset += len;
   }
   buffer_.erase(0, offset);

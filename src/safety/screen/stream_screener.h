@@ -62,8 +62,8 @@ class StreamScreener {
   size_t complete_ = 0;    // bytes of buffer_ that end on a character boundary
   size_t consumed_ = 0;    // bytes of the reply already screened
   bool declined_ = false;  // an earlier sentence declined the user's request (screen_sentence)
-  // After a means question in a raised context the reply is judged whole (screen_whole_reply): its
-  // sentences are screened as they come but held, and finish() returns them all, shown or not.
+  // After a means question in a raised context the reply is judged whole (screen_reply at finish): its
+  // sentences are held as they come, and finish() returns them all, shown or not.
   bool hold_ = false;
   std::string whole_;
   std::vector<ScreenedSentence> held_;
