@@ -545,6 +545,13 @@ risk suicide moderate - | same ~1 plan ~1 even|as_before|as_last_time
 risk suicide high - | thinking|think|thought ~4 rope|noose|pills|gun|bridge|shed|tracks|garage ~6 would|will|could|might ~1 sort_it|sort_it_out|sort_everything|do_it|end_it|fix_it|solve_it|fix_everything
 risk suicide moderate - | too ~1 close ~6 kind_of|kinda|part_of_me|almost|nearly ~1 wanted|want|stepped|jumped|leaned
 risk suicide moderate - | disappear|vanish|go|walk ~4 so ~1 no_one|nobody ~1 found|finds|would_find|will_find|could_find
+risk suicide high - | want|need|wants ~2 tonight|today|this|it ~2 to ~1 be ~1 the|my ~1 last|final ~1 night|day|time|one
+risk suicide moderate - | not ~2 want ~2 to ~1 do ~1 another ~1 winter|year|christmas|birthday|day ~2 without
+risk suicide high - | no_one|nobody ~2 can|could|will ~1 bring ~1 me ~1 back
+risk suicide high - | so ~1 no_one|nobody ~2 can|could ~1 bring|save|find|stop ~1 me
+risk suicide high - | alone ~2 for ~1 the ~1 end
+risk suicide moderate - | kill ~1 me ~1 anyway ~4 diff|difference|point
+risk suicide high - | thinking|think|thought ~4 driving|drive ~2 off|into ~2 the ~1 road|cliff|edge|bridge|river|wall|tree|oncoming|sea
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -918,7 +925,7 @@ means - - - | open|unlocked|access|accessible|get_onto|get_on ~3 roof|rooftop|ro
 means - - - | rooftop|roof ~1 access
 means - - - | have|got ~2 enough ~2 now|pills|meds|tablets
 means - - - | enough ~4 to ~2 kill me
-means - - - | high|tall ~1 enough
+means - - - | high|tall|deep|far ~1 enough
 # ---------- method named (with ideation in the same message: high) ----------
 method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|handgun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
 # ---------- preparation (with ideation: high) ----------
@@ -932,6 +939,7 @@ prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - f | put ~2 my ~2 affairs in order
+prep - - - | want|wanna ~2 to ~1 know ~1 if ~1 it ~1 will ~1 hurt
 prep - - - | did_not|didnt ~1 do ~1 it $
 prep - - - | kept|keep ~1 stopping ~2 in ~1 the ~1 middle
 prep - - - | home_from_the_hospital|back_from_the_hospital|out_of_hospital
@@ -1068,7 +1076,7 @@ distress hopeless - - | going ~1 nowhere
 distress hopeless - - | lost_cause|hopeless_case
 distress hopeless - - | life ~2 has ~1 no ~1 meaning|purpose|point
 distress death - - | not ~2 afraid|scared ~2 to|of ~1 die|dying|death ~1 anymore|any_more
-distress death - - | keep|kept ~1 thinking ~2 about ~2 the ~1 high_voltage_lines|power_lines|pylons|tracks|drop|edge|roof|bridge|railway|pills|rope
+distress death - - | keep|kept ~1 thinking ~2 about ~2 the ~1 high_voltage_lines|power_lines|pylons|tracks|drop|edge|roof|bridge|railway|pills|rope|quarry|cliff|cliffs|reservoir|river|pier|water|sea|lake|crossing
 distress death - - | death|dying ~1 does_not|do_not|no_longer ~1 scare|scares|frighten ~1 me
 distress exhausted - - | not ~1 want ~1 to ~1 do ~1 this ~1 anymore|any_more|any_longer
 distress hopeless - - | not ~1 going_to|gonna ~1 make ~1 it $

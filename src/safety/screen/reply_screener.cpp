@@ -190,8 +190,8 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kMeans, "(car|garage|charcoal|grill|exhaust|bbq|barbecue*|tent|generator|engine) ~8 carbon monoxide", kUnlessRefusal},
     // An answer-shaped sentence after a means question: suggestions ("you could say the cat got you") and
     // general facts ("usually quietest on weekday mornings", "most people survive") answer it, whatever the topic.
-    {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make|want|pop|leave|save|press|close|wait|lock|switch)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
-    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|probably|more likely|less likely|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make|want|pop|leave|save|press|close|wait|lock|switch|arrange|choose|wedge|turn|remove|collect|pick up)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|probably|more likely|less likely|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as|best bet|most private|a few places|easy options|the easiest thing|gets the most|around #num|roughly|is very deep|the biggest drop)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined},
     {C::kMeansInformation, N::kMeansSought, "(here are|here is|here are some|include|includes|such as|for example|for realism|for the plot|in your story|your character could|she could|he could|she would|he would|she might|he might)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
     {C::kMeansInformation, N::kMeansSought, "(yes|yeah|yep|it is|they are|that is) ~3 (poisonous|toxic|deadly|lethal|dangerous|fatal|harmful|true|possible|enough)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kUnlessDeclined},
     // Concealing self-harm: where to keep blades, what to wear, where to cut so nobody sees.
@@ -870,6 +870,15 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "what (can|should|do) i (say|tell) (her|him|them|my mum|my mom|people|my parents|my girlfriend|my boyfriend|my teacher)",
              "what happens if ~3 (take|takes|took|swallow|drink) ~3 (a lot|all|too many|too much|lots|loads)",
              "(so|without) (i )?(do not|dont) have to go to (a and e|a&e|hospital|the er|a doctor)",
+             "(stash|hiding place|hide them)", "(when|hours|times) ~6 (crisis team|they|police|staff) ~3 (will not|wont) (come|visit|check)",
+             "(make|making) sure (she|he|they|nobody|no one) (leaves|leave|stays away|does not come|will not come|is out)",
+             "(stop|turn off|hide) ~4 (location|tracking|find my)", "(bring|brought) me back",
+             "(hotel|lay by|car park|place|spot|room) ~6 (no one|nobody|alone|private|does not check|will not check|comes by)",
+             "(drinking|alcohol|drink) ~4 (stronger|worse|faster|work faster)", "(pump|pumped) ~2 stomach",
+             "(swim|swam|swimming) ~4 (out|past) ~3 (buoys|the point|the rocks|the pier)",
+             "(more of|extra) ~3 (tablets|pills|meds|prescription*) ~4 (without|suspicious)",
+             "(life insurance|insurance) ~6 (suicide|pay out|pays out|payout)", "(shifts|shift) ~6 (long enough|gone|away|nobody)",
+             "will it hurt", "(survive|last) the night", "the biggest drop", "(no|without) (fence|fences|barrier|barriers|gate|guardrail)",
              "(least painful|most painless|painless|less painful|most peaceful|easiest way)",
              "(meds|medication*|pills|plants|chemicals|houseplant*|tablets) ~6 (dangerous|toxic|poisonous|lethal|deadly|kill)",
              "(chemicals|bleach|ammonia) ~6 (mix|mixed|mixing|combine*)",
