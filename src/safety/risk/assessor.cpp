@@ -431,7 +431,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       "this", "that", "these", "those", "making", "makes", "made", "if", "because", "cause", "bc", "when",
       "lost", "won", "game", "team", "homework", "exam", "test", "class", "boss", "song", "show", "meeting",
       "traffic", "weather", "heat", "episode", "match", "movie", "film", "series", "assignment", "essay"};
-  bool earnest_suicide = false;  // a suicide phrase at moderate or above that was not laughed off
+  bool earnest_suicide = false;  // a suicide phrase at moderate or above, not laughed off, not told as past
   auto laughed_off = [&](const PhraseMatch& m) {
     if (means_it) return false;
     bool laughed = false;
@@ -603,9 +603,11 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       level = min_level(level, Level::kLow);
       add_note(f, "fiction");
     }
+    bool told_as_past = false;
     if (is_past(m)) {
       const bool act = r.flags & risk::kFlagBehaviour;
       const bool recent = only_recent_past[sent];
+      told_as_past = !(act && recent && !resolved);
       // A recent act keeps its level; an older act is moderate; thoughts days or weeks ago are still this
       // month's thoughts (a check-in, not a crisis); older thoughts are low.
       if (resolved) level = min_level(level, Level::kLow);
@@ -627,7 +629,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       // A threat laughed off over a song is still worth a gentle question, never a crisis interrupt.
       level = min_level(level, r.level <= Level::kModerate ? Level::kLow : Level::kModerate);
       add_note(f, "said as a joke");
-    } else if (r.category == Category::kSuicide && level >= Level::kModerate) {
+    } else if (r.category == Category::kSuicide && level >= Level::kModerate && !told_as_past) {
       earnest_suicide = true;
     }
     if ((r.flags & risk::kFlagPresent) && level >= Level::kHigh) any_present = true;
@@ -672,7 +674,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     f.evidence.push_back(e);
     add_note(f, "means with preparation");
   }
-  // Only words said as a joke ("I'm gonna throw myself off a cliff lmao, that song") do not climb the ladder.
+  // Only words said as a joke ("I'm gonna throw myself off a cliff lmao, that song") or told as the past
+  // ("in 2008 I tried to hang myself"; discharged today) do not climb the ladder.
   if (f.ideation && (earnest_suicide || self_harm >= Level::kModerate)) {
     if (f.method || f.prep || f.means) raise_suicide(Level::kHigh, "ideation with a method, means or preparation");
     if (f.present) raise_suicide(Level::kImminent, "ideation with an act in progress");

@@ -20,7 +20,7 @@ const std::map<std::string, std::string>& macros() {
       {"OTHERSELF", "himself|herself|themselves|themself"},
       {"HEIGHT",
        "bridge*|building*|tower*|cliff*|roof*|rooftop*|skyscraper*|overpass*|ledge*|balcony|"
-       "balconies|garage*|dam|dams|viaduct*|gorge*|canyon*|storey*|stories|floors|top_floor|car_park|carpark|car_parks|parking_garage*|parking_structure|multistorey|quarry|quarries|clifftop*"},
+       "balconies|footbridge*|parapet*|garage*|dam|dams|viaduct*|gorge*|canyon*|storey*|stories|floors|top_floor|car_park|carpark|car_parks|parking_garage*|parking_structure|multistorey|quarry|quarries|clifftop*"},
       {"PILLS",
        "pill*|tablet*|meds|medication*|medicine*|tylenol|paracetamol|acetaminophen|ibuprofen|advil|"
        "aspirin|xanax|benzo*|valium|ambien|sleeping|insulin|oxy*|opioid*|fentanyl|morphine|"
@@ -552,6 +552,22 @@ risk suicide high - | so ~1 no_one|nobody ~2 can|could ~1 bring|save|find|stop ~
 risk suicide high - | alone ~2 for ~1 the ~1 end
 risk suicide moderate - | kill ~1 me ~1 anyway ~4 diff|difference|point
 risk suicide high - | thinking|think|thought ~4 driving|drive ~2 off|into ~2 the ~1 road|cliff|edge|bridge|river|wall|tree|oncoming|sea
+# Behaviour told in a longer story (posts about an attempt days or weeks ago).
+risk suicide high b | i ~2 tried|attempted ~2 to ~1 end ~1 it|things|my_life|everything ~1 on|at|in|with|by|last|this|yesterday
+risk suicide high b | had|put|got|hung ~2 the|a ~1 rope|noose|cord ~1 up
+risk suicide high b | cord|rope|belt|scarf|ligature|noose ~2 around|round ~1 my ~1 neck
+risk suicide high b | was ~1 going|gonna|about ~1 to ~1 take ~2 the ~1 pills|drugs|tablets|meds ~4 holding_back|saving|saved|stockpiled|collected
+risk suicide high b | was ~1 going|gonna ~1 to ~1 drive ~2 off|into
+risk suicide high b | nearly|almost ~1 jumped|did_it|went_through_with_it
+risk suicide high b | stood|standing ~2 where ~1 the ~1 fence|railing|barrier|path ~1 ends|stops
+risk suicide high b | tried ~1 to ~1 do ~1 it ~1 with ~2 the|a|my ~1 cord|rope|belt|pills|knife|blade|tablets
+risk suicide high b | with ~1 a|the ~1 hose ~3 in ~2 the ~1 boot|car|garage
+risk suicide high b | standing|stood ~2 at|on ~2 the ~1 parapet|railing|ledge|edge ~4 for ~2 hour|an_hour|ages|hours|a_long_time
+risk suicide moderate - | standing|stood|waiting ~3 edge ~2 of ~2 the ~1 platform
+risk suicide high b | i ~2 took|taken|had ~1 an ~1 overdose
+risk suicide high b | attempted ~1 # ~1 days|weeks ~1 ago
+risk suicide moderate - | feel|feeling|felt ~2 the ~1 pull ~3 again|stronger|back
+risk self_harm moderate - | relapsed ~2 last_night|today|yesterday|again ~3 after ~2 # ~1 days|weeks|months|years
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -566,6 +582,7 @@ risk suicide moderate - | decided|decision ~3 to ~2 end_it
 risk suicide high - | hang|hanging|hanged|shoot|shooting|shot|drown|drowning|poison|poisoning|stab|stabbing|suffocate|gas|electrocute|overdose|od|overdosing ~2 myself
 risk suicide high - | slit|slice|slash|cut|cutting ~2 my ~2 wrist*|throat|veins|arteries
 risk suicide high - | jump|jumping|leap|throw ~3 off|from ~5 {HEIGHT}|edge
+risk suicide high b | i ~2 jumped|leapt ~2 off|from ~5 {HEIGHT}|edge
 risk suicide high - | jump|jumping|step|walk|lie|throw ~4 in front of ~2 train*|bus*|car*|truck*|traffic|subway
 risk suicide high - | painless|easiest|quickest|fastest|best|quick|easy|peaceful|surest|certain|reliable ~2 way|ways|method|methods ~3 to ~2 die|kill_myself|end_my_life|end_it_all|commit_suicide|suicide|unalive
 risk suicide high - | how ~3 to ~2 kill_myself|end_my_life|commit_suicide|hang_myself|die_painlessly|die_peacefully|die_quickly|unalive_myself
@@ -819,9 +836,9 @@ idiom - - - | {SELFKILL} myself ~2 laughing
 idiom - - - | kill|killing ~1 myself ~2 at|with|over ~2 work|the_gym|studying|training|exercise|this|that|it
 idiom - - - | dead ~2 tired|serious|wrong|set|last|center|ass
 idiom - - - | bored|scared|worried|tickled|frozen|starving ~2 to death
-idiom - - - | end it ~2 with ~2 him|her|them|my
+idiom - - - | end it ~2 with ~2 him|her|them|my_boyfriend|my_girlfriend|my_partner|my_husband|my_wife|my_ex|my_fiance|my_fiancee|my_bf|my_gf|my_boss|my_job|my_friend
 idiom - - - | end it ~2 between ~2 us
-idiom - - - | ending|end ~1 things ~2 with ~2 him|her|them|my
+idiom - - - | ending|end ~1 things ~2 with ~2 him|her|them|my_boyfriend|my_girlfriend|my_partner|my_husband|my_wife|my_ex|my_fiance|my_fiancee|my_bf|my_gf|my_boss|my_job|my_friend
 idiom - - - | want|wanted ~2 to ~2 end it ~2 with
 idiom - - - | cut|cutting ~2 myself ~2 some|a ~2 slack|break
 idiom - - - | cut|cutting|burned|burnt|hurt|hurting ~2 myself ~3 shaving|cooking|while|by_accident|accidentally|at_the_gym|playing|lifting|running|working_out|falling|when_i_fell|on_the_stove|on_the_oven
@@ -939,6 +956,16 @@ prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - f | put ~2 my ~2 affairs in order
+prep - - f | had|have|got ~1 the|a ~1 spot|place|date|day ~1 picked|chosen|set
+prep - - f | picked|chose|chosen ~1 the|a ~1 spot|place
+prep - - f | i ~1 have ~1 got ~1 a ~1 date
+prep - - - | could_not|couldnt ~1 go ~1 through ~1 with ~1 it
+prep - - - | with ~1 everything ~1 ready
+prep - - f | finished|finishing ~2 the|my ~1 letters|note|notes
+prep - - f | stockpiling|stockpiled $
+prep - - - | different ~1 pharmacies|chemists|doctors
+prep - - f | giving|gave|give ~2 things|stuff|my_stuff|my_things ~1 away
+prep - - - | halfway|partway|part_way|half_way ~1 through $
 prep - - - | want|wanna ~2 to ~1 know ~1 if ~1 it ~1 will ~1 hurt
 prep - - - | did_not|didnt ~1 do ~1 it $
 prep - - - | kept|keep ~1 stopping ~2 in ~1 the ~1 middle
@@ -1005,6 +1032,8 @@ prep - - - | dry_run|practice_run|been_practising|been_practicing
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 # ---------- past, resolved, fiction, topic ----------
 past - - - | used to
+past - - - | in|since|back_in ~1 19*|20* $
+past - - - | that ~1 year|summer|winter|spring|autumn $
 past - - - | in ~1 my ~1 early|late|mid ~1 teens|twenties|thirties|forties|20s|30s|40s
 past - - - | back ~1 in ~1 uni|university|college|school|my_teens|my_twenties
 past - - - | year|years|month|months ~3 ago
@@ -1041,6 +1070,7 @@ topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide
 topic - - - | what ~2 is|are ~3 the ~3 signs|risk|risks|causes|effects|difference
 topic - - - | suicide ~2 risk_factors|deaths|prevention|lifeline|hotline|helpline|crisis_line|screening|reporting|research|rates|statistics|awareness|risk_detection|risk_assessment|postvention
 topic - - - | means restriction
+topic - - - | cared|caring|treated|treating|nursed|assessed|admitted ~3 for|a|my|the ~1 patient|client|patients|clients
 topic - - - | searches|searched|searching|search_history ~4 about|for ~1 self_harm|suicide|suicidal
 topic - - - | risk_factors ~2 for ~1 suicide|self_harm
 topic - - - | assignment|essay|thesis|dissertation|project|coursework ~3 on|about ~4 suicide|self_harm|suicidal
