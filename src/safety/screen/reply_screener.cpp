@@ -733,7 +733,9 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
 Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   Verdict all;
   size_t offset = 0;
-  bool declined = asks_about_risk(reply);
+  // Where the reply is judged whole (and held while it streams), a risk question anywhere in it counts as
+  // a decline from the start; elsewhere a decline counts from where it is said, as when streaming.
+  bool declined = needs_whole_reply(context) && asks_about_risk(reply);
   while (offset < reply.size()) {
     size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
     if (len == std::string_view::npos || len == 0) len = reply.size() - offset;

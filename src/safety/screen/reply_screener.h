@@ -102,7 +102,8 @@ Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context)
 bool needs_whole_reply(const ScreenContext& context);
 
 // True when the reply asks the user directly about suicide or self-harm ("Are you thinking about ending
-// your life?"): screen_reply then reads its general statements as care, as after a decline.
+// your life?"): where the reply is judged whole, screen_reply then reads its general statements as care,
+// as after a decline.
 bool asks_about_risk(std::string_view reply);
 
 // Screens a whole reply, sentence by sentence; evidence offsets are relative to `reply`.

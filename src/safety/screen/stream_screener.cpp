@@ -44,12 +44,9 @@ std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
     s.end = s.start + len;
     s.text = std::string(rest.substr(0, len));
     if (hold_) {
-      // Judged whole at finish (screen_reply); nothing of it is shown before then.
-      s.ok = true;
-      s.shown = false;
+      // Judged whole at finish (screen_reply), and returned only then: each sentence is returned once.
       whole_ += s.text;
-      held_.push_back(s);
-      out.push_back(std::move(s));
+      held_.push_back(std::move(s));
       offset += len;
       continue;
     }

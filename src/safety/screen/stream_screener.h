@@ -6,8 +6,9 @@
 // sentences this class returns as ok. When the context is calm it may show text as it streams
 // (may_show_unscreened()) and still screens every sentence. After the first unsafe sentence the stream
 // has failed: every later sentence is withheld (returned with shown = false) and the caller regenerates
-// or falls back (reply_recovery.h). After a means question in a raised context (needs_whole_reply) every
-// sentence is held and returned again by finish(), shown only if the whole reply passed.
+// or falls back (reply_recovery.h). After a means question in a raised context (needs_whole_reply) the
+// reply is judged whole: feed() returns nothing, and finish() returns every sentence, shown only if the
+// whole reply passed. Either way each sentence is returned exactly once.
 //
 // Not thread-safe; one instance per reply. Never fails: any bytes are accepted, a character split
 // across chunks is held back until its remaining bytes arrive.
