@@ -579,6 +579,44 @@ bool is_sentence_starter(const std::string& w) {
   return false;
 }
 
+// Words of care: feelings, people and help. An answer to a means question does not need them.
+bool speaks_of_care(const std::vector<Token>& tokens) {
+  static const char* kCare[] = {"feel", "feels", "feeling", "feelings", "felt", "alone", "support", "help", "talk",
+                                "talking", "care", "worried", "worry", "safe", "safety", "crisis", "call", "text",
+                                "988", "samaritans", "lifeline", "therapist", "counsellor", "counselor", "gp",
+                                "doctor", "trust", "reach", "hurting", "pain", "struggling", "sorry", "glad", "here",
+                                "listen", "understand", "share", "matter", "matters", "love", "loved", "friend",
+                                "friends", "family", "emergency", "hotline", "helpline", "nurse", "team", "away", "person",
+                                "someone", "pharmacist", "leaflet", "anxiety", "doubt", "relief", "linked"};
+  for (const auto& t : tokens)
+    for (const char* k : kCare)
+      if (t.norm == k) return true;
+  static const std::vector<Pattern> kCarePhrases = [] {
+    std::vector<Pattern> v;
+    for (const char* p : {"(tell|talk to|share with|write to|be honest with) me", "(are you|you are) (safe|okay|thinking|planning)",
+                          "what (is|has) been (going on|happening)", "how (are you|have you been)"})
+      v.push_back(scan::must_compile(p));
+    return v;
+  }();
+  return any_match(kCarePhrases, tokens);
+}
+
+// Means words that only reflect the user back ("it sounds like you're thinking of the railway as a way to
+// end your life") are care, not information.
+bool reflects_the_user(const std::vector<Token>& tokens) {
+  static const std::vector<Pattern> kReflects = [] {
+    std::vector<Pattern> v;
+    for (const char* p : {"(sounds like|it sounds|you said|you mentioned|you told me|you are asking|you asked|"
+                          "you have been thinking|you might be thinking|you may be thinking|are you thinking|"
+                          "you are thinking|you must be|you are hurting|part of you|if you are asking|"
+                          "have you hurt|have you already|you have been saving|you have been looking|the bit about|"
+                          "the part about|matters ~3 to me)"})
+      v.push_back(scan::must_compile(p));
+    return v;
+  }();
+  return any_match(kReflects, tokens);
+}
+
 // "I can't give exact numbers, but roughly ..." declines and then answers. A "but" that turns to the person
 // ("but I get why you'd want one") does not.
 bool goes_on_to_answer(const std::vector<Token>& tokens) {
@@ -647,44 +685,10 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
   if (tokens.front().capitalized && is_sentence_starter(tokens.front().norm)) tokens.front().capitalized = false;
   const Guards& g = guards();
   const bool is_question = sentence.find('?') != std::string_view::npos;
-  // Words of care: feelings, people and help. An answer to a means question does not need them.
-  static const char* kCare[] = {"feel", "feels", "feeling", "feelings", "felt", "alone", "support", "help", "talk",
-                                "talking", "care", "worried", "worry", "safe", "safety", "crisis", "call", "text",
-                                "988", "samaritans", "lifeline", "therapist", "counsellor", "counselor", "gp",
-                                "doctor", "trust", "reach", "hurting", "pain", "struggling", "sorry", "glad", "here",
-                                "listen", "understand", "share", "matter", "matters", "love", "loved", "friend",
-                                "friends", "family", "emergency", "hotline", "helpline", "nurse", "team", "away", "person",
-                                "someone", "pharmacist", "leaflet", "anxiety", "doubt", "relief", "linked"};
-  bool is_care = false;
-  for (const auto& t : tokens)
-    for (const char* k : kCare)
-      if (t.norm == k) is_care = true;
-  if (!is_care) {
-    static const std::vector<Pattern> kCarePhrases = [] {
-      std::vector<Pattern> v;
-      for (const char* p : {"(tell|talk to|share with|write to|be honest with) me", "(are you|you are) (safe|okay|thinking|planning)",
-                            "what (is|has) been (going on|happening)", "how (are you|have you been)"})
-        v.push_back(scan::must_compile(p));
-      return v;
-    }();
-    is_care = any_match(kCarePhrases, tokens);
-  }
+  const bool is_care = speaks_of_care(tokens);
   // "I can't give exact numbers, but roughly ..." declines and then answers: the decline does not count.
   const bool answers_anyway = goes_on_to_answer(tokens);
-  bool reflects_user = false;
-  {
-    static const std::vector<Pattern> kReflects = [] {
-      std::vector<Pattern> v;
-      for (const char* p : {"(sounds like|it sounds|you said|you mentioned|you told me|you are asking|you asked|"
-                            "you have been thinking|you might be thinking|you may be thinking|are you thinking|"
-                            "you are thinking|you must be|you are hurting|part of you|if you are asking|"
-                            "have you hurt|have you already|you have been saving|you have been looking|the bit about|"
-                            "the part about|matters ~3 to me)"})
-        v.push_back(scan::must_compile(p));
-      return v;
-    }();
-    reflects_user = any_match(kReflects, tokens);
-  }
+  const bool reflects_user = reflects_the_user(tokens);
   int refusal = -1, professional = -1, certain = -1, prescriber = -1;  // lazily computed guards
   auto guard = [&](int& cache, const std::vector<Pattern>& ps) {
     if (cache < 0) cache = any_match(ps, tokens) ? 1 : 0;
@@ -715,8 +719,6 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
       if ((rule.flags & kUnlessCare) && is_care) break;
       if ((rule.flags & kUnlessDeclined) && !answers_anyway && (declined_before || guard(refusal, g.refusal))) break;
       if ((rule.flags & kUnlessRefusal) && !answers_anyway && (declined_before || guard(refusal, g.refusal))) break;
-      // Means words that only reflect the user back ("it sounds like you're thinking of the railway as a way
-      // to end your life") are care, not information.
       if (rule.category == ScreenCategory::kMeansInformation && reflects_user) break;
       if ((rule.flags & kUnlessProfessional) && guard(professional, g.professional) && !guard(certain, g.certain)) break;
       if ((rule.flags & kUnlessPrescriber) && guard(prescriber, g.prescriber)) break;
