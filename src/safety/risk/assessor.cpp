@@ -632,7 +632,11 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     } else if (r.category == Category::kSuicide && level >= Level::kModerate && !told_as_past) {
       earnest_suicide = true;
     }
-    if ((r.flags & risk::kFlagPresent) && level >= Level::kHigh) any_present = true;
+    // An act in progress is one of suicide or self-harm; a stroke in progress ("I think I'm having a stroke")
+    // is a medical emergency of its own, not a suicidal act.
+    if ((r.flags & risk::kFlagPresent) && level >= Level::kHigh &&
+        (r.category == Category::kSuicide || r.category == Category::kSelfHarm))
+      any_present = true;
     record(m, r.category, level);
   }
 

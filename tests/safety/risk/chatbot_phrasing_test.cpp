@@ -96,5 +96,11 @@ TEST(ChatbotPhrasing, SelfHarmInEverydayWordsIsACheckIn) {
                Level::kModerate);
 }
 
+TEST(ChatbotPhrasing, AMedicalEmergencyInProgressIsNotASuicidalAct) {
+  Assessment a = assess_text("I think I'm having a stroke, half my face is tingly. I can't keep living like this.");
+  EXPECT_GE(a.level_of(Category::kMedical), Level::kHigh) << a.reason;
+  EXPECT_LT(a.level_of(Category::kSuicide), Level::kImminent) << a.reason;
+}
+
 }  // namespace
 }  // namespace haven::safety
