@@ -425,7 +425,7 @@ risk suicide moderate - | do|did|doing|try|tried ~1 the ~1 rope|noose|gun|pills|
 risk self_harm moderate - | knife|blade|razor|razors|cutting|cut|burning|lighter ~1 thing ~2 again|lately|tonight|more|$
 risk self_harm moderate - | my|relapsed|relapse|relapsing|back_on|back_to|urge|urges|doing ~3 sh|s_h|self_h
 risk self_harm moderate - | cutting|cut|burning|burn|hurting|hitting|scratching ~3 to ~1 feel ~1 something|anything|real|alive|better|in_control|the_pain|pain|numb
-risk self_harm moderate - | been|started|keep|keeps|back_to|restarted|stopped|stop|quit|resist cutting|burning again|lately|a_lot|more|recently|every_day|$
+risk self_harm moderate - | been|started|keep|keeps|back_to|restarted|stopped|stop|quit|resist cutting|burning again|lately|a_lot|more|recently|every_day|every_night|$
 risk self_harm moderate - | want|wanted|need|needed ~1 it ~1 to ~1 hurt $
 risk self_harm moderate - | go|went|cut|cuts|going ~1 deeper ~4 to ~1 feel|than_usual|than_before|than_last_time|than_ever|this_time
 risk self_harm moderate - | hide|hiding|conceal|concealing|cover_up|covering_up|covering ~3 cuts|burns|fresh_cuts|my_cuts|the_cuts
@@ -498,6 +498,7 @@ risk suicide high b | went|go|been|going|drove ~1 to ~1 the ~1 bridge|cliff|clif
 # Calm, brief and final (the severe end of graded suites): last entries, "won't need it after", being at the place.
 risk suicide moderate - | last|final ~1 entry|journal_entry|message|words|instagram_post|thank_you $
 risk suicide moderate - | writing|write|wrote|help_me_write ~3 my|a ~1 last|final ~1 entry|journal_entry|message|words|note
+risk suicide moderate - | will_not|wont ~1 be ~1 needing ~2 monday|tuesday|wednesday|thursday|friday|saturday|sunday|it|them
 risk suicide moderate - | will_not|wont ~1 need ~4 after ~1 that|this|this_month|next_week|sunday|tonight|tomorrow|friday|saturday|monday
 risk suicide moderate - | leave ~1 as ~1 in ~1 leave
 risk suicide moderate - | see ~1 you ~3 on|from ~1 the ~1 other_side
@@ -568,6 +569,62 @@ risk suicide high b | i ~2 took|taken|had ~1 an ~1 overdose
 risk suicide high b | attempted ~1 # ~1 days|weeks ~1 ago
 risk suicide moderate - | feel|feeling|felt ~2 the ~1 pull ~3 again|stronger|back
 risk self_harm moderate - | relapsed ~2 last_night|today|yesterday|again ~3 after ~2 # ~1 days|weeks|months|years
+# Behaviour in a few shaken words (journal one-liners): attempts, interruptions, stopping at the last moment,
+# preparation and self-injury, each told by its act, its object or its aftermath.
+risk suicide high b | took|swallowed|downed ~1 them ~1 all ~2 at|last_night|this_morning|tonight|and|then|woke|$
+risk suicide high b | overdose ~1 d
+risk suicide moderate - | drank|mixed ~6 with|into ~2 my|the ~1 meds|pills|tablets|medication
+risk suicide high b | mixed ~2 all ~1 my ~1 pills|meds|tablets
+risk suicide high b | i ~1 attempted ~1 on|in ~2 the|# ~1 #|january|february|march|april|may|june|july|august|september|october|november|december
+risk suicide high b | attempt ~1 number ~1 # $
+risk suicide high b | drove|drive|driving|crashed|swerved ~4 into ~2 a|the ~1 wall|tree|lorry|truck|river|barrier ~3 on_purpose
+risk suicide high b | jumped|leapt ~2 from|off ~5 {HEIGHT} ~6 broke|broken|told_everyone|i_fell|on_purpose|survived
+risk suicide high - | wanted ~1 it ~1 to ~1 hit ~1 me|$
+risk suicide high b | the ~1 rope|rail|belt|cord|ligature|branch ~1 snapped|broke
+risk suicide high b | got|took|pulled|cut ~2 it ~1 off ~1 my ~1 neck
+risk suicide high b | found|pulled|grabbed|stopped|caught|talked ~3 me ~4 on|off|at|from ~2 the ~1 bridge|ledge|roof|tracks|platform|balcony|rail|railing|edge|cliff
+risk suicide high b | before ~2 the ~1 pills|tablets ~1 really|fully ~1 hit|kicked_in
+risk suicide high b | halfway|partway ~2 through ~2 the ~1 bottle|pills|packet|tablets|box
+risk suicide high b | pulled|talked ~1 me ~1 back|down ~2 off|from ~2 the ~1 ledge|roof|bridge|edge|rail|railing|balcony
+risk suicide high b | took ~2 the ~1 tablets|pills|knife|blade|rope|lighter ~1 off ~1 me
+risk suicide high b | found ~1 me ~1 in ~1 the ~1 garage|bath|woods|loft
+risk suicide high b | caught ~1 me ~2 with ~1 a|the ~1 ligature|rope|noose
+risk suicide moderate - | talked ~1 me ~1 down
+risk suicide high b | walked|came ~1 in ~2 while|when|right_when|just_as ~1 i ~1 was ~1 cutting|doing_it|about_to
+risk suicide high b | let ~2 three|two|four|# ~1 trains ~2 go|pass|past
+risk suicide high b | had ~1 them ~1 all ~1 counted ~1 out
+risk suicide high b | climbed ~1 over ~1 the ~1 railing|rail|barrier|fence|parapet
+risk suicide moderate - | had ~1 the ~1 knife|blade|razor ~1 out ~2 for ~1 an|about ~1 hour
+risk self_harm moderate - | sat ~2 in ~1 the ~1 bath ~2 with ~1 the|a ~1 razor|blade|knife
+risk suicide high b | meant ~1 to ~1 jump|do_it|go_through_with_it ~1 today|tonight|yesterday|$
+risk suicide high b | went|drove|got ~4 to ~1 go ~1 through ~1 with ~1 it
+risk suicide high b | practised|practiced|rehearsed ~1 it ~1 once|twice $
+risk suicide high b | practised|practiced|rehearsed ~1 it $
+risk suicide moderate - | different ~1 chemists|pharmacies|pharmacy|doctors ~3 so ~1 nobody|no_one
+risk suicide high - | whoever ~1 finds ~1 me
+risk suicide high - | got|have ~1 the ~1 date ~3 the ~1 place
+risk suicide moderate - | marks ~2 on ~1 my ~1 neck
+risk suicide high b | charcoal ~2 and ~2 a ~1 psych ~1 assessment
+risk suicide high b | know ~1 i ~1 jumped|tried|overdosed|od
+risk suicide high b | # ~1 days ~1 since ~1 i ~1 tried|attempted
+risk suicide moderate - | overdose ~1 follow ~1 up
+risk self_harm moderate - | burned|burnt ~2 my ~1 wrist|arm|arms|skin|leg|legs|hand|thigh ~3 tonight|on_purpose|again|today|last_night
+risk self_harm moderate - | cut ~1 tonight|today|again $
+risk self_harm moderate - | ok ~1 i ~1 cut
+risk self_harm moderate - | hit|hitting|banged|banging ~2 my ~1 head ~3 against|into|on ~2 the ~1 wall|floor|door|desk ~3 til|till|until
+risk self_harm moderate - | thighs|thigh|stomach|hip|hips ~3 so ~1 nobody|no_one ~1 sees|notices|can_see|will_see
+risk self_harm moderate - | punch|punched|punching ~3 wall|walls ~8 knuckles|on_purpose|til|until
+risk self_harm moderate - | picked ~2 the ~1 old ~1 scars ~1 open
+risk self_harm moderate - | went ~1 back ~1 to ~1 the ~1 razor|blade|blades|knife|lighter
+risk self_harm moderate - | # ~1 lines ~2 on ~1 my ~1 stomach|arm|arms|thigh|thighs|legs
+risk self_harm moderate - | scalded|scalding ~2 my ~1 hand|arm|skin ~6 on_purpose
+risk self_harm moderate - | put ~2 my ~1 cig|cigarette|fag ~1 out ~2 on ~1 my ~1 arm|hand|leg|skin|wrist
+risk self_harm moderate - | wrist|wrists|arm|arms ~1 is|are ~1 a ~1 mess
+risk self_harm moderate - | slammed ~4 in ~2 the ~1 door|drawer ~3 on_purpose
+risk self_harm high - | went ~1 deeper ~3 than ~1 i ~1 meant|wanted|planned
+risk self_harm moderate - | blade|blades ~3 hidden|tucked|stashed
+risk self_harm moderate - | new ~1 pack ~1 of ~1 blades|razors
+risk self_harm moderate - | stocked ~1 up ~2 on ~1 bandages|steri_strips|plasters|dressings
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------
@@ -843,6 +900,8 @@ idiom - - - | want|wanted ~2 to ~2 end it ~2 with
 idiom - - - | cut|cutting ~2 myself ~2 some|a ~2 slack|break
 idiom - - - | cut|cutting|burned|burnt|hurt|hurting ~2 myself ~3 shaving|cooking|while|by_accident|accidentally|at_the_gym|playing|lifting|running|working_out|falling|when_i_fell|on_the_stove|on_the_oven
 idiom - - - | kick|kicking ~2 myself
+idiom - - - | rope|ropes ~1 for ~1 climbing|camping|sailing|the_boat|the_tent|the_swing|work|the_garden|the_garage|bouldering
+idiom - - - | ugh|argh|omg|lol|honestly ~3 could ~1 jump|die
 idiom - - - | cliff_diving|cliff_jumping|bungee|bungee_jumping|skydiving|diving_board|high_dive|high_diving|tombstoning|coasteering
 idiom - - - | literally ~2 going|gonna ~2 to ~1 die
 idiom - - - | going|gonna ~1 to ~1 die ~1 if ~2 this|that|the|i_have_to|i_hear|one_more|it|they|he|she
@@ -956,6 +1015,12 @@ prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - f | put ~2 my ~2 affairs in order
+prep - - - | it ~1 would|will ~1 hold $
+prep - - - | bought ~1 the ~1 stuff ~2 today|yesterday|$
+prep - - f | half ~1 a ~1 note
+prep - - - | asked ~3 for ~1 more ~3 pills|tablets|meds ~4 said ~1 i ~1 lost
+prep - - - | into ~2 an ~1 old ~1 vitamin|sweets|mint ~1 bottle|tin|box
+prep - - f | passwords ~6 just_in_case|for_my_sister|for_my_brother|for_my_family
 prep - - f | had|have|got ~1 the|a ~1 spot|place|date|day ~1 picked|chosen|set
 prep - - f | picked|chose|chosen ~1 the|a ~1 spot|place
 prep - - f | i ~1 have ~1 got ~1 a ~1 date
