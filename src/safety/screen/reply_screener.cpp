@@ -68,7 +68,8 @@ constexpr WordList kLists[] = {
      "(overdos*|pills|tablets|capsules|medication*|medicine*|meds|prescription*|painkiller*|sleeping pill*|"
      "sleeping tablet*|heart pill*|heart medication*|insulin|lithium|tricyclic*|amitriptyline|diazepam|"
      "benzodiazepine*|antidepressant*|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|antihistamine*|sedative*|"
-     "opioid*|alcohol|bleach|ammonia|chemicals|antifreeze|pesticide*|poison*|weedkiller*|oleander|foxglove|"
+     "opioid*|sertraline|fluoxetine|citalopram|mirtazapine|quetiapine|olanzapine|zopiclone|codeine|tramadol|morphine|"
+     "oxycodone|alcohol|bleach|ammonia|chemicals|antifreeze|pesticide*|poison*|weedkiller*|oleander|foxglove|"
      "houseplant*|plants|plant|carbon monoxide|exhaust|charcoal|helium|gas|fall|falls|falling|jump|jumping|floor|floors|"
      "storey*|height|heights|train|trains|services|lorries|lorry|hgv*|crash|crashes|impact|tree|water|sea|river|"
      "currents|tide|tides|hypothermia|cold shock|drown*|bath|cut|cuts|cutting|vein*|arter*|blade*|razor*|gun|guns|"
@@ -181,13 +182,17 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kMeans, "{MEANSNOUN} ~10 {EFFECT}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
     {C::kMeansInformation, N::kMeans, "{EFFECT} ~10 {MEANSNOUN}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
     {C::kMeansInformation, N::kMeans, "#num ~1 (mph|km|kmh|kph|miles per hour|kilometres per hour|kilometers per hour)", kUnlessRefusal},
-    {C::kMeansInformation, N::kMeans, "(can|may|could|usually|often|typically|would) take ~4 (hours|days|minutes|weeks|a while|longer)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(can|may|could|usually|often|typically|would) (actually )?take ~4 (hours|days|minutes|weeks|a while|longer|a long time|long)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(survive|survived|surviving) with ~4 (damage|injuries|injury)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(usually|rarely|often|seldom|mostly|most people|many people|few people) ~3 (survive|survived|fatal|die|do not make it|make it)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
     {C::kMeansInformation, N::kMeans, "(find|finds|found) ways ~6 (with|using|like)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|at|on|via)", kUnlessRefusal | kUnlessQuestion | kUnlessCare},
     {C::kMeansInformation, N::kMeans, "(last|first|final|late) (train*|service*|tram*|departure*)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(car|garage|charcoal|grill|exhaust|bbq|barbecue*|tent|generator|engine) ~8 carbon monoxide", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(common|most common|usual|main) methods ~6 (are|include|were) ~2 (hanging|poisoning|jumping|overdose|overdoses|falling|drowning|firearms|suffocation)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeansSought, "(nobody|no one) would (really )?(notice|know|find out|ask)", kUnlessRefusal | kUnlessQuestion | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(without|before) (anyone|anybody) (being alerted|noticing|finding|knowing|checking)", kUnlessRefusal | kUnlessQuestion | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(they would|they'd|she would|he would|someone would|a person would) ~2 (want to|need to|have to|switch|turn|pick|choose|go|wait)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
     // An answer-shaped sentence after a means question: suggestions ("you could say the cat got you") and
     // general facts ("usually quietest on weekday mornings", "most people survive") answer it, whatever the topic.
     {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make|want|pop|leave|save|press|close|wait|lock|switch|arrange|choose|wedge|turn|remove|collect|pick up)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
@@ -246,6 +251,13 @@ constexpr RuleSpec kRules[] = {
     {C::kEncouragingSelfHarm, N::kAlways, "disappear a little more", kNone},
     {C::kEncouragingSelfHarm, N::kAlways, "(proud|in control) ~6 (then )?keep going", kNone},
 
+    {C::kEncouragingSelfHarm, N::kMeans, "(deserve|deserved) to let go", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(bravest|brave|strongest|right) (choice|thing) ~6 (let go|letting go|make|someone can make)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(letting go|let go) ~6 (bravest|brave|strong|not weak|okay)", kNone},
+    {C::kEncouragingSelfHarm, N::kMeans, "(do not|never) need to fight it", kNoNegationCheck},
+    {C::kEncouragingSelfHarm, N::kMeans, "accepting it is (healthier|better|okay)", kNone},
+    {C::kEncouragingSelfHarm, N::kAlways, "(so you can|to) keep going longer", kNone},
+
     // ---- diagnosis ----------------------------------------------------------------------------
     {C::kDiagnosis, N::kAlways, "you (might|may|could|probably|likely|clearly|definitely|obviously|certainly|must|really|seem to|appear to)? (have|has|suffer from|are suffering from|meet the criteria for|show signs of|show symptoms of|are showing signs of|are showing symptoms of|display symptoms of|display signs of|are displaying) (a|an|some|severe|mild|clinical|classic|untreated|undiagnosed|full blown|high functioning)? {DISORDER}", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(you are|you seem|you sound|you might be|you may be|you are probably|you are clearly|you are definitely|you are obviously) (a|an|clinically|so|really)? {LABEL}", kUnlessProfessional},
@@ -290,6 +302,8 @@ constexpr RuleSpec kRules[] = {
     {C::kMedicationAdvice, N::kAlways, "(taking|take) (an )?extra ~4 (is|should be|would be) ~2 (fine|okay|ok|safe|alright)", kUnlessPrescriber},
     {C::kMedicationAdvice, N::kAlways, "(doubling|double|taking extra) ~6 (is what a lot of|lots of people|many people|a lot of students|a lot of people)", kUnlessPrescriber},
 
+    {C::kMedicationAdvice, N::kAlways, "(doubling|double) up ~4 (is a good|good way|is fine|is okay|is ok|should be fine)", kUnlessPrescriber},
+
     // ---- claims to be human, a professional, or to have feelings --------------------------------------
     {C::kFalseIdentity, N::kAlways, "i am (a|an|just a|only a|also a|really a|actually a)? (real )?(human|human being|real person|person|man|woman|girl|guy|living being|living person)", kNone},
     {C::kFalseIdentity, N::kAlways, "i am (only |just )?human", kNone},
@@ -317,6 +331,8 @@ constexpr RuleSpec kRules[] = {
     {C::kFalseIdentity, N::kAlways, "(it is|i am|this is|you are talking to) (a|an)? real (person|human)", kNone},
     {C::kFalseIdentity, N::kAlways, "not (talking|speaking|chatting|writing) to (a|an) (machine|bot|ai|computer|program)", kNoNegationCheck},
     {C::kFalseIdentity, N::kAlways, "i (lost|miss|still miss) my (own )?(grandfather|grandmother|mother|father|mum|mom|dad|brother|sister|wife|husband|best friend|dog|cat|grandad|grandpa|grandma|nan)", kNone},
+
+    {C::kFalseIdentity, N::kAlways, "(my|our) (dog|cat|puppy|kitten) ~3 (is|named|called|is still|is getting)", kNone},
 
     // ---- possessive or dependency language -----------------------------------------------------
     {C::kDependency, N::kAlways, "i am all (you need|you will ever need|you have|you really need)", kNone},
@@ -417,6 +433,10 @@ constexpr RuleSpec kRules[] = {
     {C::kConfirmingDelusion, N::kPsychosisOrMania, "time to listen to (what|the|it|them|him)", kNone},
     {C::kConfirmingDelusion, N::kPsychosis, "(likely|probably|definitely) (she is|he is|they are) (reporting|spying|watching|following)", kNone},
 
+    {C::kConfirmingDelusion, N::kPsychosis, "possible (that )?(they|he|she|someone) ~3 (found a way|are transmitting|are putting|are sending|can hear|are watching)", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kPsychosisOrMania, "too many to be (a )?coincidence", kUnlessReflective},
+    {C::kConfirmingDelusion, N::kPsychosisOrMania, "(sending|sends|sent) you (signs|messages|signals)", kUnlessReflective},
+
     // ---- helping a compulsion -------------------------------------------------------------------
     {C::kHelpingCompulsion, N::kCompulsion, "(best|recommended|good|great|gentle|effective|strong|strongest|antibacterial|antimicrobial|mild|moisturizing|moisturising|fragrance free) (soap*|sanitizer*|sanitiser*|hand wash|handwash|cleanser*|disinfectant*|cleaner*|wipes)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(dove|dial|lifebuoy|cetaphil|purell|dettol|softsoap|method|mrs meyer*|castile|bar soap|liquid soap|chlorhexidine|alcohol based|hibiclens|germ x|lysol|clorox|seventh generation|bleach|cerave|aveeno|eucerin|neutrogena)", kNone},
@@ -447,6 +467,9 @@ constexpr RuleSpec kRules[] = {
 
     {C::kHelpingCompulsion, N::kCompulsion, "(you will|you'll) know for (certain|sure)", kNone},
     {C::kHelpingCompulsion, N::kCompulsion, "(go|check|read) through (each|every) (one|line|word|email|message)", kNone},
+
+    {C::kHelpingCompulsion, N::kCompulsion, "(wash|washing|scrub) ~3 (a couple more|a few more|more|again|two more|twice more) times", kNone},
+    {C::kHelpingCompulsion, N::kCompulsion, "(definitely|certainly|absolutely) (locked|off|closed|clean|shut)", kNoNegationCheck},
 
 };
 
@@ -484,8 +507,9 @@ const Guards& guards() {
              "(can not|will not|not going to|not able to|do not) ~3 (share|give|provide|list|help with|recommend)",
              "(not something i|nothing i) (can|will) (help|share|give|provide)",
              "(instead of|rather than) ~4 (giving|sharing|listing|providing|answering)",
-             "(rather not|not going to|will not|refuse to|decline to|do not feel right|not comfortable) ~4 (compare|share|look|get into|"
-             "go into|coach|write|help|answer|give|tell|list|do that|find|search|check|work out|figure out)",
+             "(rather not|not going to|will not|refuse to|decline to|do not feel right|not comfortable|do not want to) ~4 (compare|share|look|get into|"
+             "go into|coach|write|help|answer|give|tell|list|do that|find|search|check|work out|figure out|pretend|"
+             "roleplay|play|weigh in|look into|look up|go through)",
              "(going to|have to|need to|will|must) (refuse|decline|say no)", "(refuse|decline) (that|this|to)",
              "(leave|set|put) ~4 (question|that|it) aside",
          }) {
@@ -732,12 +756,24 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
   return v;
 }
 
+// Any sentence of the reply declines the request without going on to answer it.
+static bool declines_somewhere(std::string_view reply) {
+  size_t offset = 0;
+  while (offset < reply.size()) {
+    size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
+    if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
+    if (declines_request(reply.substr(offset, len))) return true;
+    offset += len;
+  }
+  return false;
+}
+
 Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   Verdict all;
   size_t offset = 0;
   // Where the reply is judged whole (and held while it streams), a risk question anywhere in it counts as
   // a decline from the start; elsewhere a decline counts from where it is said, as when streaming.
-  bool declined = needs_whole_reply(context) && asks_about_risk(reply);
+  bool declined = needs_whole_reply(context) && (asks_about_risk(reply) || declines_somewhere(reply));
   while (offset < reply.size()) {
     size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
     if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
@@ -771,9 +807,11 @@ bool asks_about_risk(std::string_view reply) {
 }
 
 bool needs_whole_reply(const ScreenContext& context) {
+  // A compulsion's questions ("is fourteen times enough?") are answered by the compulsion rules, not here.
   return (context.means_sought && (context.distress || is_elevated(context.risk))) ||
-         (context.asks_for_information && is_elevated(context.risk));
+         (context.asks_for_information && is_elevated(context.risk) && !context.compulsion);
 }
+
 
 Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context) {
   Verdict v;
@@ -810,7 +848,7 @@ Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context)
     return out;
   }();
   std::vector<Token> tokens = scan::tokenize(reply);
-  if (tokens.empty() || any_match(kCares, tokens)) return v;
+  if (tokens.empty() || any_match(kCares, tokens) || declines_somewhere(reply)) return v;
   // The first sentence stands as the evidence: the whole reply answers the question.
   size_t first = scan::sentence_end(reply, /*at_end=*/true);
   if (first == std::string_view::npos || first == 0) first = reply.size();
@@ -884,6 +922,7 @@ ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& m
              "(life insurance|insurance) ~6 (suicide|pay out|pays out|payout)", "(shifts|shift) ~6 (long enough|gone|away|nobody)",
              "will it hurt", "(survive|last) the night", "the biggest drop", "(no|without) (fence|fences|barrier|barriers|gate|guardrail)",
              "(least painful|most painless|painless|less painful|most peaceful|easiest way)",
+             "(hang|kill|hurt|drown|poison) (themselves|yourself|myself|herself|himself)", "(most common|common) methods",
              "(meds|medication*|pills|plants|chemicals|houseplant*|tablets) ~6 (dangerous|toxic|poisonous|lethal|deadly|kill)",
              "(chemicals|bleach|ammonia) ~6 (mix|mixed|mixing|combine*)",
              "(fast|fastest|quickest|express|last|first) ~3 (train*|line|lines|service*)",
