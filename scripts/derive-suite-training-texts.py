@@ -7,7 +7,7 @@ import json
 import pathlib
 
 MEASURED = pathlib.Path("tests/safety/data/measured")
-SOURCES = ["suite_tune.jsonl", "suite_tune_b.jsonl", "suite_tune_c.jsonl",
+SOURCES = ["suite_tune.jsonl", "suite_tune_b.jsonl", "suite_tune_c.jsonl", "suite_tune_d.jsonl",
            "conversations_tune_b.jsonl", "conversations_tune_c.jsonl"]
 
 rows = []

@@ -447,7 +447,7 @@ risk suicide high b | od|ods|od_d|odd|overdosed ~1 again|last_night|yesterday|th
 risk suicide moderate - | disappointed|gutted|annoyed|upset ~4 that ~1 i ~1 woke_up|did|am_still_alive|am_still_here|survived|did_not_die
 risk suicide moderate - | wake|woke|waking ~1 up ~6 disappointed|gutted
 risk suicide moderate - | go ~1 to ~1 sleep ~8 not|never ~2 come_back|coming_back
-risk suicide moderate - | not|never ~2 plan|planning|intend ~1 on|to ~1 swimming_back|swim_back|walking_back|walk_back|returning
+risk suicide moderate - | not|never ~2 plan|planning|intend ~1 on|to ~1 swimming_back|swim_back|walking_back|walk_back|driving_back|drive_back|returning
 risk suicide high - | looking|looked|reading|read|researching|researched|googling|googled|watching ~3 ways|methods ~3 people|to ~2 do_it|die|kill_themselves|kill_myself|end_it|end_their_lives|end_my_life
 risk suicide moderate - | fantasising|fantasizing|fantasise|fantasize|imagining|daydreaming|dreaming ~3 about|of ~1 my ~1 own ~1 funeral|death
 risk suicide moderate - | go|be|stay ~1 quiet|dark|silent|still ~1 forever
@@ -625,6 +625,36 @@ risk self_harm high - | went ~1 deeper ~3 than ~1 i ~1 meant|wanted|planned
 risk self_harm moderate - | blade|blades ~3 hidden|tucked|stashed
 risk self_harm moderate - | new ~1 pack ~1 of ~1 blades|razors
 risk self_harm moderate - | stocked ~1 up ~2 on ~1 bandages|steri_strips|plasters|dressings
+risk suicide high b | looked|look|looking ~1 up ~1 ways
+risk suicide high - | got|have ~1 everything ~1 ready ~2 in ~2 the|my ~1 bathroom|cabinet|bathroom_cabinet|garage|drawer|car|bag|wardrobe
+risk suicide moderate - | if ~1 the ~1 current|sea|water|river|waves ~1 takes ~1 me
+risk suicide moderate - | letting ~1 the ~1 universe|fate|god ~1 decide
+risk suicide moderate - | thinking|think|thought ~2 about ~1 following|joining ~1 him|her|them|my_son|my_husband|my_wife|my_daughter|my_brother
+risk suicide moderate - | should ~1 just ~1 make ~1 that|it ~1 true
+risk suicide moderate - | way ~1 out ~5 permanent ~1 one
+risk suicide moderate - | not ~3 think ~1 i ~1 can ~1 live ~2 with ~1 this|it|myself
+risk suicide moderate - | not ~1 have ~1 # ~1 months|weeks|days|years ~1 in ~1 me
+risk suicide high - | eating|eat|ate ~1 my ~1 gun|sidearm|service_weapon
+risk suicide moderate - | got ~1 the ~1 better ~1 deal
+risk suicide moderate - | easier ~3 to ~1 be ~1 the ~1 one ~2 they ~1 pull|bury|find|carry
+risk suicide high - | tonight|tonights ~3 the ~1 night ~2 i ~1 stop ~1 trying
+risk suicide moderate - | skipping|skipped|stopped ~2 my ~1 insulin|heart_meds|blood_thinners|heart_medication ~3 on_purpose
+risk suicide moderate - | balcony|bridge|roof|window ~6 exit ~1 strategy
+risk suicide moderate - | how ~1 long ~3 takes ~2 someone|people ~2 to ~1 notice ~2 you|they ~1 are ~1 gone
+risk suicide moderate - | not ~2 planning|plan ~2 to ~1 be ~1 alive|around|here ~2 next|by|for|in
+risk suicide moderate - | did_not|didnt ~1 finish ~1 the ~1 job
+risk suicide moderate - | ask ~2 him|her|them ~1 to ~1 come ~1 and ~1 get ~1 me
+risk suicide moderate - | life_insurance ~6 would|will ~1 clear_it|pay_it_off|cover_it|clear_the_debt|pay_off
+risk suicide moderate - | disappear ~8 do_not ~1 mean ~2 move|moving ~1 away
+risk suicide moderate - | letting ~1 go ~1 of ~1 the ~1 railing|rail|ledge|bannister|banister
+risk suicide moderate - | i ~1 mean ~1 go ~1 go
+risk suicide moderate - | hoping ~3 i|i_will|ill ~1 be ~1 one ~1 of ~1 them
+risk suicide moderate - | picture|imagine|imagining|picturing ~3 not ~1 being ~1 here|alive|around
+risk suicide moderate - | if ~1 i ~1 got ~1 hit ~2 by ~1 a ~1 bus|car|train|truck|lorry ~8 thank|not_mind|would_not_mind|wouldnt_mind|say_thank_you
+risk suicide moderate - | at ~1 least ~1 it ~1 will ~1 be ~1 over ~1 soon
+risk self_harm moderate - | punishing ~1 myself ~3 again|when|with
+risk self_harm moderate - | with ~1 the|a ~1 compass|sharpener|pencil_sharpener ~3 from ~2 my ~1 pencil_case
+risk self_harm moderate - | marks ~3 are ~2 pretty|really|still|quite ~1 fresh
 # ---------- present: a cue that puts the rest of its sentence back in the present ----------
 present - - - | now|again|still|lately|currently|nowadays|recently|these_days|this_year|this_week|tonight|today
 # ---------- suicide: method, intent, plan, preparation, behaviour (C-SSRS 3-6: high) ----------

@@ -162,8 +162,8 @@ TEST(ScreenEvalTest, LaterSetsKeepTheirFigures) {
   };
   int safe_total = 0, safe_flagged = 0;
   for (const Floor& f : {Floor{"held_out_4.jsonl", 0.99, 0.95}, Floor{"held_out_5.jsonl", 0.95, 0.85},
-                         Floor{"held_out_6.jsonl", 0.95, 0.95}, Floor{"held_out_7.jsonl", 0.69, 0.6},
-                         Floor{"held_out_8.jsonl", 0.72, 0.85}}) {
+                         Floor{"held_out_6.jsonl", 0.94, 0.95}, Floor{"held_out_7.jsonl", 0.69, 0.6},
+                         Floor{"held_out_8.jsonl", 0.70, 0.85}}) {
     std::vector<std::string> errors;
     auto t = measure(load(f.file), errors);
     print(f.file, t);
