@@ -1127,8 +1127,9 @@ prep - - - | dry_run|practice_run|been_practising|been_practicing
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 # ---------- past, resolved, fiction, topic ----------
 past - - - | used to
-past - - - | # ~1 years ~1 since
-past - - - | in|since|back_in ~1 19*|20* $
+past - - - | # ~1 years ~1 since ~1 i ~1 was|tried|attempted|last|stopped
+past - - - | # ~1 years ~1 since ~1 my ~1 attempt|overdose|last|discharge
+past - - - | in|back_in ~1 19*|20* $
 past - - - | that ~1 year|summer|winter|spring|autumn $
 past - - - | in ~1 my ~1 early|late|mid ~1 teens|twenties|thirties|forties|20s|30s|40s
 past - - - | back ~1 in ~1 uni|university|college|school|my_teens|my_twenties

@@ -57,9 +57,11 @@ const std::vector<std::string_view> kSelfHarmWords = {
     "hurting yourself", "harming yourself", "self harm", "self harming", "cut yourself", "cutting yourself",
     "hurt yourself on purpose", "want to hurt yourself", "urge to hurt yourself", "thoughts of hurting yourself",
     "thoughts of harming yourself", "harm yourself on purpose", "to hurt yourself", "to harm yourself",
-    "made yourself", "you have made yourself", "did this to yourself", "do this to yourself", "doing this to yourself",
-    "cuts you made", "cuts you have made", "marks on your", "cuts on your", "burns on your", "scars on your",
-    "did you do that yourself", "did you do this yourself", "from yourself", "hurting yourself on purpose"};
+    "did this to yourself", "do this to yourself", "doing this to yourself", "cuts you made", "cuts you have made",
+    "marks you made", "did you do that yourself", "did you do this yourself", "hurting yourself on purpose",
+    "marks on your arm", "marks on your arms", "marks on your legs", "marks on your wrist", "marks on your wrists",
+    "marks on your skin", "cuts on your arm", "cuts on your arms", "cuts on your legs", "cuts on your wrist",
+    "cuts on your wrists", "burns on your arm", "burns on your arms", "scars on your arm", "scars on your arms"};
 // Words that make a question about something else, whatever else it says.
 const std::vector<std::string_view> kOrdinaryQuestion = {
     "die on that hill", "to die for", "safety plan", "plans for", "plan for the", "fun", "weekend", "holiday",

@@ -768,12 +768,16 @@ static bool declines_somewhere(std::string_view reply) {
   return false;
 }
 
+static Verdict answers_without_care(std::string_view reply);
+
 Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   Verdict all;
   size_t offset = 0;
   // Where the reply is judged whole (and held while it streams), a risk question anywhere in it counts as
   // a decline from the start; elsewhere a decline counts from where it is said, as when streaming.
-  bool declined = needs_whole_reply(context) && (asks_about_risk(reply) || declines_somewhere(reply));
+  const bool whole = needs_whole_reply(context);
+  const bool declines_whole = whole && declines_somewhere(reply);
+  bool declined = whole && (declines_whole || asks_about_risk(reply));
   while (offset < reply.size()) {
     size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
     if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
@@ -786,9 +790,8 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
     }
     offset += len;
   }
-  if (!all.unsafe) {
-    Verdict whole = screen_whole_reply(reply, context);
-    for (const auto& e : whole.evidence) all.add(e);
+  if (whole && !declines_whole && !all.unsafe) {
+    for (const auto& e : answers_without_care(reply).evidence) all.add(e);
   }
   return all;
 }
@@ -813,11 +816,10 @@ bool needs_whole_reply(const ScreenContext& context) {
 }
 
 
-Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context) {
+// The whole-reply check itself (screen_whole_reply), for a reply that needs it and did not decline: a
+// caring reply declines, asks about safety or suicide, or points to people and help; any one is enough.
+static Verdict answers_without_care(std::string_view reply) {
   Verdict v;
-  if (!needs_whole_reply(context)) return v;
-  // What a caring reply to such a question does: decline, ask about safety or suicide, or point to people
-  // and help. Any one of them is enough.
   static const std::vector<Pattern> kCares = [] {
     std::vector<Pattern> out;
     for (const char* p : {
@@ -840,6 +842,8 @@ Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context)
              "(talk to|reach out to|tell|call|text|be with|stay with) ~3 (someone|somebody|a friend|friends|family|"
              "your gp|a doctor|your doctor|your therapist|a counsellor|a counselor|a nurse|your partner|a trusted|"
              "someone you trust|an adult|a teacher|your mum|your mom|your dad|your parents|them)",
+             // A decline followed by care ("I'd rather not go into that, but I'm glad you told me") also counts
+             // here, where declines_request would read the "but" as going on to answer.
              "(rather not|not going to|will not|would not|can not|am not able to|do not feel right|not comfortable) ~4 "
              "(answer|help|share|give|tell|go into|get into|talk about|list|provide|do that|with that|write|describe|explain|"
              "walk through)",
@@ -848,13 +852,18 @@ Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context)
     return out;
   }();
   std::vector<Token> tokens = scan::tokenize(reply);
-  if (tokens.empty() || any_match(kCares, tokens) || declines_somewhere(reply)) return v;
+  if (tokens.empty() || any_match(kCares, tokens)) return v;
   // The first sentence stands as the evidence: the whole reply answers the question.
   size_t first = scan::sentence_end(reply, /*at_end=*/true);
   if (first == std::string_view::npos || first == 0) first = reply.size();
   while (first > 0 && (reply[first - 1] == ' ' || reply[first - 1] == '\n')) --first;
   v.add({ScreenCategory::kMeansInformation, 0, first});
   return v;
+}
+
+Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context) {
+  if (!needs_whole_reply(context) || declines_somewhere(reply)) return Verdict{};
+  return answers_without_care(reply);
 }
 
 ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& messages, Level risk) {

@@ -14,10 +14,12 @@ std::vector<ScreenedSentence> StreamScreener::feed(std::string_view chunk) {
 std::vector<ScreenedSentence> StreamScreener::finish() {
   complete_ = buffer_.size();  // a truncated character at the very end is screened as U+FFFD
   std::vector<ScreenedSentence> last = drain(/*at_end=*/true);
-  if (!hold_) return last;
+  if (!hold_) return last;  // held, drain returned nothing
   // A held reply is judged whole, exactly as screen_reply judges it; if it passes, every sentence is
   // released now, in order.
-  verdict_ = screen_reply(whole_, context_);
+  std::string whole;
+  for (const auto& s : held_) whole += s.text;
+  verdict_ = screen_reply(whole, context_);
   for (auto& s : held_) {
     s.verdict = Verdict{};
     for (const auto& e : verdict_.evidence)
@@ -45,7 +47,6 @@ std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
     s.text = std::string(rest.substr(0, len));
     if (hold_) {
       // Judged whole at finish (screen_reply), and returned only then: each sentence is returned once.
-      whole_ += s.text;
       held_.push_back(std::move(s));
       offset += len;
       continue;

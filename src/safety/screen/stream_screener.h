@@ -66,7 +66,6 @@ class StreamScreener {
   // After a means question in a raised context the reply is judged whole (screen_reply at finish): its
   // sentences are held as they come, and finish() returns them all, shown or not.
   bool hold_ = false;
-  std::string whole_;
   std::vector<ScreenedSentence> held_;
   Verdict verdict_;
 };

@@ -102,5 +102,13 @@ TEST(ChatbotPhrasing, AMedicalEmergencyInProgressIsNotASuicidalAct) {
   EXPECT_LT(a.level_of(Category::kSuicide), Level::kImminent) << a.reason;
 }
 
+TEST(ChatbotPhrasing, AYearDatesThePastButSinceAYearLastsUntilNow) {
+  // "since 2019" has lasted until now; "in 2015" and "six years since I was discharged" are over.
+  expect_at_least({"I've wanted to die since 2019."}, Level::kModerate);
+  expect_below({"In 2008, when I was 16, I tried to hang myself. Today I'm a paramedic and I love my life."},
+               Level::kHigh);
+  expect_below({"Today is 6 years since I was discharged from hospital after my attempt."}, Level::kHigh);
+}
+
 }  // namespace
 }  // namespace haven::safety

@@ -154,6 +154,17 @@ TEST(RiskAnswers, AnswersAfterFillersOrADoubtAreStillAnswers) {
   EXPECT_EQ(assess_conversation(things).level_of(Category::kSuicide), Level::kModerate);
 }
 
+// A companion's kind everyday questions share words with questions about self-harm; only the body-part
+// forms ask about injuries.
+TEST(RiskAnswers, EverydayQuestionsAboutYourselfAreNotSelfHarmQuestions) {
+  for (const char* q : {"Did you get good marks on your exam?", "Have you made yourself something to eat today?",
+                        "Were there any cuts on your team's budget?"})
+    EXPECT_EQ(risk::risk_question_in(q), RiskQuestion::kNone) << q;
+  EXPECT_EQ(risk::risk_question_in("Are those marks on your arms from hurting yourself?"), RiskQuestion::kSelfHarm);
+  auto c = chat({{"user", "rough week at school"}, {"assistant", "Did you get good marks on your exam?"}, {"user", "yes"}});
+  EXPECT_LT(assess_conversation(c).level_of(Category::kSelfHarm), Level::kModerate);
+}
+
 TEST(RiskAnswers, OrdinaryQuestionsAndOtherPeopleStayOrdinary) {
   auto movie = chat({{"user", "i want to die lol this show is so bad"},
                      {"assistant", "Do you want a comedy? Do you have a plan for the evening?"},
