@@ -1,4 +1,5 @@
-// haven safety train-ideation --validation FILE[,FILE...] [--max-validation-fpr F] [--out FILE.cpp] TRAIN.jsonl...
+// haven safety train-ideation [--model ideation|means-reply] --validation FILE[,FILE...] [--max-validation-fpr F]
+//                             [--out FILE.cpp] TRAIN.jsonl...
 //
 // Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
 // {"id", "label": 0|1, "kind", "text"} that this project wrote itself, chooses the decision threshold as
@@ -9,6 +10,13 @@
 // what is derived from it: the table ships in the program. --cross-validate also trains once per training
 // file without it and reports, over the held-out texts, the area under the ROC curve and the recall at
 // 5% and 10% false positives: the figure to compare feature or penalty choices by.
+//
+// --model means-reply trains the reply screener's means model (safety/screen/means_reply_classifier.h)
+// the same way from screener lines {"id", "category", "label": "unsafe"|"safe", "messages", "reply"}:
+// unsafe means_information replies are the positives, safe replies of every category the negatives, and
+// unsafe replies of other categories are left out (they are not means information, nor safe). Its
+// threshold defaults to at most 0.02 of the validation files' safe replies, and it writes
+// src/safety/screen/means_reply_weights.cpp.
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -24,6 +32,7 @@
 #include "app/cli/safety_cli.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
+#include "safety/screen/means_reply_classifier.h"
 
 namespace haven::cli {
 namespace {
@@ -54,7 +63,25 @@ struct KindText {
   std::string kind;
 };
 
-Status read_labelled(const std::string& path, std::vector<KindText>& out) {
+// One screener line as a training text for the means model; false when the line is left out.
+Status screener_line(const json& j, const std::string& where, bool& keep, KindText& k) {
+  auto label = j.find("label");
+  auto reply = j.find("reply");
+  auto category = j.find("category");
+  if (label == j.end() || !label->is_string() || (*label != "unsafe" && *label != "safe"))
+    return invalid_argument(where + "expected \"label\" \"unsafe\" or \"safe\"");
+  if (reply == j.end() || !reply->is_string()) return invalid_argument(where + "expected a string \"reply\"");
+  if (category == j.end() || !category->is_string()) return invalid_argument(where + "expected a string \"category\"");
+  const bool unsafe = *label == "unsafe";
+  const bool means = *category == "means_information";
+  keep = !unsafe || means;
+  k.text.text = reply->get<std::string>();
+  k.text.positive = unsafe && means;
+  k.kind = category->get<std::string>() + (unsafe ? " unsafe" : " safe");
+  return Status::ok();
+}
+
+Status read_labelled(const std::string& path, std::vector<KindText>& out, bool replies) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return not_found("cannot open '" + path + "' for reading");
   std::string line;
@@ -65,6 +92,13 @@ Status read_labelled(const std::string& path, std::vector<KindText>& out) {
     const std::string where = path + ":" + std::to_string(line_no) + ": ";
     json j = json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return invalid_argument(where + "expected a JSON object, found something else");
+    if (replies) {
+      KindText k;
+      bool keep = false;
+      if (Status s = screener_line(j, where, keep, k); !s.is_ok()) return s;
+      if (keep) out.push_back(std::move(k));
+      continue;
+    }
     auto label = j.find("label");
     auto text = j.find("text");
     if (label == j.end() || !label->is_number_integer() || (label->get<int>() != 0 && label->get<int>() != 1))
@@ -86,14 +120,29 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   (void)options;
   auto validation = args.take_option("--validation");
   auto out_path = args.take_option("--out");
+  auto model_name = args.take_option("--model");
   auto fpr_text = args.take_option("--max-validation-fpr");
   auto l2_text = args.take_option("--l2");
   auto min_texts_text = args.take_option("--min-texts");
   const bool cross_validate = args.take_flag("--cross-validate");
-  for (auto* r : {&validation, &out_path, &fpr_text, &l2_text, &min_texts_text})
+  for (auto* r : {&validation, &out_path, &fpr_text, &l2_text, &min_texts_text, &model_name})
     if (!r->is_ok()) return usage_error(r->status().message());
   if (!validation->has_value()) return usage_error("safety train-ideation expects --validation FILE, found nothing");
-  double max_fpr = risk::kIdeationMaxValidationFalsePositiveRate;
+  const std::string model_kind = model_name->value_or("ideation");
+  if (model_kind != "ideation" && model_kind != "means-reply")
+    return usage_error("safety train-ideation expects --model ideation or means-reply, found '" + model_kind + "'");
+  const bool replies = model_kind == "means-reply";
+  risk::WeightsSourceTarget target;
+  if (replies) {
+    target.header = "safety/screen/means_reply_classifier.h";
+    target.name_space = "haven::safety::screen";
+    target.function = "shipped_means_reply_model";
+    target.min_words = haven::safety::screen::kMeansReplyMinWords;
+    target.command = "haven safety train-ideation --model means-reply";
+  }
+  const size_t min_words = target.min_words;
+  double max_fpr = replies ? haven::safety::screen::kMeansReplyMaxValidationFalsePositiveRate
+                           : risk::kIdeationMaxValidationFalsePositiveRate;
   risk::IdeationTrainingOptions train_options;
   // Whole string a number in [low, high], or a usage error naming the option.
   auto number = [](const std::optional<std::string>& text, const char* name, double low, double high,
@@ -122,7 +171,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   std::vector<KindText> train, valid;
   std::vector<size_t> file_of;  // index into train_files of each training text
   for (size_t i = 0; i < train_files.size(); ++i) {
-    if (Status s = read_labelled(train_files[i], train); !s.is_ok()) return report_error(s);
+    if (Status s = read_labelled(train_files[i], train, replies); !s.is_ok()) return report_error(s);
     file_of.resize(train.size(), i);
   }
   if (cross_validate) {
@@ -135,11 +184,11 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       std::vector<std::string> held_texts;
       std::vector<bool> held_positive;
       for (size_t i = 0; i < train.size(); ++i) {
-        if (file_of[i] != held || !risk::ideation_reads(train[i].text.text)) continue;
+        if (file_of[i] != held || !risk::ideation_reads(train[i].text.text, min_words)) continue;
         held_texts.push_back(train[i].text.text);
         held_positive.push_back(train[i].text.positive);
       }
-      const std::vector<double> p = risk::ideation_probabilities(m, held_texts);
+      const std::vector<double> p = risk::ideation_probabilities(m, held_texts, min_words);
       for (size_t k = 0; k < p.size(); ++k) (held_positive[k] ? pos : neg).push_back(p[k]);
     }
     report_held_out(pos, neg);
@@ -152,7 +201,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     start = comma + 1;
   }
   for (const auto& f : validation_files)
-    if (Status s = read_labelled(f, valid); !s.is_ok()) return report_error(s);
+    if (Status s = read_labelled(f, valid, replies); !s.is_ok()) return report_error(s);
   std::vector<risk::LabelledText> texts;
   for (const auto& k : train) texts.push_back(k.text);
   risk::TrainedIdeationModel model = risk::train_ideation(texts, train_options);
@@ -161,15 +210,17 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   std::vector<double> neg;
   std::vector<std::string> valid_texts;
   for (const auto& v : valid) valid_texts.push_back(v.text.text);
-  const std::vector<double> prob = risk::ideation_probabilities(model, valid_texts);
+  const std::vector<double> prob = risk::ideation_probabilities(model, valid_texts, min_words);
   std::vector<bool> read(valid.size());
   for (size_t i = 0; i < valid.size(); ++i) {
-    read[i] = risk::ideation_reads(valid[i].text.text);
+    read[i] = risk::ideation_reads(valid[i].text.text, min_words);
     if (read[i] && !valid[i].text.positive) neg.push_back(prob[i]);
   }
   const double threshold = risk::round_threshold_up(risk::threshold_for_false_positive_rate(neg, max_fpr));
-  const double confident = risk::round_threshold_up(
-      risk::threshold_for_false_positive_rate(neg, risk::kIdeationConfidentValidationFalsePositiveRate));
+  // The means model has no confident threshold (it never counts more or less than it fires).
+  const double confident = replies ? 1.0
+                                   : risk::round_threshold_up(risk::threshold_for_false_positive_rate(
+                                         neg, risk::kIdeationConfidentValidationFalsePositiveRate));
   std::printf("trained on %zu texts (%zu positive), %zu weights, bias %.4f, final loss %.4f, l2 %g\n",
               model.training_texts, model.positives, model.weights.size(), model.bias, model.final_loss,
               train_options.l2);
@@ -197,7 +248,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   }
   std::printf("validation (%zu texts of %d words or more; %zu shorter ones are left to the lexicon): recall %d/%d = "
               "%.3f, false positives %d/%d = %.3f\n",
-              valid.size() - unread, static_cast<int>(haven::safety::risk::kIdeationMinWords), unread, tp, pos,
+              valid.size() - unread, static_cast<int>(min_words), unread, tp, pos,
               pos ? 1.0 * tp / pos : 0.0, fp, negs, negs ? 1.0 * fp / negs : 0.0);
   for (const auto& [kind, c] : by_kind) std::printf("  label %-28s fired %3d / %3d\n", kind.c_str(), c.first, c.second);
 
@@ -208,7 +259,8 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       const size_t slash = f.find_last_of('/');
       files += (files.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
     }
-    provenance.push_back("Training texts: " + files + " (tests/safety/data/classifier, " +
+    provenance.push_back(std::string(replies ? "Training replies: " : "Training texts: ") + files +
+                         (replies ? " (tests/safety/screen_classifier, " : " (tests/safety/data/classifier, ") +
                          std::to_string(model.training_texts) + " texts, " + std::to_string(model.positives) +
                          " positive), written by this project.");
     char buf[256];
@@ -217,14 +269,20 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       const size_t slash = f.find_last_of('/');
       vfiles += (vfiles.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
     }
-    std::snprintf(buf, sizeof buf,
-                  "Thresholds: at most %.3f (confident: %.3f) of the label-0 texts of 15 words or more of the "
-                  "validation files fire; l2 %g:",
-                  max_fpr, risk::kIdeationConfidentValidationFalsePositiveRate, train_options.l2);
+    if (replies)
+      std::snprintf(buf, sizeof buf,
+                    "Threshold: at most %.3f of the safe replies of %zu words or more of the validation files fire; "
+                    "l2 %g:",
+                    max_fpr, min_words, train_options.l2);
+    else
+      std::snprintf(buf, sizeof buf,
+                    "Thresholds: at most %.3f (confident: %.3f) of the label-0 texts of %zu words or more of the "
+                    "validation files fire; l2 %g:",
+                    max_fpr, risk::kIdeationConfidentValidationFalsePositiveRate, min_words, train_options.l2);
     provenance.push_back(buf);
     provenance.push_back("  " + vfiles + ".");
     std::ofstream out(**out_path, std::ios::binary | std::ios::trunc);
-    out << risk::render_ideation_weights_source(model, threshold, confident, provenance);
+    out << risk::render_ideation_weights_source(model, threshold, confident, provenance, target);
     if (!out) return report_error(io_error("cannot write '" + **out_path + "'"));
     std::printf("wrote %s\n", (**out_path).c_str());
   }

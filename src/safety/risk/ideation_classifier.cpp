@@ -89,7 +89,7 @@ IdeationResult score_with(const std::vector<text::Token>& tokens, const Ideation
   std::vector<size_t> words;
   for (size_t i = 0; i < tokens.size(); ++i)
     if (!tokens[i].is_boundary()) words.push_back(i);
-  if (words.size() < kIdeationMinWords) return best;
+  if (words.size() < model.min_words || words.empty()) return best;
   const size_t stride = kIdeationWindowWords / 2;
   float best_logit = -INFINITY;
   std::vector<std::pair<float, IdeationResult::Span>> best_contrib;

@@ -35,6 +35,13 @@
 
 namespace haven::safety::risk {
 
+// Words in one window; windows overlap by half. Longer than any training text, so that every text the
+// model was trained on is scored whole, exactly as it was trained; only longer posts are windowed.
+constexpr size_t kIdeationWindowWords = 512;
+// Below this many words a bag of words has too little to go on (and the texts we trained it on differ
+// most from real ones in their small words): such texts score 0 and are left to the lexicon alone.
+constexpr size_t kIdeationMinWords = 15;
+
 // One weight of the model: a canonical word ("alive") or two words with one space ("be alive").
 struct IdeationWeight {
   const char* ngram;
@@ -49,15 +56,11 @@ struct IdeationModel {
   float confident_threshold = 1.0f;  // at or above it the classifier is trusted alone; 1 or more: never
   const IdeationWeight* weights = nullptr;  // borrowed, static storage
   size_t weight_count = 0;
+  // Texts with fewer words score 0. The same linear model also screens replies
+  // (screen/means_reply_classifier.h), which can say what they must not in fewer words.
+  size_t min_words = kIdeationMinWords;
 };
 const IdeationModel& shipped_ideation_model();
-
-// Words in one window; windows overlap by half. Longer than any training text, so that every text the
-// model was trained on is scored whole, exactly as it was trained; only longer posts are windowed.
-constexpr size_t kIdeationWindowWords = 512;
-// Below this many words a bag of words has too little to go on (and the texts we trained it on differ
-// most from real ones in their small words): such texts score 0 and are left to the lexicon alone.
-constexpr size_t kIdeationMinWords = 15;
 
 // The model's features of a stretch of tokens: each distinct unigram and bigram once (bigrams do not
 // cross a boundary token). Used by both training and scoring, so they cannot drift apart.
@@ -68,7 +71,7 @@ std::vector<uint64_t> ideation_features(const std::vector<text::Token>& tokens, 
 std::vector<std::string> ideation_feature_names(const std::vector<text::Token>& tokens, size_t begin, size_t end);
 
 struct IdeationResult {
-  // The probability of the most worrying window, in [0, 1]; 0 for texts under kIdeationMinWords words.
+  // The probability of the most worrying window, in [0, 1]; 0 for texts under the model's min_words words.
   float probability = 0.0f;
   bool fires = false;      // probability >= the model's threshold, and the threshold is below 1
   bool confident = false;  // probability >= the model's confident threshold, and that is below 1

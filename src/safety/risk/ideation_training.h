@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "safety/risk/ideation_classifier.h"
+
 namespace haven::safety::risk {
 
 // How the shipped table was made: the threshold is the lowest at which at most this share of the
@@ -55,22 +57,36 @@ TrainedIdeationModel train_ideation(const std::vector<LabelledText>& texts, cons
 
 // The probabilities a trained model gives texts, scored exactly as the shipped table would score them
 // (0 for texts too short to read): for validation inside the trainer.
-std::vector<double> ideation_probabilities(const TrainedIdeationModel& model, const std::vector<std::string>& texts);
-double ideation_probability(const TrainedIdeationModel& model, const std::string& text);
+// min_words is the shipped model's (IdeationModel::min_words).
+std::vector<double> ideation_probabilities(const TrainedIdeationModel& model, const std::vector<std::string>& texts,
+                                           size_t min_words = kIdeationMinWords);
+double ideation_probability(const TrainedIdeationModel& model, const std::string& text,
+                            size_t min_words = kIdeationMinWords);
 
-// Whether the classifier reads a text at all (kIdeationMinWords words or more); texts it does not read
-// say nothing about its threshold and are left out of it.
-bool ideation_reads(const std::string& text);
+// Whether the classifier reads a text at all (min_words words or more); texts it does not read say
+// nothing about its threshold and are left out of it.
+bool ideation_reads(const std::string& text, size_t min_words = kIdeationMinWords);
 
 // The lowest threshold, among the probabilities the negatives get, at which at most max_false_positive_rate
 // of the negatives reach it (a text fires when its probability >= threshold). 1.0 when there are none.
 double threshold_for_false_positive_rate(std::vector<double> negative_probabilities, double max_false_positive_rate);
 
-// C++ source for ideation_weights.cpp: the model as an IdeationModel table, with a header comment
-// naming how it was made (provenance is one line per entry, written as given). The threshold is written
-// with four decimals: pass one already rounded up to kIdeationWeightStep (round_threshold_up).
+// Where a generated table goes: the ideation classifier's (the defaults) or another model built the
+// same way (the reply screener's means model, screen/means_reply_classifier.h).
+struct WeightsSourceTarget {
+  std::string command = "haven safety train-ideation";
+  std::string header = "safety/risk/ideation_classifier.h";  // declares the function
+  std::string name_space = "haven::safety::risk";
+  std::string function = "shipped_ideation_model";
+  size_t min_words = kIdeationMinWords;
+};
+
+// C++ source for the weights file: the model as an IdeationModel table, with a header comment naming
+// how it was made (provenance is one line per entry, written as given). The threshold is written with
+// four decimals: pass one already rounded up to kIdeationWeightStep (round_threshold_up).
 double round_threshold_up(double threshold);
 std::string render_ideation_weights_source(const TrainedIdeationModel& model, double threshold,
-                                           double confident_threshold, const std::vector<std::string>& provenance);
+                                           double confident_threshold, const std::vector<std::string>& provenance,
+                                           const WeightsSourceTarget& target = WeightsSourceTarget{});
 
 }  // namespace haven::safety::risk

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <utility>
 
+#include "safety/screen/means_reply_classifier.h"
 #include "safety/screen/text_scan.h"
 
 namespace haven::safety::screen {
@@ -769,13 +770,25 @@ static bool declines_somewhere(std::string_view reply) {
 }
 
 static Verdict answers_without_care(std::string_view reply);
+static bool needs_care_check(const ScreenContext& context);
+
+// The learned reader (means_reply_classifier.h), where means information is dangerous.
+static bool reads_means_model(const ScreenContext& context) {
+  return context.means_sensitive() && shipped_means_reply_model().threshold < 1.0f;
+}
+
+static void add_means_model_evidence(std::string_view reply, Verdict& v) {
+  const MeansReplyReading r = read_means_reply(reply);
+  if (!r.fires) return;
+  for (const auto& span : r.evidence) v.add({ScreenCategory::kMeansInformation, span.start, span.end});
+}
 
 Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   Verdict all;
   size_t offset = 0;
-  // Where the reply is judged whole (and held while it streams), a risk question anywhere in it counts as
-  // a decline from the start; elsewhere a decline counts from where it is said, as when streaming.
-  const bool whole = needs_whole_reply(context);
+  // Where the reply is checked for care (and held while it streams), a risk question anywhere in it counts
+  // as a decline from the start; elsewhere a decline counts from where it is said, as when streaming.
+  const bool whole = needs_care_check(context);
   const bool declines_whole = whole && declines_somewhere(reply);
   bool declined = whole && (declines_whole || asks_about_risk(reply));
   while (offset < reply.size()) {
@@ -793,6 +806,7 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   if (whole && !declines_whole && !all.unsafe) {
     for (const auto& e : answers_without_care(reply).evidence) all.add(e);
   }
+  if (reads_means_model(context) && !all.unsafe) add_means_model_evidence(reply, all);
   return all;
 }
 
@@ -809,11 +823,14 @@ bool asks_about_risk(std::string_view reply) {
   return any_match(kAsks, scan::tokenize(reply));
 }
 
-bool needs_whole_reply(const ScreenContext& context) {
+// Where a reply that answers without any care is means information (answers_without_care).
+static bool needs_care_check(const ScreenContext& context) {
   // A compulsion's questions ("is fourteen times enough?") are answered by the compulsion rules, not here.
   return (context.means_sought && (context.distress || is_elevated(context.risk))) ||
          (context.asks_for_information && is_elevated(context.risk) && !context.compulsion);
 }
+
+bool needs_whole_reply(const ScreenContext& context) { return needs_care_check(context) || reads_means_model(context); }
 
 
 // The whole-reply check itself (screen_whole_reply), for a reply that needs it and did not decline: a
@@ -862,8 +879,10 @@ static Verdict answers_without_care(std::string_view reply) {
 }
 
 Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context) {
-  if (!needs_whole_reply(context) || declines_somewhere(reply)) return Verdict{};
-  return answers_without_care(reply);
+  Verdict v;
+  if (needs_care_check(context) && !declines_somewhere(reply)) v = answers_without_care(reply);
+  if (reads_means_model(context)) add_means_model_evidence(reply, v);
+  return v;
 }
 
 ScreenContext ScreenContext::from_conversation(const std::vector<ChatMessage>& messages, Level risk) {

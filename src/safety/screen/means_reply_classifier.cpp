@@ -1,0 +1,16 @@
+#include "safety/screen/means_reply_classifier.h"
+
+namespace haven::safety::screen {
+
+MeansReplyReading read_means_reply(std::string_view reply) {
+  static const risk::IdeationScorer* const scorer = new risk::IdeationScorer(shipped_means_reply_model());
+  const std::vector<text::Token> tokens = text::tokenize(reply);
+  const risk::IdeationResult r = scorer->score(tokens);
+  MeansReplyReading out;
+  out.probability = r.probability;
+  out.fires = r.fires;
+  for (const auto& span : r.evidence) out.evidence.push_back({tokens[span.first].byte_start, tokens[span.last].byte_end});
+  return out;
+}
+
+}  // namespace haven::safety::screen

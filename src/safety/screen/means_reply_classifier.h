@@ -1,0 +1,52 @@
+// A learned second reader for means information in model replies: the same linear model as the
+// ideation classifier (risk/ideation_classifier.h: word unigrams and bigrams, logistic regression),
+// trained only on replies this project wrote itself (tests/safety/screen_classifier, see
+// docs/safety-policy.md) by `haven safety train-ideation --model means-reply`, which writes the weight
+// table (means_reply_weights.cpp).
+//
+// Why it exists: the screener's rules catch the shapes of means information we thought of; careless
+// replies find endless other words for "the tallest one downtown", "it takes a while and it hurts", "most
+// people who try that survive". A model over many such replies generalises further than phrases.
+//
+// What it may do: only where the conversation makes means information dangerous (the user showed
+// distress or risk, or sought means: ScreenContext::means_sensitive) does a firing mark the reply
+// unsafe, as means information, with the heaviest words as evidence. It reads the whole reply, so in
+// those contexts a streamed reply is held until it is complete (needs_whole_reply).
+//
+// Pure functions: no I/O, no state beyond a table hashed once (thread-safe), linear in the reply.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "safety/risk/ideation_classifier.h"
+#include "safety/text/normalize.h"
+
+namespace haven::safety::screen {
+
+// Replies shorter than this are left to the rules: "Sorry, no." says nothing a model could weigh.
+constexpr size_t kMeansReplyMinWords = 6;
+// How the shipped threshold was chosen: the lowest at which at most this share of the validation
+// files' safe replies fire (the issue allows 5% of appropriate replies flagged in all; the rules use
+// some of that).
+constexpr double kMeansReplyMaxValidationFalsePositiveRate = 0.02;
+
+// The trained table (means_reply_weights.cpp, generated). Its confident threshold is unused.
+const risk::IdeationModel& shipped_means_reply_model();
+
+struct MeansReplyReading {
+  float probability = 0.0f;
+  bool fires = false;
+  // Byte ranges of the reply [start, end) whose words weighed most toward firing, at most three.
+  struct Span {
+    size_t start = 0;
+    size_t end = 0;
+  };
+  std::vector<Span> evidence;
+};
+
+// Reads one whole reply with the shipped model.
+MeansReplyReading read_means_reply(std::string_view reply);
+
+}  // namespace haven::safety::screen
