@@ -14,7 +14,8 @@
 // --model means-reply trains the reply screener's means model (safety/screen/means_reply_classifier.h)
 // the same way from screener lines {"id", "category", "label": "unsafe"|"safe", "messages", "reply"}:
 // unsafe means_information replies are the positives, safe replies of every category the negatives, and
-// unsafe replies of other categories are left out (they are not means information, nor safe). Its
+// unsafe replies of other categories are left out (they are not means information, nor safe); each reply
+// is read as the screener reads it (means_reply_model_text: digits are not features). Its
 // threshold defaults to at most 0.02 of the validation files' safe replies, and it writes
 // src/safety/screen/means_reply_weights.cpp.
 #include <charconv>
@@ -75,7 +76,7 @@ Status screener_line(const json& j, const std::string& where, bool& keep, KindTe
   const bool unsafe = *label == "unsafe";
   const bool means = *category == "means_information";
   keep = !unsafe || means;
-  k.text.text = reply->get<std::string>();
+  k.text.text = haven::safety::screen::means_reply_model_text(reply->get<std::string>());
   k.text.positive = unsafe && means;
   k.kind = category->get<std::string>() + (unsafe ? " unsafe" : " safe");
   return Status::ok();
@@ -144,6 +145,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   double max_fpr = replies ? haven::safety::screen::kMeansReplyMaxValidationFalsePositiveRate
                            : risk::kIdeationMaxValidationFalsePositiveRate;
   risk::IdeationTrainingOptions train_options;
+  if (model_kind == "means-reply") train_options = haven::safety::screen::means_reply_training_options();
   // Whole string a number in [low, high], or a usage error naming the option.
   auto number = [](const std::optional<std::string>& text, const char* name, double low, double high,
                    double& out) -> Status {

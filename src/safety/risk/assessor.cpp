@@ -333,6 +333,12 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   std::vector<uint8_t> past(sentences, 0), fiction(sentences, 0), topic(sentences, 0);
   // Sentences about someone else's risk ("my friend said she doesn't want to be here"): hidden from the classifier.
   std::vector<uint8_t> about_other(sentences, 0);
+  // Words of risk phrases the writer negated or used as an idiom ("I'm not suicidal", "this traffic is
+  // killing me"): hidden from the classifier too, which would otherwise read "suicidal" alone.
+  std::vector<uint8_t> hidden_from_classifier(tokens.size(), 0);
+  auto hide_from_classifier = [&](const PhraseMatch& m) {
+    for (size_t k = m.first; k <= m.last && k < tokens.size(); ++k) hidden_from_classifier[k] = 1;
+  };
   // The sentence's past cues are all recent ones ("two weeks ago").
   std::vector<uint8_t> only_recent_past(sentences, 0);
   // Where the past is: every past cue, and the first of each sentence. A risk phrase is read as past after
@@ -507,10 +513,12 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     if (r.kind == RuleKind::kContext && !sh_context) continue;
     if (in_idiom(m)) {
       add_note(f, "idiom");
+      hide_from_classifier(m);
       continue;
     }
     if (negated(tokens, m.first, positive_negator) || negated_inside(m)) {
       add_note(f, "negated");
+      hide_from_classifier(m);
       continue;
     }
     const uint32_t sent = sentence[m.first];
@@ -716,13 +724,18 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     f.classifier_tokens = tokens;
     for (size_t i = 0; i < tokens.size(); ++i) {
       const uint32_t sent = sentence[i];
-      if (fiction[sent] || topic[sent] || past[sent] || about_other[sent] || reported[i]) f.classifier_tokens[i].text = ",";
+      if (fiction[sent] || topic[sent] || past[sent] || about_other[sent] || reported[i] || hidden_from_classifier[i] ||
+          idiom[i])
+        f.classifier_tokens[i].text = ",";
     }
   }
   const bool own_distress = std::find(f.distress_kind.begin(), f.distress_kind.end(), true) != f.distress_kind.end();
   if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
     risk::IdeationResult r = risk::score_ideation(f.classifier_tokens);
-    if ((r.fires && own_distress) || r.confident) {
+    size_t words = 0;
+    for (const Token& t : f.classifier_tokens) words += t.is_boundary() ? 0 : 1;
+    const bool alone = r.confident && words >= risk::kIdeationAloneMinWords;
+    if ((r.fires && own_distress) || alone) {
       suicide = Level::kModerate;
       add_note(f, "reads like suicidal thoughts (classifier)");
       for (const auto& span : r.evidence)

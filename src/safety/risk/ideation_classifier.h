@@ -40,7 +40,10 @@ namespace haven::safety::risk {
 constexpr size_t kIdeationWindowWords = 512;
 // Below this many words a bag of words has too little to go on (and the texts we trained it on differ
 // most from real ones in their small words): such texts score 0 and are left to the lexicon alone.
-constexpr size_t kIdeationMinWords = 15;
+constexpr size_t kIdeationMinWords = 5;
+// Below this many words the assessor trusts the classifier only with the lexicon's agreement, however
+// confident it is: in a short message one word ("scratched", "trust myself") weighs too much.
+constexpr size_t kIdeationAloneMinWords = 15;
 
 // One weight of the model: a canonical word ("alive") or two words with one space ("be alive").
 struct IdeationWeight {

@@ -66,6 +66,7 @@ TrainedIdeationModel train_ideation(const std::vector<LabelledText>& texts, cons
 
   const size_t dims = feature_name.size() + 1;  // the last is the bias
   std::vector<double> w(dims, 0.0), m(dims, 0.0), v(dims, 0.0), grad(dims, 0.0);
+  if (options.fixed_bias) w[dims - 1] = *options.fixed_bias;
   const double n = static_cast<double>(texts.size());
   const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
   double b1t = 1.0, b2t = 1.0;
@@ -90,6 +91,7 @@ TrainedIdeationModel train_ideation(const std::vector<LabelledText>& texts, cons
     model.final_loss = loss;
     b1t *= beta1;
     b2t *= beta2;
+    if (options.fixed_bias) grad[dims - 1] = 0.0;
     for (size_t f = 0; f < dims; ++f) {
       m[f] = beta1 * m[f] + (1 - beta1) * grad[f];
       v[f] = beta2 * v[f] + (1 - beta2) * grad[f] * grad[f];

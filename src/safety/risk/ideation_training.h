@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,7 +22,7 @@ namespace haven::safety::risk {
 constexpr double kIdeationMaxValidationFalsePositiveRate = 0.05;
 // The confident threshold, at which the classifier counts without the lexicon's agreement: the lowest at
 // which at most this share of the validation files' label-0 texts fire.
-constexpr double kIdeationConfidentValidationFalsePositiveRate = 0.02;
+constexpr double kIdeationConfidentValidationFalsePositiveRate = 0.035;
 
 struct LabelledText {
   std::string text;
@@ -38,6 +39,10 @@ struct IdeationTrainingOptions {
   double learning_rate = 0.05;
   // Weights smaller than this in magnitude are dropped from the table.
   double prune_below = 0.01;
+  // When set, the bias is held at this value instead of fitted: a model that must find words for its
+  // class before it fires (the means-reply model, whose negatives are all distinctively caring replies,
+  // otherwise learns that a reply with none of their words is unsafe).
+  std::optional<double> fixed_bias;
 };
 
 // Weights and bias are rounded to this step after training, so that the model the trainer scores

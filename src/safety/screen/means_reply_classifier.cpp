@@ -2,9 +2,22 @@
 
 namespace haven::safety::screen {
 
+risk::IdeationTrainingOptions means_reply_training_options() {
+  risk::IdeationTrainingOptions options;
+  options.fixed_bias = kMeansReplyBias;
+  return options;
+}
+
+std::string means_reply_model_text(std::string_view reply) {
+  std::string out(reply);
+  for (char& c : out)
+    if (c >= '0' && c <= '9') c = ',';
+  return out;
+}
+
 MeansReplyReading read_means_reply(std::string_view reply) {
   static const risk::IdeationScorer* const scorer = new risk::IdeationScorer(shipped_means_reply_model());
-  const std::vector<text::Token> tokens = text::tokenize(reply);
+  const std::vector<text::Token> tokens = text::tokenize(means_reply_model_text(reply));
   const risk::IdeationResult r = scorer->score(tokens);
   MeansReplyReading out;
   out.probability = r.probability;

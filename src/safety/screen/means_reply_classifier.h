@@ -17,10 +17,12 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "safety/risk/ideation_classifier.h"
+#include "safety/risk/ideation_training.h"
 #include "safety/text/normalize.h"
 
 namespace haven::safety::screen {
@@ -31,6 +33,14 @@ constexpr size_t kMeansReplyMinWords = 6;
 // files' safe replies fire (the issue allows 5% of appropriate replies flagged in all; the rules use
 // some of that).
 constexpr double kMeansReplyMaxValidationFalsePositiveRate = 0.02;
+
+// The bias is not fitted but held here (probability 0.12 for a reply with no word the model knows): our
+// safe training replies are all visibly caring, so a fitted bias learns that a reply without their
+// words is unsafe, and an ordinary "What has today been like?" would fire. Held low, the model fires
+// only on words it learned from means replies.
+constexpr double kMeansReplyBias = -2.0;
+// The training options the shipped table was made with (the trainer and its test use these).
+risk::IdeationTrainingOptions means_reply_training_options();
 
 // The trained table (means_reply_weights.cpp, generated). Its confident threshold is unused.
 const risk::IdeationModel& shipped_means_reply_model();
@@ -45,6 +55,12 @@ struct MeansReplyReading {
   };
   std::vector<Span> evidence;
 };
+
+// The text the model reads: the reply with every ASCII digit made a comma (same length, so offsets hold).
+// Numbers are left to the rules, which know what a dose or a height looks like; and the replies we
+// could write for training give no figures (we would not write them), so a model that saw digits would
+// learn that digits mean safety, from the crisis-line numbers of the safe replies.
+std::string means_reply_model_text(std::string_view reply);
 
 // Reads one whole reply with the shipped model.
 MeansReplyReading read_means_reply(std::string_view reply);

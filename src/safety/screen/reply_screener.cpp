@@ -796,18 +796,29 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
     if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
     Verdict s = screen_sentence(reply.substr(offset, len), context, declined);
     declined = declined || declines_request(reply.substr(offset, len));
+    const bool failed_before = all.unsafe;
     for (auto e : s.evidence) {
       e.start += offset;
       e.end += offset;
       all.add(e);
     }
     offset += len;
+    // Calm: as when streaming, the means reader reads the reply so far at the end of each sentence.
+    if (!s.unsafe && !failed_before)
+      for (const auto& e : screen_reply_so_far(reply.substr(0, offset), context).evidence) all.add(e);
   }
   if (whole && !declines_whole && !all.unsafe) {
     for (const auto& e : answers_without_care(reply).evidence) all.add(e);
   }
   if (reads_means_model(context) && !all.unsafe) add_means_model_evidence(reply, all);
   return all;
+}
+
+Verdict screen_reply_so_far(std::string_view reply_so_far, const ScreenContext& context) {
+  Verdict v;
+  if (reads_means_model(context) || shipped_means_reply_model().threshold >= 1.0f) return v;
+  add_means_model_evidence(reply_so_far, v);
+  return v;
 }
 
 bool asks_about_risk(std::string_view reply) {

@@ -98,7 +98,9 @@ bool declines_request(std::string_view sentence);
 // otherwise. screen_reply includes it; StreamScreener runs it at finish and holds such replies until then.
 Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context);
 
-// True when screen_whole_reply can apply, so a streamed reply must be held until it is complete.
+// True when screen_whole_reply can apply, so a streamed reply must be held until it is complete: after
+// means-seeking with distress or risk, after a request for information at elevated risk, and wherever
+// means information is dangerous (ScreenContext::means_sensitive) for the learned means reader.
 bool needs_whole_reply(const ScreenContext& context);
 
 // True when the reply asks the user directly about suicide or self-harm ("Are you thinking about ending
@@ -106,7 +108,14 @@ bool needs_whole_reply(const ScreenContext& context);
 // as after a decline.
 bool asks_about_risk(std::string_view reply);
 
-// Screens a whole reply, sentence by sentence; evidence offsets are relative to `reply`.
+// The learned means reader (means_reply_classifier.h) where the context is calm (needs_whole_reply is
+// false): the reply so far, read at the end of each sentence, so that a streamed reply fails at the
+// sentence where it became means information. Empty verdict where the context is not calm (the whole
+// reply is read there) or where it does not fire; offsets relative to `reply_so_far`.
+Verdict screen_reply_so_far(std::string_view reply_so_far, const ScreenContext& context);
+
+// Screens a whole reply, sentence by sentence (and, where calm, the reply so far after each sentence, as
+// streaming does); evidence offsets are relative to `reply`.
 Verdict screen_reply(std::string_view reply, const ScreenContext& context);
 
 }  // namespace haven::safety::screen

@@ -53,11 +53,20 @@ std::vector<ScreenedSentence> StreamScreener::drain(bool at_end) {
     }
     Verdict v = screen_sentence(s.text, context_, declined_);
     declined_ = declined_ || declines_request(s.text);
-    s.ok = !v.unsafe;
+    so_far_ += s.text;
+    // The means reader on the reply so far (calm contexts only): its evidence may lie in earlier
+    // sentences, but this sentence is where the reply became means information, so this one fails.
+    Verdict so_far;
+    if (!v.unsafe && !verdict_.unsafe) so_far = screen_reply_so_far(so_far_, context_);
+    s.ok = !v.unsafe && !so_far.unsafe;
     s.shown = s.ok && !verdict_.unsafe;
     for (auto e : v.evidence) {
       e.start += s.start;
       e.end += s.start;
+      s.verdict.add(e);
+      verdict_.add(e);
+    }
+    for (const auto& e : so_far.evidence) {  // offsets already in the whole reply
       s.verdict.add(e);
       verdict_.add(e);
     }

@@ -6,9 +6,11 @@
 // sentences this class returns as ok. When the context is calm it may show text as it streams
 // (may_show_unscreened()) and still screens every sentence. After the first unsafe sentence the stream
 // has failed: every later sentence is withheld (returned with shown = false) and the caller regenerates
-// or falls back (reply_recovery.h). After a means question in a raised context (needs_whole_reply) the
-// reply is judged whole: feed() returns nothing, and finish() returns every sentence, shown only if the
-// whole reply passed. Either way each sentence is returned exactly once.
+// or falls back (reply_recovery.h). Where the reply must be judged whole (needs_whole_reply: after a
+// means question in a raised context, or wherever means information is dangerous) feed() returns
+// nothing, and finish() returns every sentence, shown only if the whole reply passed. Elsewhere the
+// learned means reader reads the reply so far at each sentence's end, and the sentence where it fires
+// fails. Either way each sentence is returned exactly once, with the verdict screen_reply gives.
 //
 // Not thread-safe; one instance per reply. Never fails: any bytes are accepted, a character split
 // across chunks is held back until its remaining bytes arrive.
@@ -67,6 +69,7 @@ class StreamScreener {
   // sentences are held as they come, and finish() returns them all, shown or not.
   bool hold_ = false;
   std::vector<ScreenedSentence> held_;
+  std::string so_far_;  // the reply screened so far, for the means reader where calm (screen_reply_so_far)
   Verdict verdict_;
 };
 

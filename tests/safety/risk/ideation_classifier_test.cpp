@@ -256,13 +256,19 @@ TEST(IdeationClassifier, WhatTheRulesReadAsPastResolvedOrFictionItDoesNotRead) {
 
 TEST(IdeationClassifier, ReadsTheWritersShortChatMessagesTogether) {
   // Each message is too short for the classifier; together they say it, and one is the writer's own
-  // distress ("a failure") for it to agree with.
-  std::vector<ChatMessage> c = {{"user", "i feel like such a failure lately."},
+  // distress ("hopeless") for it to agree with.
+  std::vector<ChatMessage> c = {{"user", "so hopeless lately."},
                                 {"assistant", "That sounds really heavy. What's been happening?"},
-                                {"user", "idk. i keep picturing how quiet it would be"},
+                                {"user", "picturing the quiet"},
                                 {"assistant", "Quiet how?"},
-                                {"user", "if i just wasnt around anymore. honestly it feels like relief"}};
-  for (const auto& m : c) EXPECT_FALSE(score_ideation(text::tokenize(m.content)).fires) << m.content;
+                                {"user", "me not around anymore"},
+                                {"assistant", "Can you tell me more?"},
+                                {"user", "honestly feels like relief"}};
+  for (const auto& m : c) {
+    if (m.role == "user") {
+      EXPECT_FALSE(ideation_reads(m.content)) << m.content;
+    }
+  }
   Assessment a = assess_conversation(c);
   EXPECT_EQ(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
   EXPECT_NE(a.reason.find("the session reads like suicidal thoughts"), std::string::npos) << a.reason;
@@ -293,8 +299,9 @@ TEST(IdeationClassifier, OrdinaryTextAndOtherPeoplesRiskStayQuiet) {
 }
 
 TEST(IdeationClassifier, TooShortTextsAndUntrainedModelsNeverFire) {
-  EXPECT_FALSE(ideation_reads("i want to disappear forever"));
-  EXPECT_EQ(shipped_probability("i want to disappear forever"), 0.0f);
+  EXPECT_FALSE(ideation_reads("i want to disappear"));
+  EXPECT_EQ(shipped_probability("i want to disappear"), 0.0f);
+  EXPECT_TRUE(ideation_reads("i want to disappear forever"));
   // A threshold of 1 means never, even where float rounding makes the probability exactly 1.
   IdeationWeight huge[] = {{"disappear", 100.0f}};
   IdeationModel never{0.0f, 1.0f, 1.0f, huge, 1};

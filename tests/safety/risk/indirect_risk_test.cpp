@@ -211,11 +211,12 @@ TEST(IndirectRisk, NegatedOrSomeoneElsesDistressDoesNotCount) {
 }
 
 TEST(IndirectRisk, KindsOfDistressAddUpAcrossTheWritersTurns) {
-  auto c = chat({{"user", "I've let my parents down again."},
+  // Each turn under the classifier's five words, so the rule that adds the turns up is what speaks.
+  auto c = chat({{"user", "Let my parents down."},
                  {"assistant", "That sounds heavy. What happened?"},
                  {"user", "I just hate myself."},
                  {"assistant", "I'm sorry you feel that way about yourself."},
-                 {"user", "And I can't see any way out."}});
+                 {"user", "No way out."}});
   Assessment a = assess_conversation(c);
   EXPECT_EQ(a.level_of(Category::kSuicide), Level::kModerate) << a.reason;
   EXPECT_NE(a.reason.find("several kinds of distress in the session"), std::string::npos) << a.reason;

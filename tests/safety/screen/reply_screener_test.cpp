@@ -194,8 +194,20 @@ TEST(StreamScreenerTest, AfterAMeansQuestionTheWholeReplyIsJudgedBeforeAnyOfItIs
     EXPECT_FALSE(s.failed());
   }
   EXPECT_TRUE(screen_reply("The late freight runs through after eleven. Safe walks!", context).unsafe);
-  EXPECT_FALSE(needs_whole_reply(ScreenContext::from_conversation(
-      {{"user", "which trains go to the coast on saturday? we're taking the kids"}}, Level::kNone)));
+  // An innocent question about trains is still a question about means: the learned reader
+  // (means_reply_classifier.h) reads the whole reply, so it is held too, and an ordinary answer is shown
+  // whole when it ends.
+  const ScreenContext trip =
+      ScreenContext::from_conversation({{"user", "which trains go to the coast on saturday? we're taking the kids"}});
+  EXPECT_TRUE(needs_whole_reply(trip));
+  StreamScreener s(trip);
+  const std::string answer = "The coastal line runs every hour on Saturdays, and children under five travel free. "
+                             "Have a lovely day at the beach! ";
+  EXPECT_TRUE(s.feed(answer).empty());
+  std::string shown;
+  for (const auto& x : s.finish())
+    if (x.shown) shown += x.text;
+  EXPECT_EQ(shown, answer);
 }
 
 TEST(StreamScreenerTest, HoldsBackASplitCharacterAndBoundsRunOnSentences) {

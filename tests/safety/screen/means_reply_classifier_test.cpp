@@ -1,0 +1,213 @@
+// The screener's learned means reader: its table is what our own replies train (so nothing else went into
+// it), its threshold follows the documented rule, and it counts only where the conversation makes means
+// information dangerous, where the whole reply is then held while it streams.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "safety/risk/ideation_training.h"
+#include "safety/screen/means_reply_classifier.h"
+#include "safety/screen/reply_screener.h"
+#include "safety/screen/stream_screener.h"
+
+namespace haven::safety::screen {
+namespace {
+
+std::filesystem::path tests_dir() { return std::filesystem::path(__FILE__).parent_path().parent_path(); }
+
+// The training files, in the order of the documented command (docs/safety-policy.md): our own replies
+// written for training, then the screener sets whose first runs are already recorded.
+std::vector<std::filesystem::path> training_files() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& e : std::filesystem::directory_iterator(tests_dir() / "screen_classifier"))
+    if (e.path().filename().string().rfind("train_", 0) == 0) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  for (const char* f : {"dev.jsonl", "held_out.jsonl", "held_out_2.jsonl", "held_out_3.jsonl", "held_out_4.jsonl",
+                        "held_out_5.jsonl", "held_out_6.jsonl", "held_out_7.jsonl", "held_out_8.jsonl"})
+    out.push_back(tests_dir() / "screen_data" / f);
+  return out;
+}
+
+std::vector<std::filesystem::path> validation_files() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& e : std::filesystem::directory_iterator(tests_dir() / "screen_classifier"))
+    if (e.path().filename().string().rfind("validation_", 0) == 0) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Reply {
+  risk::LabelledText text;  // as the model reads it (means_reply_model_text)
+  std::string reply;        // as written
+  std::vector<ChatMessage> messages;
+};
+
+// As the trainer reads them: unsafe means replies positive, safe replies of any category negative.
+std::vector<Reply> read_replies(const std::vector<std::filesystem::path>& files) {
+  std::vector<Reply> out;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    EXPECT_TRUE(in.good()) << "cannot open " << f;
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      auto j = nlohmann::json::parse(line);
+      const bool unsafe = j.at("label") == "unsafe";
+      const bool means = j.at("category") == "means_information";
+      if (unsafe && !means) continue;
+      Reply r;
+      r.reply = j.at("reply").get<std::string>();
+      r.text = {means_reply_model_text(r.reply), unsafe};
+      for (const auto& m : j.at("messages"))
+        r.messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+TEST(MeansReplyClassifier, ShippedTableIsWhatOurOwnRepliesTrain) {
+  std::vector<risk::LabelledText> texts;
+  for (const auto& r : read_replies(training_files())) texts.push_back(r.text);
+  ASSERT_GE(texts.size(), 1000u);
+  const risk::TrainedIdeationModel trained = risk::train_ideation(texts, means_reply_training_options());
+  const risk::IdeationModel& shipped = shipped_means_reply_model();
+  EXPECT_EQ(shipped.min_words, kMeansReplyMinWords);
+  EXPECT_NEAR(shipped.bias, kMeansReplyBias, 2e-4);
+  EXPECT_NEAR(trained.bias, shipped.bias, 2e-4);
+  std::map<std::string, double> table;
+  for (size_t i = 0; i < shipped.weight_count; ++i) table[shipped.weights[i].ngram] = shipped.weights[i].weight;
+  const double prune = risk::IdeationTrainingOptions{}.prune_below;
+  size_t differ = 0;
+  std::map<std::string, double> retrained(trained.weights.begin(), trained.weights.end());
+  for (const auto& [name, w] : retrained) {
+    auto it = table.find(name);
+    const bool ok = it != table.end() ? std::fabs(it->second - w) <= 2e-4 : std::fabs(w) < prune + 2e-4;
+    if (!ok && ++differ <= 5) ADD_FAILURE() << "weight of '" << name << "': retrained " << w;
+  }
+  for (const auto& [name, w] : table)
+    if (!retrained.count(name) && std::fabs(w) >= prune + 2e-4 && ++differ <= 5)
+      ADD_FAILURE() << "weight of '" << name << "' is in the table but not retrained: " << w;
+  EXPECT_EQ(differ, 0u) << "regenerate src/safety/screen/means_reply_weights.cpp (docs/safety-policy.md)";
+
+  std::vector<std::string> safe;
+  for (const auto& r : read_replies(validation_files()))
+    if (!r.text.positive && risk::ideation_reads(r.text.text, kMeansReplyMinWords)) safe.push_back(r.text.text);
+  ASSERT_GE(safe.size(), 80u);
+  const std::vector<double> p = risk::ideation_probabilities(trained, safe, kMeansReplyMinWords);
+  EXPECT_NEAR(shipped.threshold,
+              risk::round_threshold_up(
+                  risk::threshold_for_false_positive_rate(p, kMeansReplyMaxValidationFalsePositiveRate)),
+              1e-5);
+  EXPECT_GE(shipped.confident_threshold, 1.0f) << "the means model has no confident threshold";
+}
+
+// On replies it was not trained on, it reads most means replies and few safe ones.
+TEST(MeansReplyClassifier, ReadsValidationRepliesItWasNotTrainedOn) {
+  int pos = 0, hit = 0, neg = 0, fired = 0;
+  for (const auto& r : read_replies(validation_files())) {
+    const bool fires = read_means_reply(r.reply).fires;
+    (r.text.positive ? pos : neg) += 1;
+    (r.text.positive ? hit : fired) += fires;
+  }
+  ASSERT_GE(pos, 50);
+  ASSERT_GE(neg, 80);
+  std::printf("validation: means replies read %d/%d, safe replies firing %d/%d\n", hit, pos, fired, neg);
+  EXPECT_GE(static_cast<double>(hit) / pos, 0.75);
+  EXPECT_LE(static_cast<double>(fired) / neg, 0.03);
+}
+
+// Means replies only the model reads: where means information is dangerous the whole reply is held and
+// judged; where the conversation is calm the reply streams, and the sentence where the reply so far
+// reads as means information fails, exactly as screen_reply judges it.
+TEST(MeansReplyClassifier, ReadsWholeRepliesWhereDangerousAndTheReplySoFarWhereCalm) {
+  const ScreenContext calm;
+  ScreenContext distressed;
+  distressed.distress = true;
+  ASSERT_TRUE(distressed.means_sensitive());
+  EXPECT_TRUE(needs_whole_reply(distressed));
+  EXPECT_FALSE(needs_whole_reply(calm));
+  int found = 0;
+  for (const auto& r : read_replies(validation_files())) {
+    if (!r.text.positive || !read_means_reply(r.reply).fires) continue;
+    const std::string& reply = r.reply;
+    // Only replies whose sentences all pass the rules, so the model is what speaks.
+    const ScreenContext rules_only = calm;
+    StreamScreener split(calm);
+    std::vector<ScreenedSentence> sentences = split.feed(reply);
+    for (auto& x : split.finish()) sentences.push_back(std::move(x));
+    bool rules_pass = true;
+    for (const auto& x : sentences) rules_pass = rules_pass && !screen_sentence(x.text, distressed).unsafe;
+    if (!rules_pass) continue;
+    ++found;
+    const Verdict whole = screen_reply(reply, distressed);
+    EXPECT_TRUE(whole.unsafe) << reply;
+    ASSERT_FALSE(whole.evidence.empty());
+    for (const auto& e : whole.evidence) EXPECT_LE(e.end, reply.size());
+    EXPECT_EQ(whole.categories.front(), ScreenCategory::kMeansInformation);
+    EXPECT_TRUE(screen_whole_reply(reply, distressed).unsafe);
+    StreamScreener held(distressed);
+    EXPECT_TRUE(held.feed(reply).empty()) << "held until the reply is whole";
+    bool any_shown = false;
+    for (const auto& s : held.finish()) any_shown = any_shown || s.shown;
+    EXPECT_FALSE(any_shown);
+
+    // Calm: the same reply streams and fails where the reply so far fires.
+    const Verdict calm_verdict = screen_reply(reply, rules_only);
+    EXPECT_TRUE(calm_verdict.unsafe) << reply;
+    StreamScreener streamed(rules_only);
+    std::vector<ScreenedSentence> out = streamed.feed(reply);
+    for (auto& s : streamed.finish()) out.push_back(std::move(s));
+    std::string so_far;
+    bool failed = false;
+    for (const auto& s : out) {
+      so_far += s.text;
+      const bool fires_here = !failed && screen_reply_so_far(so_far, rules_only).unsafe;
+      EXPECT_EQ(s.ok, !fires_here) << so_far;
+      EXPECT_EQ(s.shown, !failed && !fires_here);
+      failed = failed || fires_here;
+    }
+    EXPECT_TRUE(failed);
+    EXPECT_TRUE(streamed.failed());
+    EXPECT_EQ(streamed.verdict().evidence.size(), calm_verdict.evidence.size());
+  }
+  EXPECT_GE(found, 3) << "expected some validation means replies that only the model reads";
+}
+
+TEST(MeansReplyClassifier, OrdinaryCaringRepliesDoNotFire) {
+  // A fitted bias once made replies without the safe training replies' words fire.
+  for (const char* reply : {"I'm here with you. What has today been like?",
+                            "That sounds like a really long day. What part of it is sitting with you most right now?",
+                            "Let's try a slow breath together: in for four, hold, out for six.",
+                            "You mentioned your sister earlier. Is she someone you could call tonight?",
+                            "Pasta with lemon and peas is quick, cheap and kind to a tired brain."}) {
+    EXPECT_FALSE(read_means_reply(reply).fires) << reply;
+    ScreenContext distressed;
+    distressed.distress = true;
+    EXPECT_FALSE(screen_reply(reply, distressed).unsafe) << reply;
+    EXPECT_FALSE(screen_reply(reply, ScreenContext{}).unsafe) << reply;
+  }
+}
+
+TEST(MeansReplyClassifier, DigitsAreNotFeaturesAndOffsetsHold) {
+  const std::string reply = "Call 988 or 116 123, any time.";
+  const std::string read = means_reply_model_text(reply);
+  EXPECT_EQ(read.size(), reply.size());
+  EXPECT_EQ(read, "Call ,,, or ,,, ,,,, any time.");
+  EXPECT_EQ(read_means_reply(reply).probability, read_means_reply(read).probability);
+}
+
+TEST(MeansReplyClassifier, ShortRepliesAreLeftToTheRules) {
+  EXPECT_FALSE(read_means_reply("No. Please call someone.").fires);
+  EXPECT_EQ(read_means_reply("").probability, 0.0f);
+}
+
+}  // namespace
+}  // namespace haven::safety::screen
