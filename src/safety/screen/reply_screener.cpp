@@ -817,7 +817,21 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
 Verdict screen_reply_so_far(std::string_view reply_so_far, const ScreenContext& context) {
   Verdict v;
   if (reads_means_model(context) || shipped_means_reply_model().threshold >= 1.0f) return v;
-  add_means_model_evidence(reply_so_far, v);
+  // Read at every sentence's end, so only the latest stretch is read (from a word start), which keeps a
+  // very long reply linear; what came before it was read at earlier sentences.
+  constexpr size_t kTailBytes = 4096;
+  size_t from = 0;
+  if (reply_so_far.size() > kTailBytes) {
+    from = reply_so_far.size() - kTailBytes;
+    while (from < reply_so_far.size() && reply_so_far[from] != ' ' && reply_so_far[from] != '\n') ++from;
+  }
+  Verdict tail;
+  add_means_model_evidence(reply_so_far.substr(from), tail);
+  for (auto e : tail.evidence) {
+    e.start += from;
+    e.end += from;
+    v.add(e);
+  }
   return v;
 }
 
