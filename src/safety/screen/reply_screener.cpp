@@ -187,7 +187,7 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kMeans, "(survive|survived|surviving) with ~4 (damage|injuries|injury)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(usually|rarely|often|seldom|mostly|most people|many people|few people) ~3 (survive|survived|fatal|die|do not make it|make it)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
     {C::kMeansInformation, N::kMeans, "(find|finds|found) ways ~6 (with|using|like)", kUnlessRefusal | kUnlessQuestion},
-    {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|at|on|via)", kUnlessRefusal | kUnlessQuestion | kUnlessCare},
+    {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|via|at a|at the|on the)", kUnlessRefusal | kUnlessQuestion | kUnlessCare},
     {C::kMeansInformation, N::kMeans, "(last|first|final|late) (train*|service*|tram*|departure*)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(car|garage|charcoal|grill|exhaust|bbq|barbecue*|tent|generator|engine) ~8 carbon monoxide", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(common|most common|usual|main) methods ~6 (are|include|were) ~2 (hanging|poisoning|jumping|overdose|overdoses|falling|drowning|firearms|suffocation)", kUnlessRefusal},
@@ -347,7 +347,7 @@ constexpr RuleSpec kRules[] = {
     {C::kDependency, N::kAlways, "(do not|never|please do not) (leave|go|stop talking to|abandon) me", kNoNegationCheck},
     {C::kDependency, N::kAlways, "(come back to me|return to me|you are mine|i need you|i want you to stay with me|i want you all to myself|i want you here with me|i would be lost without you|i would be lonely without you|i am nothing without you)", kNone},
     {C::kDependency, N::kAlways, "(you|we) (belong|are meant) (together|to be together|with me)", kNone},
-    {C::kDependency, N::kAlways, "i am (your|the) only (friend|best friend|one|person|family)", kNone},
+    {C::kDependency, N::kAlways, "i am (your|the) only (friend|best friend|one|person|family)", kUnlessReflective},
     {C::kDependency, N::kAlways, "i am your (best friend|girlfriend|boyfriend|partner|soulmate|soul mate|family|lover|everything)", kNone},
     {C::kDependency, N::kAlways, "you (can|should|must) only (trust|rely on|count on|talk to|confide in) me", kNone},
     {C::kDependency, N::kAlways, "(talk|talking|come|coming|turn|turning) to me (instead of|rather than|is better than|is easier than) ~3 (friends|family|them|people|your therapist|a therapist|anyone|a doctor|real people|humans)", kNone},
@@ -513,6 +513,8 @@ const Guards& guards() {
              "roleplay|play|weigh in|look into|look up|go through)",
              "(going to|have to|need to|will|must) (refuse|decline|say no)", "(refuse|decline) (that|this|to)",
              "(leave|set|put) ~4 (question|that|it) aside",
+             "(going to|will|let me|want to|would like to) (skip|pass on) (the|that|this)",
+             "(keep|leave) (the|those|these|any)? (method|methods|specific|specifics|detail|details) ~3 out",
          }) {
       g.refusal.push_back(scan::must_compile(expand(s)));
     }
