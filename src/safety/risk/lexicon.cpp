@@ -569,6 +569,17 @@ risk suicide high b | i ~2 took|taken|had ~1 an ~1 overdose
 risk suicide high b | attempted ~1 # ~1 days|weeks ~1 ago
 risk suicide moderate - | feel|feeling|felt ~2 the ~1 pull ~3 again|stronger|back
 risk self_harm moderate - | relapsed ~2 last_night|today|yesterday|again ~3 after ~2 # ~1 days|weeks|months|years
+# Behaviour told by its act in ordinary words (fifth session): trying to go through with it, being partway
+# through, choosing how; self-injury told as a verb on a part of the body with how far it went.
+risk suicide high b | tried|try|trying|attempted ~1 to ~1 go_through_with_it
+risk suicide high b | already|was|were ~2 partway|halfway|part_way|half_way ~1 through ~1 it
+risk suicide high - | finally|tonight|today|i ~2 chose|chosen|decided|picked ~1 how $
+risk self_harm moderate b | can_not|could_not ~1 stop ~1 cutting|burning|scratching|hitting_myself|hurting_myself
+risk self_harm moderate b | punched|pinched|twisted|scratched|bit|dragged|scrubbed|burned|burnt|smashed|slammed|clawed|raked ~3 my ~1 arms|arm|thighs|thigh|skin|wrist|wrists|legs|leg|stomach|hips|hip|cheeks|cheek|hand|hands|chest|face ~8 on_purpose|until|til|till|raw|bled|bleed|bleeding|bruised|black_and_blue|blistered
+risk self_harm moderate b | held|kept ~2 my ~1 hand|arm|wrist|fingers ~2 over|in ~1 the|a ~1 candle|flame|fire|lighter
+risk self_harm moderate b | i ~1 cut|burned|burnt ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|twice
+risk self_harm moderate b | added ~2 another|two_more|three_more|a_new|a_fresh ~1 burn|burns|cut|cuts|line|lines
+prep - - f | hoarding|stockpiling|stashing ~2 my ~1 prescription|prescriptions|meds|medication|tablets|pills
 # Behaviour in a few shaken words (journal one-liners): attempts, interruptions, stopping at the last moment,
 # preparation and self-injury, each told by its act, its object or its aftermath.
 risk suicide high b | took|swallowed|downed ~1 them ~1 all ~2 at|last_night|this_morning|tonight|and|then|woke|$
