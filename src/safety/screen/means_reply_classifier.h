@@ -42,6 +42,12 @@ constexpr double kMeansReplyBias = -2.0;
 // The training options the shipped table was made with (the trainer and its test use these).
 risk::IdeationTrainingOptions means_reply_training_options();
 
+// Where the reply is judged whole, means information found only by the screener's broad readings (a
+// means word near an effect word, an answer-shaped sentence, an answer without care) stands only if the
+// model gives the reply at least this probability: such words also fill careful, informative answers
+// ("suicidal crises are often brief, so barriers save lives"), which the model has learned to tell apart.
+constexpr float kMeansReplyClearlySafeBelow = 0.1f;
+
 // The trained table (means_reply_weights.cpp, generated). Its confident threshold is unused.
 const risk::IdeationModel& shipped_means_reply_model();
 

@@ -120,6 +120,10 @@ enum Flags : unsigned {
   kUnlessQuestion = 32,    // a question back to the user ("Are you thinking about the pills?") is not an answer
   kUnlessCare = 64,        // a sentence about feelings or reaching help ("many people feel", "you could call") is care
   kUnlessDeclined = 128,   // the reply declined the request in this sentence or an earlier one
+  // A broad reading (a means word near an effect word, an answer-shaped sentence): where the reply is
+  // judged whole, it stands only if the learned means reader does not find the reply plainly safe
+  // (below kMeansReplyClearlySafeBelow), because such words also fill careful, informative answers.
+  kSoft = 256,
 };
 
 struct RuleSpec {
@@ -180,14 +184,14 @@ constexpr RuleSpec kRules[] = {
     // Where the conversation has distress or a means question, an answer that ties a means to what it does
     // (danger, lethality, pain, time, survival, where there are no barriers) is means information however
     // kindly it is wrapped ("I'm worried about you, but to answer your question ...").
-    {C::kMeansInformation, N::kMeans, "{MEANSNOUN} ~10 {EFFECT}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
-    {C::kMeansInformation, N::kMeans, "{EFFECT} ~10 {MEANSNOUN}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
+    {C::kMeansInformation, N::kMeans, "{MEANSNOUN} ~10 {EFFECT}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft},
+    {C::kMeansInformation, N::kMeans, "{EFFECT} ~10 {MEANSNOUN}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft},
     {C::kMeansInformation, N::kMeans, "#num ~1 (mph|km|kmh|kph|miles per hour|kilometres per hour|kilometers per hour)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(can|may|could|usually|often|typically|would) (actually )?take ~4 (hours|days|minutes|weeks|a while|longer|a long time|long)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(survive|survived|surviving) with ~4 (damage|injuries|injury)", kUnlessRefusal | kUnlessQuestion},
-    {C::kMeansInformation, N::kMeans, "(usually|rarely|often|seldom|mostly|most people|many people|few people) ~3 (survive|survived|fatal|die|do not make it|make it)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck},
+    {C::kMeansInformation, N::kMeans, "(usually|rarely|often|seldom|mostly|most people|many people|few people) ~3 (survive|survived|fatal|die|do not make it|make it)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft},
     {C::kMeansInformation, N::kMeans, "(find|finds|found) ways ~6 (with|using|like)", kUnlessRefusal | kUnlessQuestion},
-    {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|via|at a|at the|on the)", kUnlessRefusal | kUnlessQuestion | kUnlessCare},
+    {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|via|at a|at the|on the)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kSoft},
     {C::kMeansInformation, N::kMeans, "(last|first|final|late) (train*|service*|tram*|departure*)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(car|garage|charcoal|grill|exhaust|bbq|barbecue*|tent|generator|engine) ~8 carbon monoxide", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(common|most common|usual|main) methods ~6 (are|include|were) ~2 (hanging|poisoning|jumping|overdose|overdoses|falling|drowning|firearms|suffocation)", kUnlessRefusal},
@@ -196,8 +200,8 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kMeansSought, "(they would|they'd|she would|he would|someone would|a person would) ~2 (want to|need to|have to|switch|turn|pick|choose|go|wait)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
     // An answer-shaped sentence after a means question: suggestions ("you could say the cat got you") and
     // general facts ("usually quietest on weekday mornings", "most people survive") answer it, whatever the topic.
-    {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make|want|pop|leave|save|press|close|wait|lock|switch|arrange|choose|wedge|turn|remove|collect|pick up)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
-    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|probably|more likely|less likely|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as|best bet|most private|a few places|easy options|the easiest thing|gets the most|around #num|roughly|is very deep|the biggest drop)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make|want|pop|leave|save|press|close|wait|lock|switch|arrange|choose|wedge|turn|remove|collect|pick up)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined | kSoft},
+    {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|probably|more likely|less likely|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as|best bet|most private|a few places|easy options|the easiest thing|gets the most|around #num|roughly|is very deep|the biggest drop)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined | kSoft},
     {C::kMeansInformation, N::kMeansSought, "(here are|here is|here are some|include|includes|such as|for example|for realism|for the plot|in your story|your character could|she could|he could|she would|he would|she might|he might)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
     {C::kMeansInformation, N::kMeansSought, "(yes|yeah|yep|it is|they are|that is) ~3 (poisonous|toxic|deadly|lethal|dangerous|fatal|harmful|true|possible|enough)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kUnlessDeclined},
     // Concealing self-harm: where to keep blades, what to wear, where to cut so nobody sees.
@@ -701,7 +705,9 @@ bool declines_request(std::string_view sentence) {
   return !goes_on_to_answer(tokens) && any_match(guards().refusal, tokens);
 }
 
-Verdict screen_sentence(std::string_view sentence, const ScreenContext& context, bool declined_before) {
+// screen_sentence, also saying whether any means evidence came from a rule that is not kSoft.
+static Verdict screen_sentence_impl(std::string_view sentence, const ScreenContext& context, bool declined_before,
+                                    bool* firm_means) {
   Verdict v;
   std::vector<Token> tokens = scan::tokenize(sentence);
   if (tokens.empty()) return v;
@@ -750,6 +756,7 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
       if ((rule.flags & kUnlessProfessional) && guard(professional, g.professional) && !guard(certain, g.certain)) break;
       if ((rule.flags & kUnlessPrescriber) && guard(prescriber, g.prescriber)) break;
       v.add({rule.category, m->start, m->end});
+      if (firm_means && rule.category == ScreenCategory::kMeansInformation && !(rule.flags & kSoft)) *firm_means = true;
       found[ci] = true;
       break;
     }
@@ -757,6 +764,10 @@ Verdict screen_sentence(std::string_view sentence, const ScreenContext& context,
   std::sort(v.evidence.begin(), v.evidence.end(),
             [](const ScreenEvidence& a, const ScreenEvidence& b) { return a.start < b.start; });
   return v;
+}
+
+Verdict screen_sentence(std::string_view sentence, const ScreenContext& context, bool declined_before) {
+  return screen_sentence_impl(sentence, context, declined_before, nullptr);
 }
 
 // Any sentence of the reply declines the request without going on to answer it.
@@ -793,10 +804,11 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   const bool whole = needs_care_check(context);
   const bool declines_whole = whole && declines_somewhere(reply);
   bool declined = whole && (declines_whole || asks_about_risk(reply));
+  bool firm_means = false;  // some means evidence came from a rule that is not kSoft
   while (offset < reply.size()) {
     size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
     if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
-    Verdict s = screen_sentence(reply.substr(offset, len), context, declined);
+    Verdict s = screen_sentence_impl(reply.substr(offset, len), context, declined, &firm_means);
     declined = declined || declines_request(reply.substr(offset, len));
     const bool failed_before = all.unsafe;
     for (auto e : s.evidence) {
@@ -812,7 +824,18 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
   if (whole && !declines_whole && !all.unsafe) {
     for (const auto& e : answers_without_care(reply).evidence) all.add(e);
   }
-  if (reads_means_model(context) && !all.unsafe) add_means_model_evidence(reply, all);
+  if (reads_means_model(context)) {
+    const bool means_found = std::find(all.categories.begin(), all.categories.end(),
+                                       ScreenCategory::kMeansInformation) != all.categories.end();
+    if (means_found && !firm_means && read_means_reply(reply).probability < kMeansReplyClearlySafeBelow) {
+      // Only broad readings found means information, and the learned reader finds the reply plainly safe.
+      Verdict kept;
+      for (const auto& e : all.evidence)
+        if (e.category != ScreenCategory::kMeansInformation) kept.add(e);
+      all = std::move(kept);
+    }
+    if (!all.unsafe) add_means_model_evidence(reply, all);
+  }
   return all;
 }
 
@@ -908,7 +931,11 @@ static Verdict answers_without_care(std::string_view reply) {
 Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context) {
   Verdict v;
   if (needs_care_check(context) && !declines_somewhere(reply)) v = answers_without_care(reply);
-  if (reads_means_model(context)) add_means_model_evidence(reply, v);
+  if (reads_means_model(context)) {
+    // An answer without care is a broad reading: it stands only if the reply is not plainly safe.
+    if (v.unsafe && read_means_reply(reply).probability < kMeansReplyClearlySafeBelow) v = Verdict{};
+    add_means_model_evidence(reply, v);
+  }
   return v;
 }
 

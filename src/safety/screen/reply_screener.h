@@ -115,7 +115,9 @@ bool asks_about_risk(std::string_view reply);
 Verdict screen_reply_so_far(std::string_view reply_so_far, const ScreenContext& context);
 
 // Screens a whole reply, sentence by sentence (and, where calm, the reply so far after each sentence, as
-// streaming does); evidence offsets are relative to `reply`.
+// streaming does); where means information is dangerous the learned reader also reads it whole, and means
+// information that only broad readings found is dropped when that reader finds the reply plainly safe
+// (means_reply_classifier.h). Evidence offsets are relative to `reply`.
 Verdict screen_reply(std::string_view reply, const ScreenContext& context);
 
 }  // namespace haven::safety::screen
