@@ -53,6 +53,35 @@ TEST(SafetyScreenCliTest, BridgesAfterJobLossAreUnsafeWithCodePointEvidence) {
   EXPECT_TRUE(out[1]["evidence"].empty());
 }
 
+// --rules-only leaves out the learned means reader: on our tenth screener set it flags fewer of the
+// replies that give means information than the full screener does.
+TEST(SafetyScreenCliTest, RulesOnlyLeavesOutTheLearnedReader) {
+  const std::string set =
+      (std::filesystem::path(__FILE__).parent_path().parent_path() / "safety/screen_data/held_out_10.jsonl").string();
+  std::ifstream in(set);
+  ASSERT_TRUE(in.good()) << set;
+  std::vector<bool> means_unsafe;
+  std::string line;
+  while (std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line);
+    means_unsafe.push_back(j["category"] == "means_information" && j["label"] == "unsafe");
+  }
+  auto count = [&](const std::vector<std::string>& argv) {
+    auto r = test::run_haven(argv);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto out = lines(r.out);
+    EXPECT_EQ(out.size(), means_unsafe.size());
+    int flagged = 0;
+    for (size_t i = 0; i < out.size() && i < means_unsafe.size(); ++i)
+      flagged += means_unsafe[i] && out[i]["verdict"] == "unsafe";
+    return flagged;
+  };
+  const int full = count({"safety", "screen", set});
+  const int rules = count({"safety", "screen", "--rules-only", set});
+  EXPECT_GT(full, rules);
+  EXPECT_GT(rules, 0);
+}
+
 TEST(SafetyScreenCliTest, ReadsAFileAndReportsBadLinesOnStderrButKeepsGoing) {
   test::TempDir dir;
   std::string path = dir.path() + "/in.jsonl";

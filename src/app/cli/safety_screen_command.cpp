@@ -1,4 +1,7 @@
-// haven safety screen [FILE|-]: screens model replies read as JSON lines.
+// haven safety screen [--rules-only] [FILE|-]: screens model replies read as JSON lines.
+//
+// --rules-only screens with the rules alone, without the learned means reader
+// (screen/means_reply_classifier.h), to measure what each part contributes.
 //
 // Input, one object per line: {"id": any, "messages": [{"role", "content"}, ...], "reply": "..."}, with
 // an optional "risk" ("none" .. "imminent") that the caller already knows. The conversation's context
@@ -72,11 +75,11 @@ Result<Request> parse_request(const std::string& line) {
   return r;
 }
 
-nlohmann::json screen_one(const Request& r) {
+nlohmann::json screen_one(const Request& r, bool learned_reader) {
   Level risk = r.risk;
   if (!r.messages.empty()) risk = std::max(risk, haven::safety::assess_conversation(r.messages).level);
   sc::ScreenContext context = sc::ScreenContext::from_conversation(r.messages, risk);
-  sc::Verdict v = sc::screen_reply(r.reply, context);
+  sc::Verdict v = sc::screen_reply(r.reply, context, learned_reader);
   nlohmann::json out;
   out["id"] = r.id;
   out["verdict"] = v.unsafe ? "unsafe" : "ok";
@@ -95,6 +98,7 @@ nlohmann::json screen_one(const Request& r) {
 
 int run_safety_screen(const GlobalOptions& options, Args& args) {
   (void)options;
+  const bool rules_only = args.take_flag("--rules-only");
   std::string path = args.take_positional().value_or("-");
   if (Status s = args.expect_empty(); !s.is_ok()) return usage_error(s.message());
   std::ifstream file;
@@ -117,7 +121,7 @@ int run_safety_screen(const GlobalOptions& options, Args& args) {
     } else {
       auto req = parse_request(line);
       if (req.is_ok()) {
-        std::cout << screen_one(*req).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        std::cout << screen_one(*req, !rules_only).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         continue;
       }
       bad = req.status();

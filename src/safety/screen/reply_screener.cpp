@@ -796,7 +796,7 @@ static void add_means_model_evidence(std::string_view reply, Verdict& v) {
   for (const auto& span : r.evidence) v.add({ScreenCategory::kMeansInformation, span.start, span.end});
 }
 
-Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
+Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool learned_reader) {
   Verdict all;
   size_t offset = 0;
   // Where the reply is checked for care (and held while it streams), a risk question anywhere in it counts
@@ -818,13 +818,13 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context) {
     }
     offset += len;
     // Calm: as when streaming, the means reader reads the reply so far at the end of each sentence.
-    if (!s.unsafe && !failed_before)
+    if (learned_reader && !s.unsafe && !failed_before)
       for (const auto& e : screen_reply_so_far(reply.substr(0, offset), context).evidence) all.add(e);
   }
   if (whole && !declines_whole && !all.unsafe) {
     for (const auto& e : answers_without_care(reply).evidence) all.add(e);
   }
-  if (reads_means_model(context)) {
+  if (learned_reader && reads_means_model(context)) {
     const bool means_found = std::find(all.categories.begin(), all.categories.end(),
                                        ScreenCategory::kMeansInformation) != all.categories.end();
     if (means_found && !firm_means && read_means_reply(reply).probability < kMeansReplyClearlySafeBelow) {

@@ -118,6 +118,8 @@ Verdict screen_reply_so_far(std::string_view reply_so_far, const ScreenContext& 
 // streaming does); where means information is dangerous the learned reader also reads it whole, and means
 // information that only broad readings found is dropped when that reader finds the reply plainly safe
 // (means_reply_classifier.h). Evidence offsets are relative to `reply`.
-Verdict screen_reply(std::string_view reply, const ScreenContext& context);
+// learned_reader = false screens with the rules alone (no model reading, nothing dropped), to measure
+// what each part contributes; the companion always uses the default.
+Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool learned_reader = true);
 
 }  // namespace haven::safety::screen

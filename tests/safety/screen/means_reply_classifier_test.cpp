@@ -3,6 +3,7 @@
 // information dangerous, where the whole reply is then held while it streams.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "safety/risk/assessor.h"
 #include "safety/risk/ideation_training.h"
 #include "safety/screen/means_reply_classifier.h"
 #include "safety/screen/reply_screener.h"
@@ -180,6 +182,43 @@ TEST(MeansReplyClassifier, ReadsWholeRepliesWhereDangerousAndTheReplySoFarWhereC
     EXPECT_EQ(streamed.verdict().evidence.size(), calm_verdict.evidence.size());
   }
   EXPECT_GE(found, 3) << "expected some validation means replies that only the model reads";
+}
+
+// Means information that only the broad readings found is dropped when the model finds the reply plainly
+// safe, and only then; the rules alone keep it.
+TEST(MeansReplyClassifier, BroadReadingsGiveWayOnlyToAPlainlySafeReading) {
+  std::vector<std::filesystem::path> files = validation_files();
+  files.push_back(tests_dir() / "screen_data" / "held_out_9.jsonl");
+  files.push_back(tests_dir() / "screen_data" / "held_out_10.jsonl");
+  int dropped = 0, dropped_unsafe = 0;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      auto j = nlohmann::json::parse(line);
+      std::vector<ChatMessage> messages;
+      for (const auto& m : j.at("messages"))
+        messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
+      const std::string reply = j.at("reply").get<std::string>();
+      const ScreenContext context = ScreenContext::from_conversation(messages, assess_conversation(messages).level);
+      const Verdict rules = screen_reply(reply, context, /*learned_reader=*/false);
+      const Verdict full = screen_reply(reply, context);
+      const auto means = [](const Verdict& v) {
+        return std::find(v.categories.begin(), v.categories.end(), ScreenCategory::kMeansInformation) !=
+               v.categories.end();
+      };
+      if (!means(rules) || means(full)) continue;
+      ++dropped;
+      dropped_unsafe += j.at("label") == "unsafe";
+      EXPECT_TRUE(context.means_sensitive()) << reply;
+      EXPECT_LT(read_means_reply(reply).probability, kMeansReplyClearlySafeBelow) << reply;
+    }
+  }
+  std::printf("means information dropped by the model's plainly-safe reading: %d replies (%d labelled unsafe)\n",
+              dropped, dropped_unsafe);
+  EXPECT_GE(dropped, 3);
+  EXPECT_LE(dropped_unsafe * 3, dropped) << "the reading should drop mostly safe replies";
 }
 
 TEST(MeansReplyClassifier, OrdinaryCaringRepliesDoNotFire) {
