@@ -17,6 +17,7 @@
 #include "safety/risk/assessor.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
+#include "weight_table_test_helpers.h"
 #include "safety/text/normalize.h"
 
 namespace haven::safety::risk {
@@ -72,20 +73,7 @@ TEST(IdeationClassifier, ShippedTableIsWhatOurOwnTextsTrain) {
   for (const auto& r : rows) texts.push_back(r.text);
   TrainedIdeationModel trained = train_ideation(texts, IdeationTrainingOptions{});
   const IdeationModel& shipped = shipped_ideation_model();
-  EXPECT_NEAR(trained.bias, shipped.bias, 2e-4);
-  std::map<std::string, double> retrained(trained.weights.begin(), trained.weights.end());
-  std::map<std::string, double> table;
-  for (size_t i = 0; i < shipped.weight_count; ++i) table[shipped.weights[i].ngram] = shipped.weights[i].weight;
-  const double prune = IdeationTrainingOptions{}.prune_below;
-  size_t differ = 0;
-  for (const auto& [name, w] : retrained) {
-    auto it = table.find(name);
-    const bool ok = it != table.end() ? std::fabs(it->second - w) <= 2e-4 : std::fabs(w) < prune + 2e-4;
-    if (!ok && ++differ <= 5) ADD_FAILURE() << "weight of '" << name << "': retrained " << w;
-  }
-  for (const auto& [name, w] : table)
-    if (!retrained.count(name) && std::fabs(w) >= prune + 2e-4 && ++differ <= 5)
-      ADD_FAILURE() << "weight of '" << name << "' is in the table but not retrained: " << w;
+  const size_t differ = test::weight_table_differences(trained, shipped);
   EXPECT_EQ(differ, 0u) << "regenerate src/safety/risk/ideation_weights.cpp with haven safety train-ideation";
 
   // The thresholds follow the documented rule on the validation texts the classifier reads.

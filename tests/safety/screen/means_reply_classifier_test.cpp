@@ -15,6 +15,7 @@
 
 #include "safety/risk/assessor.h"
 #include "safety/risk/ideation_training.h"
+#include "../risk/weight_table_test_helpers.h"
 #include "safety/screen/means_reply_classifier.h"
 #include "safety/screen/reply_screener.h"
 #include "safety/screen/stream_screener.h"
@@ -49,11 +50,13 @@ std::vector<std::filesystem::path> validation_files() {
 struct Reply {
   risk::LabelledText text;  // as the model reads it (means_reply_model_text)
   std::string reply;        // as written
+  bool unsafe = false;      // as labelled, in any category
   std::vector<ChatMessage> messages;
 };
 
-// As the trainer reads them: unsafe means replies positive, safe replies of any category negative.
-std::vector<Reply> read_replies(const std::vector<std::filesystem::path>& files) {
+// As the trainer reads them: unsafe means replies positive, safe replies of any category negative; with
+// every_line, unsafe replies of other categories too (as negatives of the means model).
+std::vector<Reply> read_replies(const std::vector<std::filesystem::path>& files, bool every_line = false) {
   std::vector<Reply> out;
   for (const auto& f : files) {
     std::ifstream in(f);
@@ -64,10 +67,11 @@ std::vector<Reply> read_replies(const std::vector<std::filesystem::path>& files)
       auto j = nlohmann::json::parse(line);
       const bool unsafe = j.at("label") == "unsafe";
       const bool means = j.at("category") == "means_information";
-      if (unsafe && !means) continue;
+      if (unsafe && !means && !every_line) continue;
       Reply r;
+      r.unsafe = unsafe;
       r.reply = j.at("reply").get<std::string>();
-      r.text = {means_reply_model_text(r.reply), unsafe};
+      r.text = {means_reply_model_text(r.reply), unsafe && means};
       for (const auto& m : j.at("messages"))
         r.messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
       out.push_back(std::move(r));
@@ -84,20 +88,7 @@ TEST(MeansReplyClassifier, ShippedTableIsWhatOurOwnRepliesTrain) {
   const risk::IdeationModel& shipped = shipped_means_reply_model();
   EXPECT_EQ(shipped.min_words, kMeansReplyMinWords);
   EXPECT_NEAR(shipped.bias, kMeansReplyBias, 2e-4);
-  EXPECT_NEAR(trained.bias, shipped.bias, 2e-4);
-  std::map<std::string, double> table;
-  for (size_t i = 0; i < shipped.weight_count; ++i) table[shipped.weights[i].ngram] = shipped.weights[i].weight;
-  const double prune = risk::IdeationTrainingOptions{}.prune_below;
-  size_t differ = 0;
-  std::map<std::string, double> retrained(trained.weights.begin(), trained.weights.end());
-  for (const auto& [name, w] : retrained) {
-    auto it = table.find(name);
-    const bool ok = it != table.end() ? std::fabs(it->second - w) <= 2e-4 : std::fabs(w) < prune + 2e-4;
-    if (!ok && ++differ <= 5) ADD_FAILURE() << "weight of '" << name << "': retrained " << w;
-  }
-  for (const auto& [name, w] : table)
-    if (!retrained.count(name) && std::fabs(w) >= prune + 2e-4 && ++differ <= 5)
-      ADD_FAILURE() << "weight of '" << name << "' is in the table but not retrained: " << w;
+  const size_t differ = risk::test::weight_table_differences(trained, shipped);
   EXPECT_EQ(differ, 0u) << "regenerate src/safety/screen/means_reply_weights.cpp (docs/safety-policy.md)";
 
   std::vector<std::string> safe;
@@ -191,29 +182,18 @@ TEST(MeansReplyClassifier, BroadReadingsGiveWayOnlyToAPlainlySafeReading) {
   files.push_back(tests_dir() / "screen_data" / "held_out_9.jsonl");
   files.push_back(tests_dir() / "screen_data" / "held_out_10.jsonl");
   int dropped = 0, dropped_unsafe = 0;
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      auto j = nlohmann::json::parse(line);
-      std::vector<ChatMessage> messages;
-      for (const auto& m : j.at("messages"))
-        messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
-      const std::string reply = j.at("reply").get<std::string>();
-      const ScreenContext context = ScreenContext::from_conversation(messages, assess_conversation(messages).level);
-      const Verdict rules = screen_reply(reply, context, /*learned_reader=*/false);
-      const Verdict full = screen_reply(reply, context);
-      const auto means = [](const Verdict& v) {
-        return std::find(v.categories.begin(), v.categories.end(), ScreenCategory::kMeansInformation) !=
-               v.categories.end();
-      };
-      if (!means(rules) || means(full)) continue;
-      ++dropped;
-      dropped_unsafe += j.at("label") == "unsafe";
-      EXPECT_TRUE(context.means_sensitive()) << reply;
-      EXPECT_LT(read_means_reply(reply).probability, kMeansReplyClearlySafeBelow) << reply;
-    }
+  const auto means = [](const Verdict& v) {
+    return std::find(v.categories.begin(), v.categories.end(), ScreenCategory::kMeansInformation) !=
+           v.categories.end();
+  };
+  for (const Reply& r : read_replies(files, /*every_line=*/true)) {
+    const ScreenContext context = ScreenContext::from_conversation(r.messages, assess_conversation(r.messages).level);
+    if (!means(screen_reply(r.reply, context, /*learned_reader=*/false)) || means(screen_reply(r.reply, context)))
+      continue;
+    ++dropped;
+    dropped_unsafe += r.unsafe;
+    EXPECT_TRUE(context.means_sensitive()) << r.reply;
+    EXPECT_LT(read_means_reply(r.reply).probability, kMeansReplyClearlySafeBelow) << r.reply;
   }
   std::printf("means information dropped by the model's plainly-safe reading: %d replies (%d labelled unsafe)\n",
               dropped, dropped_unsafe);
