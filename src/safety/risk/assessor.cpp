@@ -91,7 +91,9 @@ bool is_specific_other(const std::string& t) {
       "ex",       "bestie",    "teammate", "neighbor",  "neighbour", "patient", "client",    "student",
       "sibling",  "parent",    "parents",  "stepdad",   "stepmom",  "baby",     "bff",       "character",
       "narrator", "protagonist", "himself", "herself",  "themselves", "kids",   "children",  "sons",
-      "daughters", "brothers", "sisters"};
+      "daughters", "brothers", "sisters", "mum",     "mam",      "nan",      "gran",      "granny",
+      "flatmate", "flatmates", "housemate", "housemates", "bf",  "gf",       "stepbrother", "stepsister",
+      "twin",     "carer"};
   return words.count(t) > 0;
 }
 

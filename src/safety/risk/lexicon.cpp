@@ -16,7 +16,8 @@ const std::map<std::string, std::string>& macros() {
        "daughter|wife|husband|boyfriend|girlfriend|partner|cousin|aunt|uncle|roommate|coworker|"
        "colleague|classmate|grandma|grandpa|grandmother|grandfather|child|kid|niece|nephew|fiance|"
        "fiancee|ex|bestie|teammate|neighbor|neighbour|patient|client|student|sibling|parent|parents|"
-       "stepdad|stepmom|baby|bff"},
+       "stepdad|stepmom|baby|bff|mum|mam|nan|nana|gran|granny|flatmate|flatmates|housemate|housemates|bf|gf|"
+       "stepbrother|stepsister|stepson|stepdaughter|grandson|granddaughter|twin|carer"},
       {"OTHERSELF", "himself|herself|themselves|themself"},
       {"HEIGHT",
        "bridge*|building*|tower*|cliff*|roof*|rooftop*|skyscraper*|overpass*|ledge*|balcony|"
@@ -467,7 +468,7 @@ risk suicide high b | took|swallowed|taken ~4 {PILLS} ~4 to ~1 see ~1 what ~1 wo
 risk suicide moderate - | took|swallowed|taken ~2 too_many|too_much ~3 of ~1 my ~1 {PILLS}
 risk suicide moderate - | saving|saved|stockpiling|stockpiled|hoarding|collecting ~1 up ~2 my ~1 prescriptions|prescription|pills|meds|tablets|medication
 risk suicide moderate - | i ~1 am ~1 on|at ~2 the|a ~1 roof|rooftop|ledge|edge|bridge|top_floor|railway_bridge ~5 rn|right_now|now|tonight|alone
-risk suicide high b | stood|standing|sat|sitting ~2 on|at ~2 the ~1 edge ~2 of ~2 the|a ~3 {HEIGHT}
+context suicide high b | stood|standing|sat|sitting ~2 on|at ~2 the ~1 edge ~2 of ~2 the|a ~3 {HEIGHT}
 risk suicide high - | they|voices|voice ~2 want|wants|tell|tells|telling|say|says ~2 me ~1 to ~1 go ~1 to ~2 the ~1 railway|tracks|bridge|river|roof|water|sea|cliff
 risk psychosis high - | voices|voice ~6 once|until|when ~1 i_am_gone|i_am_dead|i_die
 risk self_harm high - | voices|voice ~4 tell|telling|told|tells|says|say|said|saying|want|wants ~3 me|i ~2 to|have_to|must|should|need_to ~2 cut|burn|hurt|harm
@@ -563,7 +564,7 @@ risk suicide high b | nearly|almost ~1 jumped|did_it|went_through_with_it
 risk suicide high b | stood|standing ~2 where ~1 the ~1 fence|railing|barrier|path ~1 ends|stops
 risk suicide high b | tried ~1 to ~1 do ~1 it ~1 with ~2 the|a|my ~1 cord|rope|belt|pills|knife|blade|tablets
 risk suicide high b | with ~1 a|the ~1 hose ~3 in ~2 the ~1 boot|car|garage
-risk suicide high b | standing|stood ~2 at|on ~2 the ~1 parapet|railing|ledge|edge ~4 for ~2 hour|an_hour|ages|hours|a_long_time
+risk suicide high b | standing|stood ~2 at|on ~2 the ~1 parapet|railing|ledge|edge ~7 for ~2 hour|an_hour|ages|hours|a_long_time
 risk suicide moderate - | standing|stood|waiting ~3 edge ~2 of ~2 the ~1 platform
 risk suicide high b | i ~2 took|taken|had ~1 an ~1 overdose
 risk suicide high b | attempted ~1 # ~1 days|weeks ~1 ago
@@ -1172,12 +1173,15 @@ resolved - - - | proud of myself
 resolved - - - | i am ~2 safe|okay|ok|fine ~2 now
 fiction - - - | in ~2 the|my|this|a|that ~1 story|novel|book|movie|film|show|series|episode|game|song|poem|script|fanfic|anime|manga|comic|play|video
 fiction - - - | writing|write|writes|wrote ~2 a|my|the ~1 thriller|novel|story|book|script|screenplay|mystery|scene|short_story
-fiction - - - | character|characters|protagonist|narrator|villain|fanfic|roleplay|lyrics|screenplay
+fiction - - - | character|characters|protagonist|narrator|villain|fanfic|roleplay|lyrics|screenplay|backstory|campaign|paladin|npc|dnd
 topic - - - | explain|scale|questionnaire|screening|screener|assessment|what_does|what_do ~3 mean|means
 topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide_rates|rates_of|research|essay|article|documentary|awareness|prevention|definition_of|history_of
 topic - - - | what ~2 is|are ~3 the ~3 signs|risk|risks|causes|effects|difference
 topic - - - | suicide ~2 risk_factors|deaths|prevention|lifeline|hotline|helpline|crisis_line|screening|reporting|research|rates|statistics|awareness|risk_detection|risk_assessment|postvention
 topic - - - | means restriction
+topic - - - | attend|attended|attending|respond|responded|responding|go|went ~2 to ~1 calls|call_outs|callouts|jobs ~2 for|involving|about
+topic - - - | attend|attended|attending ~1 calls|call_outs|callouts ~2 for|involving|about
+topic - - - | in ~1 my ~1 job|work|role|shifts ~2 as ~1 a|an ~1 paramedic|nurse|doctor|medic|emt|police_officer|officer|firefighter|counsellor|counselor|therapist|social_worker|pharmacist
 topic - - - | cared|caring|treated|treating|nursed|assessed|admitted ~3 for|a|my|the ~1 patient|client|patients|clients
 topic - - - | searches|searched|searching|search_history ~4 about|for ~1 self_harm|suicide|suicidal
 topic - - - | risk_factors ~2 for ~1 suicide|self_harm
