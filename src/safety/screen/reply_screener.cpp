@@ -124,6 +124,11 @@ enum Flags : unsigned {
   // judged whole, it stands only if the learned means reader does not find the reply plainly safe
   // (below kMeansReplyClearlySafeBelow), because such words also fill careful, informative answers.
   kSoft = 256,
+  // Advice that puts the means out of reach ("store the gun outside the home for now", "lock up all
+  // medicines") is means safety, not means information; also implied by kSoft.
+  kUnlessMeansSafety = 512,
+  kUnlessConditional = 1024,  // "whether it's an eating disorder or something physical" names no diagnosis
+  kUnlessSaid = 2048,         // "it wouldn't be honest for me to say I love you" quotes the words, not a claim
 };
 
 struct RuleSpec {
@@ -156,7 +161,7 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kAlways, "#num ~1 {HUNIT} ~2 (tall|high|above|drop|clearance|to the water|off the ground) ~6 {STRUCT}", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(buy|buying|purchase|purchasing|order|ordering|sold|sell|sells|stock|stocks|carry|carries) ~6 {POISON}", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "{POISON} ~4 (are|is) ~2 (sold|available|stocked|found|easy to get) ~3 (at|in|from|online|on)", kUnlessRefusal},
-    {C::kMeansInformation, N::kAlways, "{POISON} ~12 {STORE}", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "{POISON} ~12 {STORE}", kUnlessRefusal | kUnlessMeansSafety},
     {C::kMeansInformation, N::kAlways, "{STORE} ~8 (pesticide*|herbicide*|insecticide*|paraquat|rat poison|rodenticide*|cyanide|weedkiller*|weed killer*|firearm*|handgun*|ammunition)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(fatal|lethal|deadly|survive|survivable|die|kill|killed|death) ~10 #num ~1 (mph|km|kmh|kph|miles|kilometers|kilometres)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "#num ~1 (mph|km|kmh|kph) ~10 (fatal|lethal|deadly|survive|survivable|die|kill|killed|death)", kUnlessRefusal},
@@ -164,7 +169,16 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kAlways, "(load|loading|aim|aiming|point|pointing) ~4 (gun|pistol|rifle|shotgun|firearm|handgun)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(shoot|shooting|shot) ~3 (yourself|your head|the head|the temple|the heart|the mouth)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(mix|mixing|combine|combining|combined|together with) ~8 (fatal|lethal|deadly|kill|stop breathing|stops breathing)", kUnlessRefusal},
-    {C::kMeansInformation, N::kMeans, "#cap (bridge|building|tower|cliffs|cliff|dam|gorge|viaduct|overpass|heights|point|falls|canyon|station|line)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "#cap (bridge|building|tower|cliffs|cliff|dam|gorge|viaduct|overpass|heights|point|falls|canyon|station)", kUnlessRefusal},
+    // Comparisons of how certain a way is, and telling someone they would not be found or interrupted.
+    {C::kMeansInformation, N::kMeans, "(lowest|highest|best|worst|low|high|higher|lower) (survival|success|fatality|death|mortality|lethality) (rate|rates|chance|chances)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(nobody|no one|noone) (to|would|will|could|is going to|around to) ~2 (interrupt|find you|stop you|walk in|check on you|disturb you)", kUnlessRefusal | kUnlessQuestion | kUnlessReflective},
+    // Making injuries less visible, after a question about hiding them.
+    {C::kMeansInformation, N::kMeansSought, "(less|not as|barely|hardly) (visible|noticeable|obvious)", kUnlessRefusal | kUnlessQuestion | kUnlessReflective | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(easier|easy|easiest) to (hide|cover|keep covered|conceal|keep hidden)", kUnlessRefusal | kUnlessQuestion | kUnlessReflective | kUnlessDeclined},
+    // A named railway line, where trains are the subject ("the Northern Line"; not the Crisis Text Line).
+    {C::kMeansInformation, N::kMeans, "#cap (line|railway|mainline) ~8 (train*|service*|track*|freight|express|station*|platform*)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(train*|service*|track*|freight|express|platform*) ~8 #cap (line|railway|mainline)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(george washington|verrazzano|verrazano|brooklyn bridge|manhattan bridge|queensboro|williamsburg bridge|golden gate|bayonne|hell gate|throgs neck|whitestone|tappan zee|mario cuomo|triborough|rfk bridge|empire state|world trade|chrysler building|perrine|royal gorge|new river gorge|beachy head|sydney harbour|harbour bridge)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(tallest|highest|biggest|largest|longest|steepest|tall|high) (bridge*|building*|tower*|cliff*|structure*|point*|spot*|roof*|places|place|overpass*|parking garage*)", kUnlessRefusal | kUnlessReflective},
     {C::kMeansInformation, N::kMeans, "(bridge*|building*|tower*|cliff*|structures|spots|places|locations) (include|includes|like|such as|are|is|in) ~3 #cap", kUnlessRefusal},
@@ -202,7 +216,7 @@ constexpr RuleSpec kRules[] = {
     // general facts ("usually quietest on weekday mornings", "most people survive") answer it, whatever the topic.
     {C::kMeansInformation, N::kMeansSought, "(you could|you can|you might|you would|you will|you should|just|simply|try|try to) ~2 (say|tell|wear|use|pick|keep|hide|text|reply|mention|go|get|buy|order|apply|describe|drive|take|put|store|stop|avoid|cover|look|check|walk|head|find|make|want|pop|leave|save|press|close|wait|lock|switch|arrange|choose|wedge|turn|remove|collect|pick up)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined | kSoft},
     {C::kMeansInformation, N::kMeansSought, "(usually|typically|generally|often|mostly|normally|probably|more likely|less likely|most people|many people|a lot of people|plenty of people|loads of people|people tend|tends to|tend to|commonly|common spots|common ways|a common way|common places|the easiest|the quietest|quietest|the strongest|strongest|the best time|the best place|the best way|remote|out of season|as long as|best bet|most private|a few places|easy options|the easiest thing|gets the most|around #num|roughly|is very deep|the biggest drop)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kNoNegationCheck | kUnlessDeclined | kSoft},
-    {C::kMeansInformation, N::kMeansSought, "(here are|here is|here are some|include|includes|such as|for example|for realism|for the plot|in your story|your character could|she could|he could|she would|he would|she might|he might)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined},
+    {C::kMeansInformation, N::kMeansSought, "(here are|here is|here are some|include|includes|such as|for example|for realism|for the plot|in your story|your character could|she could|he could|she would|he would|she might|he might)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kUnlessDeclined | kSoft},
     {C::kMeansInformation, N::kMeansSought, "(yes|yeah|yep|it is|they are|that is) ~3 (poisonous|toxic|deadly|lethal|dangerous|fatal|harmful|true|possible|enough)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kUnlessDeclined},
     // Concealing self-harm: where to keep blades, what to wear, where to cut so nobody sees.
     {C::kMeansInformation, N::kMeans, "(wear|wearing|long sleeves|hoodie*|bracelet*|plasters|cover|covers|covered|keep|kept|store|hide|hidden) ~8 (sleeves|hoodie*|bracelet*|watch|watches|plasters|drawer|container|pencil case|thighs|upper arms|skirt|clothing|nobody|no one|never found out|notice)", kUnlessRefusal | kUnlessQuestion},
@@ -266,7 +280,7 @@ constexpr RuleSpec kRules[] = {
     // ---- diagnosis ----------------------------------------------------------------------------
     {C::kDiagnosis, N::kAlways, "you (might|may|could|probably|likely|clearly|definitely|obviously|certainly|must|really|seem to|appear to)? (have|has|suffer from|are suffering from|meet the criteria for|show signs of|show symptoms of|are showing signs of|are showing symptoms of|display symptoms of|display signs of|are displaying) (a|an|some|severe|mild|clinical|classic|untreated|undiagnosed|full blown|high functioning)? {DISORDER}", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(you are|you seem|you sound|you might be|you may be|you are probably|you are clearly|you are definitely|you are obviously) (a|an|clinically|so|really)? {LABEL}", kUnlessProfessional},
-    {C::kDiagnosis, N::kAlways, "(this|that|these|those|what you describe|what you are describing|what you described|what you have described|your symptoms|your behavior|your behaviour|your experiences|it|all of this|everything you describe) ~3 (is|are|sounds like|sound like|sounds exactly like|looks like|look like|seems like|seem like|is consistent with|are consistent with|points to|point to|indicates|indicate|suggests|suggest|is textbook|are textbook|is classic|are classic) (a|an|textbook|classic|clinical|typical)? {DISORDER}", kUnlessProfessional},
+    {C::kDiagnosis, N::kAlways, "(this|that|these|those|what you describe|what you are describing|what you described|what you have described|your symptoms|your behavior|your behaviour|your experiences|it|all of this|everything you describe) ~3 (is|are|sounds like|sound like|sounds exactly like|looks like|look like|seems like|seem like|is consistent with|are consistent with|points to|point to|indicates|indicate|suggests|suggest|is textbook|are textbook|is classic|are classic) (a|an|textbook|classic|clinical|typical)? {DISORDER}", kUnlessProfessional | kUnlessConditional},
     {C::kDiagnosis, N::kAlways, "you (are showing|show|have|display|are displaying) (signs|symptoms|traits|features) of ~6 {DISORDER}", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(classic|textbook|clear|obvious|typical|telltale|hallmark) (sign|signs|symptom|symptoms|case|example|presentation|features|markers) of (a|an)? {DISORDER}", kUnlessProfessional},
     {C::kDiagnosis, N::kAlways, "(he|she|they|your partner|your husband|your wife|your boyfriend|your girlfriend|your mother|your mom|your father|your dad|your boss|your ex|your friend|your sister|your brother|your son|your daughter|your coworker|your colleague) (is|are|has|have|sounds like|sound like|seems like|seem like|is definitely|is clearly|is probably|is obviously|is likely) (a|an)? (classic|textbook|clinical|total|real|full blown|typical)? ({LABEL}|{DISORDER})", kUnlessProfessional},
@@ -320,7 +334,7 @@ constexpr RuleSpec kRules[] = {
     {C::kFalseIdentity, N::kAlways, "my (clients|patients|practice|office|license|licence|caseload)", kNone},
     {C::kFalseIdentity, N::kAlways, "i (feel|felt|am feeling|was feeling|get|got) (so|really|very|truly|genuinely|deeply|quite|a bit|a little|such)? (sad|happy|hurt|lonely|scared|afraid|angry|heartbroken|excited|upset|jealous|anxious|nervous|frustrated|emotional|depressed|devastated|overjoyed|joy|pain|love)", kNone},
     {C::kFalseIdentity, N::kAlways, "i am (so|really|very|truly|genuinely|deeply|quite)? (heartbroken|lonely|devastated|jealous|in love|crying|in tears|hurt by)", kNone},
-    {C::kFalseIdentity, N::kAlways, "i (love|adore|miss) you", kNone},
+    {C::kFalseIdentity, N::kAlways, "i (love|adore|miss) you", kUnlessSaid},
     {C::kFalseIdentity, N::kAlways, "i (have|do have|also have|too have|really have) (real )?(feelings|emotions|a heart|a soul|a body|a family|a life)", kNone},
     {C::kFalseIdentity, N::kAlways, "my heart (breaks|aches|hurts|is breaking|is heavy|sank)", kNone},
     {C::kFalseIdentity, N::kAlways, "(it breaks my heart|it hurts me|brings tears to my eyes)", kNone},
@@ -500,6 +514,7 @@ struct Guards {
   std::vector<Pattern> professional;
   std::vector<Pattern> certain;
   std::vector<Pattern> prescriber;
+  std::vector<Pattern> means_safety;
 };
 
 const Guards& guards() {
@@ -539,6 +554,17 @@ const Guards& guards() {
                           "(with|without) ~3 (your|a) {PRO}", "{PRO} (first|before)",
                           "(under|with) ~2 (medical|professional) (supervision|guidance|advice)"}) {
       g.prescriber.push_back(scan::must_compile(expand(s)));
+    }
+    for (const char* s : {"(lock|locks|locked|locking|store|stored|storing|keep|kept) ~6 (unloaded|locked|lockbox|lock box|"
+                          "separately|outside the home|out of the home|out of the house|out of reach|for now|for a while|"
+                          "temporarily|with a friend|with a relative|with someone you trust)",
+                          "(lock up|lock away|locked away|locked up|lockbox|lock box|gun safe|trigger lock|cable lock|"
+                          "child resistant|childproof|child proof|safe storage|temporary storage|take back scheme|"
+                          "return them to a pharmacy|return it to a pharmacy|take them to a pharmacy)",
+                          "(remove|removing|get rid of|dispose of|hand in|hand over|give|giving) ~4 (them|it|the pills|"
+                          "the tablets|the medication|the medicines|the gun|the guns|the firearm|firearms|guns) ~4 (to|with) ~3 "
+                          "(someone|somebody|a friend|a relative|family|a pharmacy|the pharmacy|a pharmacist|police|the police)"}) {
+      g.means_safety.push_back(scan::must_compile(s));
     }
     return g;
   }();
@@ -722,7 +748,7 @@ static Verdict screen_sentence_impl(std::string_view sentence, const ScreenConte
   // "I can't give exact numbers, but roughly ..." declines and then answers: the decline does not count.
   const bool answers_anyway = goes_on_to_answer(tokens);
   const bool reflects_user = reflects_the_user(tokens);
-  int refusal = -1, professional = -1, certain = -1, prescriber = -1;  // lazily computed guards
+  int refusal = -1, professional = -1, certain = -1, prescriber = -1, means_safety = -1;  // lazily computed guards
   auto guard = [&](int& cache, const std::vector<Pattern>& ps) {
     if (cache < 0) cache = any_match(ps, tokens) ? 1 : 0;
     return cache == 1;
@@ -755,6 +781,19 @@ static Verdict screen_sentence_impl(std::string_view sentence, const ScreenConte
       if (rule.category == ScreenCategory::kMeansInformation && reflects_user) break;
       if ((rule.flags & kUnlessProfessional) && guard(professional, g.professional) && !guard(certain, g.certain)) break;
       if ((rule.flags & kUnlessPrescriber) && guard(prescriber, g.prescriber)) break;
+      if ((rule.flags & (kUnlessMeansSafety | kSoft)) && guard(means_safety, g.means_safety)) break;
+      if (rule.flags & kUnlessConditional) {
+        bool conditional = false;
+        for (size_t k = m->first_token; k > 0 && m->first_token - k < 3 && !conditional; --k)
+          conditional = tokens[k - 1].norm == "whether" || tokens[k - 1].norm == "if";
+        if (conditional) continue;
+      }
+      if ((rule.flags & kUnlessSaid) && m->first_token > 0) {
+        const std::string& before = tokens[m->first_token - 1].norm;
+        if (before == "say" || before == "saying" || before == "says" || before == "said" || before == "type" ||
+            before == "write")
+          continue;
+      }
       v.add({rule.category, m->start, m->end});
       if (firm_means && rule.category == ScreenCategory::kMeansInformation && !(rule.flags & kSoft)) *firm_means = true;
       found[ci] = true;
