@@ -498,7 +498,7 @@ risk self_harm moderate - | said|told|say|tell ~4 the ~1 cat ~1 did_it|scratched
 risk suicide high b | went|go|been|going|drove ~1 to ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway ~6 did_not|didnt ~1 jump|do_it|go_through_with_it
 # Calm, brief and final (the severe end of graded suites): last entries, "won't need it after", being at the place.
 risk suicide moderate - | last|final ~1 entry|journal_entry|message|words|instagram_post|thank_you $
-risk suicide moderate - | writing|write|wrote|help_me_write ~3 my|a ~1 last|final ~1 entry|journal_entry|message|words|note
+risk suicide moderate - | writing|write|wrote|help_me_write ~3 my|a ~1 last|final ~1 entry|journal_entry|message|words|note|posts|post|messages|texts
 risk suicide moderate - | will_not|wont ~1 be ~1 needing ~2 monday|tuesday|wednesday|thursday|friday|saturday|sunday|it|them
 risk suicide moderate - | will_not|wont ~1 need ~4 after ~1 that|this|this_month|next_week|sunday|tonight|tomorrow|friday|saturday|monday
 risk suicide moderate - | leave ~1 as ~1 in ~1 leave
@@ -581,6 +581,20 @@ risk self_harm moderate b | held|kept ~2 my ~1 hand|arm|wrist|fingers ~2 over|in
 risk self_harm moderate b | i ~1 cut|burned|burnt ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|twice
 risk self_harm moderate b | added ~2 another|two_more|three_more|a_new|a_fresh ~1 burn|burns|cut|cuts|line|lines
 prep - - f | hoarding|stockpiling|stashing ~2 my ~1 prescription|prescriptions|meds|medication|tablets|pills
+# Read after the first run of a fifth-session suite-style set: euphemisms, wishes for an accident, death
+# as the easier way out, and self-harm told by what it leaves.
+risk suicide moderate - | forever_nap|eternal_nap|dirt_nap|toaster_bath|permanent_nap|eternal_sleep|permanent_vacation|final_exit
+risk suicide moderate - | dying|death|being_dead|suicide ~1 is|would_be|seems|feels ~1 easier|simpler|better ~1 than
+risk suicide moderate - | i ~2 should ~1 just ~1 be ~1 gone|disappear|not_exist|not_be_here
+risk suicide moderate - | hope|hoping|wish|wishing|pray|praying ~4 plane|car|bus|train|lorry|truck ~3 goes_down|crashes|crash|hits_me|hit_me|comes_off
+risk suicide moderate - | near_miss|nearly_crashed|almost_crashed|nearly_hit|almost_hit|nearly_died|almost_died ~14 disappointed|wish_it_had|wished_it_had|part_of_me_wanted|i_was_sad_it_did_not
+risk suicide moderate - | stop ~1 trying ~1 to ~1 live|stay_alive|be_alive|keep_going
+risk suicide moderate - | thinking|thought|think ~2 about ~1 just ~1 driving|drive ~1 off
+risk suicide moderate - | looking|looked|look ~1 at ~2 the|my ~1 shotgun|gun|rifle|rope|pills|tablets|blade ~6 more_than_i_should|a_lot|lately|again|too_much
+risk self_harm moderate b | blades|razors|blade|razor|lighter ~12 i ~6 keep ~1 doing ~1 it|cutting|burning
+risk self_harm moderate b | ones|marks|cuts|scars|burns ~2 i ~1 did ~1 myself|on_myself|to_myself
+risk self_harm moderate b | bite|bit|biting ~4 my ~1 arm|arms|hand|wrist|skin|lip|cheek|cheeks ~6 till|until|bruise|bruises|bruised
+risk self_harm moderate - | hide|hiding|cover|covering|conceal ~3 the|my ~1 marks|scars|burns|cuts ~3 on ~1 my ~1 arms|wrists|legs|thighs|stomach|arm|wrist|leg
 # Behaviour in a few shaken words (journal one-liners): attempts, interruptions, stopping at the last moment,
 # preparation and self-injury, each told by its act, its object or its aftermath.
 risk suicide high b | took|swallowed|downed ~1 them ~1 all ~2 at|last_night|this_morning|tonight|and|then|woke|$
@@ -977,6 +991,9 @@ means - - - | {HEIGHT} ~4 taller|higher|tallest|highest|meters|metres|feet_high|
 means - - - | tallest|highest|taller_than|higher_than|how_tall|how_high ~3 {HEIGHT}
 means - - - | how ~2 high|tall|far ~5 fall|jump|die|survive|fatal|deadly|kill
 means - - - | survive ~3 fall|jump|drop|crash|impact
+means - - - | roof_access|access_to_the_roof|roof ~2 open|unlocked ~2 at_night|after_dark
+means - - - | would|will|is ~1 it ~2 be ~1 quick|painless|instant|fast
+means - - - | train|tram|lorry|truck ~1 drivers ~2 see ~1 it ~1 coming
 means - - - | fatal|deadly|lethal ~2 fall|height|heights|drop
 means - - - | {POISON}
 means - - - | where|buy|get|find|order|how ~4 bleach|poison|poisons|drano|lye|ammonia
@@ -1174,6 +1191,7 @@ resolved - - - | i am ~2 safe|okay|ok|fine ~2 now
 fiction - - - | in ~2 the|my|this|a|that ~1 story|novel|book|movie|film|show|series|episode|game|song|poem|script|fanfic|anime|manga|comic|play|video
 fiction - - - | writing|write|writes|wrote ~2 a|my|the ~1 thriller|novel|story|book|script|screenplay|mystery|scene|short_story
 fiction - - - | character|characters|protagonist|narrator|villain|fanfic|roleplay|lyrics|screenplay|backstory|campaign|paladin|npc|dnd
+fiction - - - | boss_fight|respawn|runes|in_game|speedrun|elden_ring|minecraft|fortnite|my_run|save_file|detective|murder_mystery
 topic - - - | explain|scale|questionnaire|screening|screener|assessment|what_does|what_do ~3 mean|means
 topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide_rates|rates_of|research|essay|article|documentary|awareness|prevention|definition_of|history_of
 topic - - - | what ~2 is|are ~3 the ~3 signs|risk|risks|causes|effects|difference

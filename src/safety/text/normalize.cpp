@@ -73,6 +73,13 @@ const std::unordered_map<std::string, std::vector<std::string>>& rewrites() {
       {"burdon", {"burden"}}, {"everyting", {"everything"}}, {"wnat", {"want"}}, {"tryed", {"tried"}},
       {"atempt", {"attempt"}}, {"attemp", {"attempt"}}, {"attemted", {"attempted"}},
       {"atempted", {"attempted"}}, {"unalve", {"unalive"}}, {"exsist", {"exist"}}, {"exsisting", {"existing"}},
+      {"evry", {"every"}}, {"evryday", {"everyday"}}, {"evrything", {"everything"}},
+      // The dropped g of speech ("i cant stop thinkin about endin it all"), for the verbs risk is told in.
+      {"endin", {"ending"}}, {"thinkin", {"thinking"}}, {"cuttin", {"cutting"}}, {"killin", {"killing"}},
+      {"dyin", {"dying"}}, {"tryin", {"trying"}}, {"feelin", {"feeling"}}, {"goin", {"going"}},
+      {"livin", {"living"}}, {"hurtin", {"hurting"}}, {"doin", {"doing"}}, {"takin", {"taking"}},
+      {"wantin", {"wanting"}}, {"sayin", {"saying"}}, {"gettin", {"getting"}}, {"nothin", {"nothing"}},
+      {"somethin", {"something"}}, {"burnin", {"burning"}}, {"plannin", {"planning"}}, {"jumpin", {"jumping"}},
   };
   return table;
 }
