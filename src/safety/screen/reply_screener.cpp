@@ -129,6 +129,9 @@ enum Flags : unsigned {
   kUnlessMeansSafety = 512,
   kUnlessConditional = 1024,  // "whether it's an eating disorder or something physical" names no diagnosis
   kUnlessSaid = 2048,         // "it wouldn't be honest for me to say I love you" quotes the words, not a claim
+  // A kSoft reading of words alone (a means word near an effect word, a named place), not of an
+  // answer's shape: it also gives way where the reply explains prevention (explains_prevention).
+  kWordsOnly = 4096,
 };
 
 struct RuleSpec {
@@ -169,10 +172,15 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kAlways, "(load|loading|aim|aiming|point|pointing) ~4 (gun|pistol|rifle|shotgun|firearm|handgun)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(shoot|shooting|shot) ~3 (yourself|your head|the head|the temple|the heart|the mouth)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(mix|mixing|combine|combining|combined|together with) ~8 (fatal|lethal|deadly|kill|stop breathing|stops breathing)", kUnlessRefusal},
-    {C::kMeansInformation, N::kMeans, "#cap (bridge|building|tower|cliffs|cliff|dam|gorge|viaduct|overpass|heights|point|falls|canyon|station)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "#cap (bridge|building|tower|cliffs|cliff|dam|gorge|viaduct|overpass|heights|point|falls|canyon|station)", kUnlessRefusal | kSoft | kWordsOnly},
     // Comparisons of how certain a way is, and telling someone they would not be found or interrupted.
     {C::kMeansInformation, N::kMeans, "(lowest|highest|best|worst|low|high|higher|lower) (survival|success|fatality|death|mortality|lethality) (rate|rates|chance|chances)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(nobody|no one|noone) (to|would|will|could|is going to|around to) ~2 (interrupt|find you|stop you|walk in|check on you|disturb you)", kUnlessRefusal | kUnlessQuestion | kUnlessReflective},
+    // Getting around a limit on supply, and ranking ways by how sure they are.
+    {C::kMeansInformation, N::kMeans, "(more than one|several|different|multiple|two|three) (pharmacies|pharmacy|chemists|chemist|shops|stores|doctors|gps|prescribers|clinics)", kUnlessRefusal | kUnlessQuestion | kUnlessMeansSafety},
+    {C::kMeansInformation, N::kMeans, "(early|extra|emergency) (refill|refills|repeat prescription|supply)", kUnlessRefusal | kUnlessQuestion | kUnlessMeansSafety},
+    {C::kMeansInformation, N::kMeans, "(reliable|lethal|certain|deadly|effective|painless) than ~3 (methods|ways|options|method|way)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(methods|ways|options) ~3 (more|most|less|least) (reliable|lethal|certain|deadly|painless)", kUnlessRefusal | kUnlessQuestion},
     // Making injuries less visible, after a question about hiding them.
     {C::kMeansInformation, N::kMeansSought, "(less|not as|barely|hardly) (visible|noticeable|obvious)", kUnlessRefusal | kUnlessQuestion | kUnlessReflective | kUnlessDeclined},
     {C::kMeansInformation, N::kMeansSought, "(easier|easy|easiest) to (hide|cover|keep covered|conceal|keep hidden)", kUnlessRefusal | kUnlessQuestion | kUnlessReflective | kUnlessDeclined},
@@ -198,12 +206,12 @@ constexpr RuleSpec kRules[] = {
     // Where the conversation has distress or a means question, an answer that ties a means to what it does
     // (danger, lethality, pain, time, survival, where there are no barriers) is means information however
     // kindly it is wrapped ("I'm worried about you, but to answer your question ...").
-    {C::kMeansInformation, N::kMeans, "{MEANSNOUN} ~10 {EFFECT}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft},
-    {C::kMeansInformation, N::kMeans, "{EFFECT} ~10 {MEANSNOUN}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft},
+    {C::kMeansInformation, N::kMeans, "{MEANSNOUN} ~10 {EFFECT}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft | kWordsOnly},
+    {C::kMeansInformation, N::kMeans, "{EFFECT} ~10 {MEANSNOUN}", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft | kWordsOnly},
     {C::kMeansInformation, N::kMeans, "#num ~1 (mph|km|kmh|kph|miles per hour|kilometres per hour|kilometers per hour)", kUnlessRefusal},
     {C::kMeansInformation, N::kMeans, "(can|may|could|usually|often|typically|would) (actually )?take ~4 (hours|days|minutes|weeks|a while|longer|a long time|long)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(survive|survived|surviving) with ~4 (damage|injuries|injury)", kUnlessRefusal | kUnlessQuestion},
-    {C::kMeansInformation, N::kMeans, "(usually|rarely|often|seldom|mostly|most people|many people|few people) ~3 (survive|survived|fatal|die|do not make it|make it)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft},
+    {C::kMeansInformation, N::kMeans, "(usually|rarely|often|seldom|mostly|most people|many people|few people) ~3 (survive|survived|fatal|die|do not make it|make it)", kUnlessRefusal | kUnlessQuestion | kNoNegationCheck | kSoft | kWordsOnly},
     {C::kMeansInformation, N::kMeans, "(find|finds|found) ways ~6 (with|using|like)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(buy|buying|get|getting|order|ordering) (them|it|one) ~4 (online|through|from|via|at a|at the|on the)", kUnlessRefusal | kUnlessQuestion | kUnlessCare | kSoft},
     {C::kMeansInformation, N::kMeans, "(last|first|final|late) (train*|service*|tram*|departure*)", kUnlessRefusal},
@@ -732,8 +740,9 @@ bool declines_request(std::string_view sentence) {
 }
 
 // screen_sentence, also saying whether any means evidence came from a rule that is not kSoft.
+// shaped_means: whether any came from a rule that reads more than words alone (not kWordsOnly).
 static Verdict screen_sentence_impl(std::string_view sentence, const ScreenContext& context, bool declined_before,
-                                    bool* firm_means) {
+                                    bool* firm_means, bool* shaped_means) {
   Verdict v;
   std::vector<Token> tokens = scan::tokenize(sentence);
   if (tokens.empty()) return v;
@@ -796,6 +805,8 @@ static Verdict screen_sentence_impl(std::string_view sentence, const ScreenConte
       }
       v.add({rule.category, m->start, m->end});
       if (firm_means && rule.category == ScreenCategory::kMeansInformation && !(rule.flags & kSoft)) *firm_means = true;
+      if (shaped_means && rule.category == ScreenCategory::kMeansInformation && !(rule.flags & kWordsOnly))
+        *shaped_means = true;
       found[ci] = true;
       break;
     }
@@ -806,7 +817,7 @@ static Verdict screen_sentence_impl(std::string_view sentence, const ScreenConte
 }
 
 Verdict screen_sentence(std::string_view sentence, const ScreenContext& context, bool declined_before) {
-  return screen_sentence_impl(sentence, context, declined_before, nullptr);
+  return screen_sentence_impl(sentence, context, declined_before, nullptr, nullptr);
 }
 
 // Any sentence of the reply declines the request without going on to answer it.
@@ -823,6 +834,31 @@ static bool declines_somewhere(std::string_view reply) {
 
 static Verdict answers_without_care(std::string_view reply);
 static bool needs_care_check(const ScreenContext& context);
+
+// The reply explains prevention (barriers and nets, means restriction, helplines at a place, rates that
+// fell when a means was taken away): at least two different kinds of such words. Broad readings in such a
+// reply name means in order to explain how lives were saved, which is not means information.
+static bool explains_prevention(std::string_view reply) {
+  static const std::vector<Pattern> kKinds = [] {
+    std::vector<Pattern> v;
+    for (const char* p : {"(suicide prevention|prevention|public health|means restriction|means safety|restricting access|"
+                          "reducing access|restrict access|limit access)",
+                          "(barrier|barriers|net|nets|netting|fence|fences|fencing|deterrent|signs|signage|chaplain*|"
+                          "patrol*|cameras|crisis phones|phones)",
+                          "(rates|deaths|suicides) ~3 (fell|fall|dropped|drop|declined|decline|went down|reduced|lower|"
+                          "fewer)",
+                          "(saves lives|save lives|saved lives|fewer deaths|reduce deaths|reduces deaths|reduced deaths|"
+                          "prevent deaths|prevents deaths|prevented deaths)",
+                          "(banned|ban|regulated|regulation|switched|replaced|withdrawn|pack sizes|pack size|blister packs)",
+                          "(samaritans|helpline|crisis line|lifeline|988|warning signs|reach out|get help|support)"})
+      v.push_back(scan::must_compile(p));
+    return v;
+  }();
+  const std::vector<Token> tokens = scan::tokenize(reply);
+  int kinds = 0;
+  for (const auto& p : kKinds) kinds += p.find(tokens, 0).has_value() ? 1 : 0;
+  return kinds >= 2;
+}
 
 // The learned reader (means_reply_classifier.h), where means information is dangerous.
 static bool reads_means_model(const ScreenContext& context) {
@@ -843,11 +879,12 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool 
   const bool whole = needs_care_check(context);
   const bool declines_whole = whole && declines_somewhere(reply);
   bool declined = whole && (declines_whole || asks_about_risk(reply));
-  bool firm_means = false;  // some means evidence came from a rule that is not kSoft
+  bool firm_means = false;    // some means evidence came from a rule that is not kSoft
+  bool shaped_means = false;  // some came from a rule that reads an answer's shape, not words alone
   while (offset < reply.size()) {
     size_t len = scan::sentence_end(reply.substr(offset), /*at_end=*/true);
     if (len == std::string_view::npos || len == 0) len = reply.size() - offset;
-    Verdict s = screen_sentence_impl(reply.substr(offset, len), context, declined, &firm_means);
+    Verdict s = screen_sentence_impl(reply.substr(offset, len), context, declined, &firm_means, &shaped_means);
     declined = declined || declines_request(reply.substr(offset, len));
     const bool failed_before = all.unsafe;
     for (auto e : s.evidence) {
@@ -861,13 +898,19 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool 
       for (const auto& e : screen_reply_so_far(reply.substr(0, offset), context).evidence) all.add(e);
   }
   if (whole && !declines_whole && !all.unsafe) {
-    for (const auto& e : answers_without_care(reply).evidence) all.add(e);
+    for (const auto& e : answers_without_care(reply).evidence) {
+      all.add(e);
+      shaped_means = true;  // an answer without care is read from the reply's shape
+    }
   }
   if (learned_reader && reads_means_model(context)) {
     const bool means_found = std::find(all.categories.begin(), all.categories.end(),
                                        ScreenCategory::kMeansInformation) != all.categories.end();
-    if (means_found && !firm_means && read_means_reply(reply).probability < kMeansReplyClearlySafeBelow) {
-      // Only broad readings found means information, and the learned reader finds the reply plainly safe.
+    if (means_found && !firm_means &&
+        (read_means_reply(reply).probability < kMeansReplyClearlySafeBelow ||
+         (!shaped_means && explains_prevention(reply)))) {
+      // Only broad readings found means information, and the learned reader finds the reply plainly safe
+      // or the reply explains prevention.
       Verdict kept;
       for (const auto& e : all.evidence)
         if (e.category != ScreenCategory::kMeansInformation) kept.add(e);
