@@ -595,6 +595,26 @@ risk self_harm moderate b | blades|razors|blade|razor|lighter ~12 i ~6 keep ~1 d
 risk self_harm moderate b | ones|marks|cuts|scars|burns ~2 i ~1 did ~1 myself|on_myself|to_myself
 risk self_harm moderate b | bite|bit|biting ~4 my ~1 arm|arms|hand|wrist|skin|lip|cheek|cheeks ~6 till|until|bruise|bruises|bruised
 risk self_harm moderate - | hide|hiding|cover|covering|conceal ~3 the|my ~1 marks|scars|burns|cuts ~3 on ~1 my ~1 arms|wrists|legs|thighs|stomach|arm|wrist|leg
+# Read after the first run of a second fifth-session behaviour set: what is found, hidden or left behind,
+# an attempt interrupted in the middle, a plan set up and abandoned.
+risk self_harm moderate b | cut|cutting|burned|burnt ~4 worse|deeper ~2 than ~1 usual|normal|before|ever
+risk self_harm moderate b | been ~1 cutting|burning ~3 on_and_off|since|for_years|for_months|for_ages
+risk self_harm moderate b | found|saw|noticed|seen|spotted ~2 the|my ~1 cuts|marks|scars|burns ~2 on ~1 my
+risk self_harm moderate b | saw|found|noticed ~2 the ~1 blood ~2 on ~1 my ~1 sheets|sleeves|towel|bed|jumper|pillow
+risk self_harm moderate b | hiding|hide|hid ~2 plasters|bandages|dressings|bloody_tissues
+risk self_harm moderate b | covered ~2 in ~1 fresh ~1 ones|cuts|marks|burns|scratches
+risk self_harm moderate b | thighs|arms|wrists|stomach|legs|hips ~4 fresh ~1 ones
+risk self_harm moderate b | scars|cuts|marks|burns ~10 did ~1 more ~1 last_night|tonight|today|yesterday
+risk self_harm moderate b | was ~1 # ~1 days|weeks|months ~1 clean ~12 did_it|relapsed|back_to_day_zero|back_to_zero|lost_it
+risk suicide high b | walked|came|burst ~1 in ~1 on ~1 me ~10 middle ~1 of ~1 it
+risk suicide moderate - | lied|lie|lying ~8 thoughts ~1 of ~1 ending ~1 it|things|my_life
+risk suicide moderate - | peaceful|calm|at_peace|relieved ~3 after ~1 deciding|i_decided|making_the_decision|making_my_decision
+risk suicide high b | rope|noose|ligature ~2 still ~3 in ~2 the|my ~1 boot|trunk|car|garage|wardrobe|drawer|bag ~10 have_not|has_not|can_not|could_not ~3 heart|bring_myself|get_rid|throw
+risk suicide high - | intention|intending|intended|meaning|meant ~3 not ~1 coming|to_come ~1 back
+risk suicide high b | had ~1 it ~1 all ~1 set_up|lined_up|ready|sorted|planned ~8 bottled_it|chickened_out|lost_my_nerve|could_not|came_home|walked_in
+risk suicide moderate - | death|died|grave|funeral|anniversary ~12 plan|planning|going|want|wanting ~3 join|joining ~1 him|her|them
+risk suicide moderate - | hoping ~8 it ~1 just ~1 sticks
+risk suicide high b | stood|standing|sat|sitting ~2 by|near|next_to ~2 the ~1 parapet|railing|ledge|edge ~7 for ~2 quite_long|a_while|ages|hours|an_hour|so_long|a_long_time
 # Behaviour in a few shaken words (journal one-liners): attempts, interruptions, stopping at the last moment,
 # preparation and self-injury, each told by its act, its object or its aftermath.
 risk suicide high b | took|swallowed|downed ~1 them ~1 all ~2 at|last_night|this_morning|tonight|and|then|woke|$
@@ -937,6 +957,9 @@ other - - - | worried|scared|afraid|concerned ~4 {PERSON3} ~4 hurt|kill|die|suic
 other - - - | how ~2 do|can|should ~3 help ~3 {PERSON3}|someone|somebody ~4 suicidal|suicide|self_harm|cutting|die|kill|harm
 # ---------- idioms and figures of speech ----------
 idiom - - - | overdosed|overdosing|overdose|od ~1 on ~2 netflix|caffeine|coffee|sugar|chocolate|tv|youtube|love|sun|sunshine|work|candy|cake|food|pizza|memes|anime|games|gaming|cuteness|nostalgia|drama|shows|series|content|espresso|energy_drinks|red_bull
+idiom - - - | rope|ropes ~10 camping|climbing|sailing|boat|towing|tow|tent|trip|hike|hiking|garden|washing_line|swing|dog|lead
+idiom - - - | camping|climbing|sailing|boat|towing|tent|hike|hiking|washing_line|swing ~10 rope|ropes
+idiom - - - | gun|guns|rifle|shotgun ~10 hunting|range|club|deer|season|clay|licence|license|safe
 idiom - - - | cat|dog|cats|dogs|puppy|kitten|toddler|toddlers|kids|boss|stairs|traffic|cyclists|drivers|geese|goose ~4 attempt|attempts ~2 on ~1 my ~1 life
 idiom - - - | dying to|for
 idiom - - - | kill|killing|killed ~2 for ~2 a|an|some
