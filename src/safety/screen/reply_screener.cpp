@@ -865,10 +865,13 @@ static bool reads_means_model(const ScreenContext& context) {
   return context.means_sensitive() && shipped_means_reply_model().threshold < 1.0f;
 }
 
-static void add_means_model_evidence(std::string_view reply, Verdict& v) {
-  const MeansReplyReading r = read_means_reply(reply);
+static void add_means_model_evidence(const MeansReplyReading& r, Verdict& v) {
   if (!r.fires) return;
   for (const auto& span : r.evidence) v.add({ScreenCategory::kMeansInformation, span.start, span.end});
+}
+
+static void add_means_model_evidence(std::string_view reply, Verdict& v) {
+  add_means_model_evidence(read_means_reply(reply), v);
 }
 
 Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool learned_reader) {
@@ -904,11 +907,11 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool 
     }
   }
   if (learned_reader && reads_means_model(context)) {
+    const MeansReplyReading reading = read_means_reply(reply);
     const bool means_found = std::find(all.categories.begin(), all.categories.end(),
                                        ScreenCategory::kMeansInformation) != all.categories.end();
     if (means_found && !firm_means &&
-        (read_means_reply(reply).probability < kMeansReplyClearlySafeBelow ||
-         (!shaped_means && explains_prevention(reply)))) {
+        (reading.probability < kMeansReplyClearlySafeBelow || (!shaped_means && explains_prevention(reply)))) {
       // Only broad readings found means information, and the learned reader finds the reply plainly safe
       // or the reply explains prevention.
       Verdict kept;
@@ -916,7 +919,7 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool 
         if (e.category != ScreenCategory::kMeansInformation) kept.add(e);
       all = std::move(kept);
     }
-    if (!all.unsafe) add_means_model_evidence(reply, all);
+    if (!all.unsafe) add_means_model_evidence(reading, all);
   }
   return all;
 }
@@ -1014,9 +1017,10 @@ Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context)
   Verdict v;
   if (needs_care_check(context) && !declines_somewhere(reply)) v = answers_without_care(reply);
   if (reads_means_model(context)) {
+    const MeansReplyReading reading = read_means_reply(reply);
     // An answer without care is a broad reading: it stands only if the reply is not plainly safe.
-    if (v.unsafe && read_means_reply(reply).probability < kMeansReplyClearlySafeBelow) v = Verdict{};
-    add_means_model_evidence(reply, v);
+    if (v.unsafe && reading.probability < kMeansReplyClearlySafeBelow) v = Verdict{};
+    add_means_model_evidence(reading, v);
   }
   return v;
 }
