@@ -615,6 +615,29 @@ risk suicide high b | had ~1 it ~1 all ~1 set_up|lined_up|ready|sorted|planned ~
 risk suicide moderate - | death|died|grave|funeral|anniversary ~12 plan|planning|going|want|wanting ~3 join|joining ~1 him|her|them
 risk suicide moderate - | hoping ~8 it ~1 just ~1 sticks
 risk suicide high b | stood|standing|sat|sitting ~2 by|near|next_to ~2 the ~1 parapet|railing|ledge|edge ~7 for ~2 quite_long|a_while|ages|hours|an_hour|so_long|a_long_time
+# The commonest ways to say it in a few other languages, for messages that switch into another language
+# or are written in one (the checks are English first; the companion says so). Words as the tokenizer
+# folds them: accents dropped, apostrophes joined ("j'ai" is "jai").
+risk suicide moderate - | quiero|quisiera|deseo ~1 morir|morirme|matarme|suicidarme|desaparecer
+risk suicide moderate - | no ~1 quiero ~2 vivir|seguir_viviendo|despertar
+risk suicide moderate - | me ~1 quiero ~1 matar|morir|suicidar
+risk suicide moderate - | voy ~1 a ~1 matarme|suicidarme|quitarme_la_vida
+risk suicide moderate - | je ~1 veux ~1 mourir|disparaitre|me_tuer|me_suicider|en_finir
+risk suicide moderate - | jai ~1 envie ~1 de ~1 mourir|me_tuer|disparaitre|en_finir
+risk suicide moderate - | ich ~1 will|mochte ~1 sterben|nicht_mehr_leben|mich_umbringen|tot_sein
+risk suicide moderate - | mich ~1 umbringen|toten
+risk suicide moderate - | quero ~1 morrer|me_matar|sumir|desaparecer
+risk suicide moderate - | nao ~1 quero ~2 mais ~1 viver
+risk suicide moderate - | mujhe|mujhko|main|mai ~3 marna ~1 chahta|chahti|hai
+risk suicide moderate - | jeena|jina ~1 nahi|nahin ~1 chahta|chahti|hai
+risk suicide moderate - | khudkushi|aatmahatya|atmahatya|khud_ko_maar
+risk suicide moderate - | ek ~1 wil ~1 doodgaan|nie_meer_lewe_nie|myself_doodmaak|my_doodmaak
+risk suicide moderate - | ek ~1 kan ~1 nie ~1 meer ~1 nie
+risk suicide moderate - | ingin|mau|pengen ~1 mati|bunuh_diri
+risk suicide moderate - | bunuh ~1 diri
+risk suicide moderate - | gusto ~1 ko ~1 nang ~1 mamatay
+risk suicide moderate - | voglio ~1 morire|uccidermi|suicidarmi|farla_finita
+risk suicide moderate - | ik ~1 wil ~1 dood|dood_gaan|niet_meer_leven|mezelf_doden
 # Behaviour in a few shaken words (journal one-liners): attempts, interruptions, stopping at the last moment,
 # preparation and self-injury, each told by its act, its object or its aftermath.
 risk suicide high b | took|swallowed|downed ~1 them ~1 all ~2 at|last_night|this_morning|tonight|and|then|woke|$

@@ -150,5 +150,17 @@ TEST(ChatbotPhrasing, WhatWasFoundHiddenOrSetUpIsRead) {
                Level::kModerate);
 }
 
+// The commonest ways to say it in a few other languages, in messages that switch language or are written
+// in one; ordinary sentences in those languages stay quiet.
+TEST(ChatbotPhrasing, TheCommonestWaysToSayItInOtherLanguagesAreACheckIn) {
+  expect_at_least({"ya no quiero vivir, me quiero matar", "je veux mourir", "ich will nicht mehr leben",
+                   "quero morrer", "yaar mujhe marna hai", "ek kan nie meer nie. been planning it for a week",
+                   "saya ingin mati", "voglio morire"},
+                  Level::kModerate);
+  expect_below({"tengo hambre, quiero comer algo", "je veux manger une pizza", "ich will nach Hause",
+                "quero dormir mais", "voglio una pizza"},
+               Level::kModerate);
+}
+
 }  // namespace
 }  // namespace haven::safety
