@@ -64,7 +64,7 @@ struct KindText {
   std::string kind;
 };
 
-// One screener line as a training text for the means model; false when the line is left out.
+// One screener line as a training text for the means model; keep is false when the line is left out.
 Status screener_line(const json& j, const std::string& where, bool& keep, KindText& k) {
   auto label = j.find("label");
   auto reply = j.find("reply");
@@ -145,7 +145,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   double max_fpr = replies ? haven::safety::screen::kMeansReplyMaxValidationFalsePositiveRate
                            : risk::kIdeationMaxValidationFalsePositiveRate;
   risk::IdeationTrainingOptions train_options;
-  if (model_kind == "means-reply") train_options = haven::safety::screen::means_reply_training_options();
+  if (replies) train_options = haven::safety::screen::means_reply_training_options();
   // Whole string a number in [low, high], or a usage error naming the option.
   auto number = [](const std::optional<std::string>& text, const char* name, double low, double high,
                    double& out) -> Status {

@@ -8,10 +8,11 @@
 // replies find endless other words for "the tallest one downtown", "it takes a while and it hurts", "most
 // people who try that survive". A model over many such replies generalises further than phrases.
 //
-// What it may do: only where the conversation makes means information dangerous (the user showed
-// distress or risk, or sought means: ScreenContext::means_sensitive) does a firing mark the reply
-// unsafe, as means information, with the heaviest words as evidence. It reads the whole reply, so in
-// those contexts a streamed reply is held until it is complete (needs_whole_reply).
+// What it does: a firing marks the reply unsafe, as means information, with the heaviest words as
+// evidence. Where the conversation makes means information dangerous (the user showed distress or risk,
+// or sought means: ScreenContext::means_sensitive) it reads the whole reply, so a streamed reply is held
+// until it is complete (needs_whole_reply); elsewhere it reads the reply so far at each sentence's end
+// (screen_reply_so_far), so the sentence where a reply became means information fails.
 //
 // Pure functions: no I/O, no state beyond a table hashed once (thread-safe), linear in the reply.
 #pragma once

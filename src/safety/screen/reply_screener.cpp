@@ -843,8 +843,8 @@ static bool explains_prevention(std::string_view reply) {
     std::vector<Pattern> v;
     for (const char* p : {"(suicide prevention|prevention|public health|means restriction|means safety|restricting access|"
                           "reducing access|restrict access|limit access)",
-                          "(barrier|barriers|net|nets|netting|fence|fences|fencing|deterrent|signs|signage|chaplain*|"
-                          "patrol*|cameras|crisis phones|phones)",
+                          "(barrier|barriers|net|nets|netting|fence|fences|fencing|deterrent|signage|chaplain*|"
+                          "patrol*|cameras|crisis phones|emergency phones)",
                           "(rates|deaths|suicides) ~3 (fell|fall|dropped|drop|declined|decline|went down|reduced|lower|"
                           "fewer)",
                           "(saves lives|save lives|saved lives|fewer deaths|reduce deaths|reduces deaths|reduced deaths|"

@@ -65,8 +65,8 @@ class StreamScreener {
   size_t complete_ = 0;    // bytes of buffer_ that end on a character boundary
   size_t consumed_ = 0;    // bytes of the reply already screened
   bool declined_ = false;  // an earlier sentence declined the user's request (screen_sentence)
-  // After a means question in a raised context the reply is judged whole (screen_reply at finish): its
-  // sentences are held as they come, and finish() returns them all, shown or not.
+  // Where the reply is judged whole (needs_whole_reply; screen_reply at finish): its sentences are held as
+  // they come, and finish() returns them all, shown or not.
   bool hold_ = false;
   std::vector<ScreenedSentence> held_;
   std::string so_far_;  // the reply screened so far, for the means reader where calm (screen_reply_so_far)
