@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "safety/risk/ideation_classifier.h"
@@ -128,6 +129,10 @@ Person subject_of(const std::vector<Token>& tokens, size_t first, bool within_cl
     if (generic && k + 1 < tokens.size() && tokens[k + 1].text == "else" &&
         (t.text == "anyone" || t.text == "anybody"))
       return Person::kWriter;
+    // "anyone got tips for hiding fresh ones?": the writer asks the readers about their own case.
+    if (generic && (t.text == "anyone" || t.text == "anybody") && k + 1 < tokens.size() &&
+        (tokens[k + 1].text == "got" || tokens[k + 1].text == "have" || tokens[k + 1].text == "know"))
+      continue;
     // "someone to talk to before suicide": the one the writer wants to talk to is the listener.
     if (generic && k + 2 < tokens.size() && tokens[k + 1].text == "to" &&
         (tokens[k + 2].text == "talk" || tokens[k + 2].text == "listen" || tokens[k + 2].text == "chat"))
@@ -300,12 +305,79 @@ std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
   return out;
 }
 
+// "The guy is me, kind of", "she is basically me", "my friend is me, I guess": the writer reveals that the
+// story, the role-play or the friend they asked for is themselves. True when the message says so.
+bool reveals_self(const std::vector<Token>& tokens) {
+  static const std::unordered_set<std::string> kWho = {"guy",     "girl",  "she",       "he",   "they",
+                                                       "friend",  "character", "person", "man", "woman",
+                                                       "protagonist", "narrator", "kid", "buddy", "mate"};
+  static const std::unordered_set<std::string> kHedge = {"basically", "really", "actually", "just",    "literally",
+                                                         "totally",   "kind",   "sort",     "obviously", "probably",
+                                                         "pretty",    "secretly", "also", "definitely"};
+  for (size_t k = 0; k + 2 < tokens.size(); ++k) {
+    if (!kWho.count(tokens[k].text) || tokens[k + 1].text != "is") continue;
+    size_t m = k + 2;
+    while (m < tokens.size() && m < k + 5 && (kHedge.count(tokens[m].text) || tokens[m].text == "of")) ++m;
+    if (m >= tokens.size() || tokens[m].text != "me") continue;
+    // "me" ends the clause: "she is me", not "she is meeting me" or "he is me and my brother's coach".
+    if (m + 1 == tokens.size() || tokens[m + 1].is_boundary() || tokens[m + 1].text == "kind" ||
+        tokens[m + 1].text == "sort" || tokens[m + 1].text == "i" || tokens[m + 1].text == "lol")
+      return true;
+  }
+  return false;
+}
+
+// After such a reveal, the third person in the message is the writer: the same words as the first person.
+void read_third_person_as_writer(std::vector<Token>& tokens) {
+  static const std::unordered_map<std::string, std::string> kAsWriter = {
+      {"he", "i"},       {"she", "i"},      {"they", "i"},       {"him", "me"},           {"them", "me"},
+      {"his", "my"},     {"her", "my"},     {"their", "my"},     {"himself", "myself"},   {"herself", "myself"},
+      {"themselves", "myself"}, {"themself", "myself"}, {"hers", "mine"},
+      // The one revealed ("the guy", "my friend", "the character") is the writer too.
+      {"guy", "i"},      {"girl", "i"},     {"friend", "i"},     {"character", "i"},      {"person", "i"},
+      {"protagonist", "i"}, {"narrator", "i"}, {"buddy", "i"},  {"mate", "i"}};
+  for (Token& t : tokens) {
+    auto it = kAsWriter.find(t.text);
+    if (it != kAsWriter.end()) t.text = it->second;
+  }
+}
+
+void mark_unquoted_reported_speech(const std::vector<Token>& tokens, std::vector<uint8_t>& reported) {
+  static const std::unordered_set<std::string> kSaying = {"said", "says", "saying", "told", "tells", "telling",
+                                                          "texted", "texts", "texting", "posted", "posts", "posting",
+                                                          "messaged", "messages", "wrote", "writes", "threatened",
+                                                          "threatens", "threatening", "joked", "jokes", "joking"};
+  static const std::unordered_set<std::string> kThird = {"he", "she", "they"};
+  for (size_t v = 0; v + 1 < tokens.size(); ++v) {
+    if (!kSaying.count(tokens[v].text)) continue;
+    // The speaker: another person before the verb in its clause, with no "I" between.
+    bool other_speaker = false;
+    for (size_t k = v; k-- > 0;) {
+      if (tokens[k].is_boundary() || tokens[k].text == "i" || tokens[k].text == "we") break;
+      if (is_specific_other(tokens[k].text) || is_generic_other(tokens[k].text) || tokens[k].text == "guy" ||
+          tokens[k].text == "girl" || tokens[k].text == "dude") {
+        other_speaker = true;
+        break;
+      }
+    }
+    if (!other_speaker) continue;
+    size_t w = v + 1;
+    if (w < tokens.size() && (tokens[w].text == "that" || tokens[w].text == "me" || tokens[w].text == "us")) ++w;
+    if (w >= tokens.size() || !kThird.count(tokens[w].text)) continue;
+    // To the end of the sentence, or to the writer's own words after it ("... and I want to die too").
+    for (size_t k = w; k < tokens.size() && !tokens[k].is_sentence_end() && tokens[k].text != "i"; ++k) reported[k] = 1;
+  }
+}
+
 MessageFindings assess_message(std::string_view text_in, size_t message_index, bool classifier_allowed) {
   MessageFindings f;
   const Lexicon& lex = risk::lexicon();
   std::vector<Token> tokens = text::tokenize(text_in);
   f.non_english = text::is_mostly_non_english(text_in);
   if (tokens.empty()) return f;
+  // A story, role-play or friend the writer then says is themselves is read as the writer's own words.
+  const bool self_revealed = reveals_self(tokens);
+  if (self_revealed) read_third_person_as_writer(tokens);
   // Tokens inside someone else's quoted words.
   std::vector<uint8_t> reported(tokens.size(), 0);
   {
@@ -318,6 +390,11 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         reported[i] = 1;
     }
   }
+
+  // Someone else's words told without quotation marks ("a guy in my discord keeps saying he's going to
+  // kms"): after another person and a verb of saying, a third person ("he", "she", "they") is the one
+  // speaking of themselves, to the end of the sentence. "He said I should kill myself" stays the writer's.
+  mark_unquoted_reported_speech(tokens, reported);
 
   std::vector<PhraseMatch> matches;
   lex.matcher.find_all(tokens, matches);
@@ -368,8 +445,12 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         past_cues.push_back(m.first);
         break;
       case RuleKind::kPresent: present_cues.push_back(m.first); break;
-      case RuleKind::kFiction: fiction[sentence[m.first]] = 1; break;
-      case RuleKind::kTopic: topic[sentence[m.first]] = 1; break;
+      case RuleKind::kFiction:
+        if (!self_revealed) fiction[sentence[m.first]] = 1;
+        break;
+      case RuleKind::kTopic:
+        if (!self_revealed) topic[sentence[m.first]] = 1;
+        break;
       case RuleKind::kResolved:
         if (!negated(tokens, m.first, no_positive_negators)) resolved = true;
         break;
@@ -536,7 +617,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         continue;
       case RuleKind::kDistress:
         if (reported[m.first]) continue;
-        if (!names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter) continue;
+        if (!(r.flags & risk::kFlagDoneToWriter) && !names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter)
+          continue;
         if (!f.distress) f.distress_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
         f.distress = true;
         // A story or a question about the topic is not the writer's own pain.

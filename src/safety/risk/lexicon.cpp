@@ -21,7 +21,7 @@ const std::map<std::string, std::string>& macros() {
       {"OTHERSELF", "himself|herself|themselves|themself"},
       {"HEIGHT",
        "bridge*|building*|tower*|cliff*|roof*|rooftop*|skyscraper*|overpass*|ledge*|balcony|"
-       "balconies|footbridge*|parapet*|garage*|dam|dams|viaduct*|gorge*|canyon*|storey*|stories|floors|top_floor|car_park|carpark|car_parks|parking_garage*|parking_structure|multistorey|quarry|quarries|clifftop*"},
+       "balconies|footbridge*|parapet*|garage*|dam|dams|viaduct*|gorge*|canyon*|storey*|stories|floors|top_floor|car_park|carpark|car_parks|parking_garage*|parking_structure|multistorey|quarry|quarries|clifftop*|terrace|terraces"},
       {"PILLS",
        "pill*|tablet*|meds|medication*|medicine*|tylenol|paracetamol|acetaminophen|ibuprofen|advil|"
        "aspirin|xanax|benzo*|valium|ambien|sleeping|insulin|oxy*|opioid*|fentanyl|morphine|"
@@ -56,7 +56,7 @@ const std::map<std::string, std::string>& macros() {
 // structure in ../shared/docs/safety-reference.md (C-SSRS ladder), the lowest rungs of ideation scales
 // ("life is not worth living"), the themes that models of suicidal thinking name (hopelessness,
 // entrapment, burdensomeness, thwarted belonging, unbearable pain) and common usage; never copied from
-// any data set. Flags: b behaviour, p present, o over an idiom, f a farewell (lexicon.h). For distress rules the
+// any data set. Flags: b behaviour, p present, o over an idiom, f a farewell, r recent, w done to the writer (lexicon.h). For distress rules the
 // category column names the kind of distress (lexicon.h), since distress sets no category by itself.
 constexpr std::string_view kTable = R"LEX(
 # ---------- suicide: passive wishes and ideation (C-SSRS 1-2: moderate) ----------
@@ -360,6 +360,17 @@ risk suicide moderate - | not ~1 know ~2 how ~1 much ~1 longer ~1 i ~1 can ~2 do
 risk suicide moderate - | who ~2 would ~2 even ~1 care|notice|miss_me ~2 if ~1 i ~2 was_gone|were_gone|died|disappeared|was_dead|were_dead|killed_myself|was_not_here
 risk suicide moderate - | would ~1 anyone|anybody ~2 even ~1 notice|care|miss_me ~2 if ~1 i ~2 was_gone|were_gone|died|disappeared|was_dead|were_dead|killed_myself|was_not_here
 risk suicide moderate - | tired|sick ~2 of ~1 being ~1 a ~1 burden
+# Passive wishes said through sleep, an illness or leaving the world.
+risk suicide moderate - | never|not ~2 open ~1 my ~1 eyes ~1 again
+risk suicide moderate - | terminal|fatal|incurable ~2 diagnosis|illness|cancer|disease ~6 relieved|relief|a_relief|would_be_nice|hope_for|hoping_for|pray_for|praying_for
+risk suicide moderate - | hope|hoping|wish|wishing|pray|praying ~3 terminal|fatal|incurable ~2 diagnosis|illness|cancer|disease
+risk suicide moderate - | go|leave|depart|gone ~2 from ~1 this ~1 world|earth|life
+risk suicide moderate - | not ~2 panic|worry|notice|realise|realize|suspect|find_out ~3 until ~2 too_late|it_is_too_late
+risk suicide moderate - | goodbye ~1 post|message|video|letter|note ~8 too_late
+context suicide moderate - | it ~1 will ~1 not ~1 matter ~2 for|to ~1 me ~1 anymore|$
+risk suicide moderate - | after ~2 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|this_week|the_weekend ~3 it ~1 will ~1 not ~1 matter ~2 for|to ~1 me
+risk suicide moderate - | tell ~1 my ~1 mom|dad|family|kids|sister|brother|wife|husband|parents|son|daughter ~2 i ~1 am ~1 sorry $
+risk suicide moderate - | if ~1 i ~1 died|die|was_dead|were_dead ~2 next_week|this_week|tomorrow|tonight|this_weekend|soon
 # ---------- context: risk only where the message speaks of suicide or self-harm elsewhere ----------
 context suicide moderate - | want|wanna|going|gonna|ready|about|plan|planning ~2 to ~1 jump $
 context suicide moderate - | tonight|today ~1 is ~1 the ~1 night|day $
@@ -769,6 +780,22 @@ risk suicide imminent p | gun ~3 to_my_head|in_my_mouth
 risk suicide high p | have|got ~2 the|a|my ~2 pills|rope|gun|knife|blade|noose ~4 ready|here|with_me|in_my_hand|in_front_of_me|lined_up
 risk suicide high p | just|already ~2 took|swallowed|taken ~3 all|bunch|whole|bottle|handful|lot|too_many ~3 {PILLS}
 risk suicide high p | took|swallowed ~2 a_bottle|a_handful|the_whole_bottle|whole_bottle|every_pill ~2 of ~2 my ?{PILLS}
+# An attempt named as a noun, with what came after it ("3rd attempt. icu for 2 days", "5 days since the
+# attempt", "two weeks post attempt", "survived an attempt"): an act, told as recent.
+risk suicide high b | attempt # $
+risk suicide high b | post ~1 attempt
+risk suicide high b | since|after ~1 my|the ~1 attempt $
+risk suicide high b | since|after ~1 my|the ~1 attempt ~1 last|on|in|this|#|a_few|few|two|three|yesterday
+risk suicide high b | # ~1 days|weeks|months|nights ~1 since|after ~2 my|the ~1 attempt
+risk suicide high b | survive|survived|surviving ~1 an|my|a ~1 attempt
+risk suicide high b | failed|botched|unsuccessful ~1 attempt $
+risk suicide high b | i ~2 made|had ~1 an|a ~2 attempt ~1 $|last|yesterday|earlier|this|on|#|two|three|a_few|few|over|at|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|friday_night|saturday_night
+risk suicide high b | attempt|attempts ~6 icu|intensive_care|a_and_e|er|hospital|ward|drip|tube|stomach_pumped|resus|intubated
+risk suicide high b | tried|attempted ~2 to ~1 end ~1 it|my_life|things ~1 on|at ~1 my|the ~1 birthday|anniversary|weekend|new_years
+risk suicide high b | tried ~1 to ~1 end ~1 it ~1 on|in|last|this|at|#|yesterday|after
+# Acts the writer did not finish, and how they ended: interruption, aborting, a rescue.
+risk suicide high b | took|swallowed|downed|necked ~2 the ~1 whole|entire ~1 strip|packet|pack|box|bottle|blister|blister_pack ~1 $|of|tonight|last_night|after|and|then|at|in|on|yesterday
+risk suicide high b | had ~1 a ~1 failed ~1 attempt
 # ---------- self-harm ----------
 risk self_harm moderate - | {SELFHURT} myself
 risk self_harm moderate - | self harm|harming|harmed|harms|injury|injured|injure|injuring|mutilation|mutilate
@@ -831,6 +858,24 @@ risk suicide moderate b | found ~1 me ~2 before_anything_happened|before_i_could
 risk self_harm moderate b | punched|punching|hit|hitting ~2 the|a ~1 wall|walls ~3 until|till ~2 my ~1 knuckles|hand|hands ~2 bled|split|broke|bleed|were_bleeding
 risk self_harm moderate b | bit|biting|scratched|scratching|pinched|pinching|hit|hitting ~2 my ~1 arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|hand|hands ~3 hard_enough|until|till ~3 marks|bruise|bruises|bleed|bled|bleeding
 risk self_harm moderate b | made|making|left|leave ~1 marks ~2 on ~1 my ~1 thighs|thigh|arms|arm|wrists|wrist|legs|stomach|skin|hips
+# Self-harm told in everyday words: the marks ("fresh ones", "new lines", "barcode arms"), the tools taken
+# out or hidden, the act done "on purpose" to a part of the body, a relapse said plainly.
+risk self_harm moderate b | fresh|new ~1 ones|marks|lines|cuts|burns ~4 on ~1 my ~2 arm|arms|thigh|thighs|leg|legs|stomach|wrist|wrists|hip|hips|upper_arm|upper_arms|forearm|forearms|ankle|ankles|ribs
+risk self_harm moderate b | new ~1 marks|lines ~2 today|again|tonight|last_night|this_morning|since
+risk self_harm moderate b | hiding|hide|cover|covering|conceal ~2 fresh ~1 ones|cuts|marks|lines
+risk self_harm moderate b | barcode ~1 arms|arm|wrists|thighs|legs|scars
+risk self_harm moderate b | my ~1 stomach|arm|arms|thighs|thigh|wrist|wrists|legs|hips ~4 # ~1 lines|cuts|marks|scars
+risk self_harm moderate b | did ~1 the ~1 thing ~2 on ~1 my ~1 leg|legs|arm|arms|wrist|wrists|thigh|thighs|stomach|hip|hips
+risk self_harm moderate b | got|took|get|getting|taking ~1 the|my ~1 blade|blades|razor|razors ~1 out
+risk self_harm moderate b | burned|burnt|scalded|hit|banged|cut|scratched|bit|punched ~4 my ~1 palm|hand|hands|arm|arms|wrist|wrists|leg|legs|thigh|thighs|head|skin|face|stomach|fist|fists ~6 on_purpose|deliberately
+risk self_harm moderate b | pressed|held|put|pushed ~3 hot|lighter|lit|iron|spoon|cigarette|match|blade ~4 onto|on|against|to|into ~1 my ~1 wrist|arm|arms|skin|hand|palm|leg|legs|thigh|thighs|stomach
+risk self_harm moderate b | started|start|starting|began ~2 cutting|self_harming|burning_myself|hurting_myself
+risk self_harm moderate b | i ~2 cut|burned ~1 after|again|last_night|tonight|today|yesterday|this_morning
+risk self_harm moderate b | thought ~2 never ~1 cut|burn|hurt_myself|self_harm ~1 again
+risk self_harm moderate b | day|days|weeks|months ~3 without|clean|free ~5 about_to|going_to|gonna ~2 throw_it_away|throw_it_all_away|relapse|ruin_it|break_it|lose_it
+risk self_harm moderate b | tally ~1 marks ~2 again|on|not_the_counting_kind
+risk self_harm moderate b | banged|punched|hit|smashed|slammed ~2 my ~1 fists|fist|hands|hand|head ~6 until|till ~3 could_not_feel|bled|bleed|bruised|numb|split
+risk self_harm moderate b | held ~6 until|till ~4 blistered|blister|blisters|it_burned|it_burnt
 # ---------- harm to others ----------
 risk harm_to_others moderate - | i ~3 want|wanted|going|will|plan|planning|need|fantasize*|thinking ~3 to|about ~2 kill|killing|hurt|hurting|murder*|stab|stabbing|shoot|shooting|strangle|strangling|poison|poisoning ~2 him|her|them|someone|somebody|people|everyone|my|everybody
 risk harm_to_others low - | i ~2 could ~2 kill ~2 someone|somebody|people|everyone|him|her
@@ -978,6 +1023,8 @@ other - - - | {PERSON3} ~3 wants|wanted ~2 to ~2 die|be_dead|disappear
 other - - - | {PERSON3} ~4 died_by_suicide|committed_suicide|took_her_life|took_his_life|took_their_life|killed_himself|killed_herself|killed_themselves
 other - - - | worried|scared|afraid|concerned ~4 {PERSON3} ~4 hurt|kill|die|suicide|suicidal|harm|do_something
 other - - - | how ~2 do|can|should ~3 help ~3 {PERSON3}|someone|somebody ~4 suicidal|suicide|self_harm|cutting|die|kill|harm
+other - - - | guy|girl|dude|lad|bloke|member|user|someone|somebody ~6 saying|says|said|keeps_saying|posted|posts|texted|messaged ~4 going|gonna|wants|want ~2 to ~1 kill_myself|end_it|die|end_my_life|end_it_all
+other - - - | {PERSON3} ~6 saying|says|said|keeps_saying|posted|posts|texted|messaged ~4 going|gonna|wants|want ~2 to ~1 kill_myself|end_it|die|end_my_life|end_it_all
 # ---------- idioms and figures of speech ----------
 idiom - - - | overdosed|overdosing|overdose|od ~1 on ~2 netflix|caffeine|coffee|sugar|chocolate|tv|youtube|love|sun|sunshine|work|candy|cake|food|pizza|memes|anime|games|gaming|cuteness|nostalgia|drama|shows|series|content|espresso|energy_drinks|red_bull
 idiom - - - | rope|ropes ~10 camping|climbing|sailing|boat|towing|tow|tent|trip|hike|hiking|garden|washing_line|swing|dog|lead
@@ -1032,6 +1079,10 @@ idiom - - - | i am dead lol
 idiom - - - | could ~2 kill ~2 for
 idiom - - - | rather die than
 idiom - - - | would rather die than
+idiom - - - | shot|shoot|shooting|shoots ~1 myself ~2 in ~2 the ~1 foot
+idiom - - - | cut|cutting|cuts ~1 myself ~1 off
+idiom - - - | end ~1 it ~1 all ~1 if ~4 bottle|bottles|relegated
+idiom - - - | kill|end ~1 myself|it_all ~1 if ~4 bottle|bottles|relegated
 # ---------- means: seeking or naming a way ----------
 means - - - | {HEIGHT} ~4 taller|higher|tallest|highest|meters|metres|feet_high|feet_tall|ft_high|ft_tall|stories_high|storeys_high|floors_high|floors_up|height
 means - - - | tallest|highest|taller_than|higher_than|how_tall|how_high ~3 {HEIGHT}
@@ -1107,6 +1158,18 @@ means - - - | rooftop|roof ~1 access
 means - - - | have|got ~2 enough ~2 now|pills|meds|tablets
 means - - - | enough ~4 to ~2 kill me
 means - - - | high|tall|deep|far ~1 enough
+means - - - | how ~1 fast ~3 train|trains ~4 go|goes|travel|travels|going|pass|passes|passing
+means - - - | train|trains ~4 pass|passes|passing|go|goes|come|comes ~3 through ~3 station|stations ~4 without ~1 stopping
+means - - - | poisonous|toxic|lethal|deadly ~4 if ~2 you|i|someone|a_person|people ~1 drink|drank|swallow|swallowed|eat|ate|drinks|inhale
+means - - - | household ~4 poisonous|toxic|lethal|deadly|poison
+means - - - | what|which ~1 floor|storey|story|height ~8 fall|jump|drop ~4 fatal|deadly|lethal|die|kill|survive
+means - - - | fall|drop|jump ~3 to ~1 be ~1 fatal|deadly|lethal
+means - - - | beachy_head|golden_gate|aokigahara
+means - - - | which|what ~1 way|method|option ~2 is|would_be ~1 the ~1 least_painful|most_painless|quickest|fastest|easiest
+means - - - | which|what ~1 way|method|option ~2 is|would_be ~1 least_painful|most_painless|quickest|fastest|easiest
+means - - - | checking|checked|check|scoping|scoped ~1 out ~3 {HEIGHT}|the_tracks|the_railway|the_line
+means - - - | garage ~10 engine ~1 running
+means - - - | engine ~1 running ~6 garage
 # ---------- method named (with ideation in the same message: high) ----------
 method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|handgun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
 # ---------- preparation (with ideation: high) ----------
@@ -1198,6 +1261,52 @@ prep - - - | on_purpose|deliberately|not_by_accident
 prep - - - | had|got ~1 everything ~1 ready|in_front_of_me
 prep - - - | had ~1 it ~1 in ~1 my ~1 hand
 prep - - - | dry_run|practice_run|been_practising|been_practicing
+# Sixth session: marks of an act the writer did not finish, and of preparation, in everyday words.
+prep - - - | right ~1 when|as ~1 i ~1 was ~1 about ~1 to $
+prep - - - | was ~1 just ~1 about ~1 to $
+prep - - - | aborted ~1 again|$
+prep - - - | walked|walk ~2 in ~1 on ~1 me|what
+prep - - - | woke|came ~1 up|round|to ~2 in ~1 a_and_e|hospital|icu|the_er|the_hospital|resus|intensive_care
+prep - - - | welfare ~1 check
+prep - - - | broke|broken|kicked|smashed ~1 the|my ~1 door|window ~1 down|in|$
+prep - - - | pulled ~1 me ~1 back|off|out|down
+prep - - - | my ~1 body ~2 fought ~1 back
+prep - - - | turned|turn ~1 round|around|back ~2 and ~2 walked|drove|went|came ~1 home|back
+prep - - - | drove|walked|went|came|got ~1 home|back|down ~2 instead|after
+prep - - - | came ~1 down ~2 when|after|before|from
+prep - - - | looked|look|looking ~1 over|down ~2 the|at_the ~1 edge|side|drop
+prep - - - | counted|counting ~1 the ~1 floors|storeys|stories|tablets|pills
+prep - - - | sat|stood|standing|sitting ~2 on|at ~1 the ~1 edge|ledge|railing|railings
+prep - - - | engine ~1 running
+prep - - - | hid|hidden|hiding|tucked|stashed ~4 blade|blades|razor|lighter|pills|tablets|rope
+prep - - - | blade|blades|razor|lighter|pills|tablets|rope ~4 hid|hidden|hiding|tucked|stashed|hiding_place
+prep - - - | for ~1 later $
+prep - - - | nobody|no_one ~1 ever ~1 checks|looks
+prep - - f | wrote|written|writing|finished|reread|rewrote|re_read ~1 my ~1 note|notes $
+prep - - f | wrote|written|writing|finished|reread|rewrote ~1 my ~1 note|notes ~1 today|tonight|yesterday|last_night|already|again
+prep - - f | found ~1 the|my ~1 notes|note
+prep - - f | picked|chose|chosen|set ~1 the ~1 date $
+prep - - - | bought|got ~1 what ~1 i ~1 needed|need|needs
+prep - - - | everything ~1 is ~1 ready $
+prep - - f | by ~1 the ~1 time ~1 you ~1 read ~1 this
+prep - - f | left ~2 the|my ~1 spare_key|key|keys ~1 with
+prep - - f | just ~2 wanted ~2 to ~1 say ~1 thanks|thank_you ~2 for ~1 listening|everything|being_here
+prep - - f | this ~1 is ~1 the ~1 last ~1 time $
+prep - - - | stockpiling|stockpiled|hoarding ~3 since|my|them|for
+prep - - - | backup|back_up ~1 plan
+prep - - - | got|went|walked|drove ~2 to ~1 the ~1 end|edge ~2 of ~1 the ~1 jetty|pier|platform|bridge|cliff|cliffs|roof|quarry|dock
+prep - - - | nobody|no_one ~1 will ~1 be ~1 home|around|in
+prep - - - | so ~1 it ~1 looked|would_look|looks ~1 normal
+prep - - - | email|message|post|letter|emails|messages ~4 scheduled|drafted
+prep - - - | saved ~1 me $|without_knowing|last_night|tonight|that_night
+prep - - - | dry_runs|practice_runs|trial_run|trial_runs
+prep - - - | check|checking|checked ~1 the ~1 times|train_times|tides|tide_times $
+prep - - f | they|everyone|people|you ~1 will ~1 understand ~1 soon|one_day|eventually|later|when_i_am_gone
+prep - - - | see|check|know|find_out ~2 when ~2 it ~1 is ~1 empty|quiet|deserted
+prep - - - | gonna|going_to ~1 do ~1 the ~1 thing ~2 tonight|today|tomorrow|now
+prep - - f | the ~1 final ~1 thing|act|goodbye $
+prep - - f | take ~1 care ~1 of ~1 yourself
+prep - - - | {PERSON3} ~2 not ~1 know ~1 why $
 # ---------- time close at hand ----------
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 # ---------- past, resolved, fiction, topic ----------
@@ -1205,6 +1314,7 @@ past - - - | used to
 past - - - | # ~1 years ~1 since ~1 i ~1 was|tried|attempted|last|stopped
 past - - - | # ~1 years ~1 since ~1 my ~1 attempt|overdose|last|discharge
 past - - - | in|back_in ~1 19*|20* $
+past - - - | in|back_in ~1 19*|20* ~1 i|my|we ~2 was|were|had|tried|attempted|woke|took|did|spent|got|went|cut|overdosed|ended_up
 past - - - | that ~1 year|summer|winter|spring|autumn $
 past - - - | in ~1 my ~1 early|late|mid ~1 teens|twenties|thirties|forties|20s|30s|40s
 past - - - | back ~1 in ~1 uni|university|college|school|my_teens|my_twenties
@@ -1237,6 +1347,7 @@ resolved - - - | i am ~2 safe|okay|ok|fine ~2 now
 fiction - - - | in ~2 the|my|this|a|that ~1 story|novel|book|movie|film|show|series|episode|game|song|poem|script|fanfic|anime|manga|comic|play|video
 fiction - - - | writing|write|writes|wrote ~2 a|my|the ~1 thriller|novel|story|book|script|screenplay|mystery|scene|short_story
 fiction - - - | character|characters|protagonist|narrator|villain|fanfic|roleplay|lyrics|screenplay|backstory|campaign|paladin|npc|dnd
+fiction - - - | wip|excerpt|manuscript|beta_readers|beta_reader
 fiction - - - | boss_fight|respawn|runes|in_game|speedrun|elden_ring|minecraft|fortnite|my_run|save_file|detective|murder_mystery
 topic - - - | explain|scale|questionnaire|screening|screener|assessment|what_does|what_do ~3 mean|means
 topic - - - | warning_signs|signs_of|symptoms_of|statistics|suicide_rate|suicide_rates|rates_of|research|essay|article|documentary|awareness|prevention|definition_of|history_of
@@ -1257,6 +1368,14 @@ topic - - - | for ~2 a|my|the|our ~1 report|thesis|dissertation|class|course|mod
 topic - - - | how ~2 do|can|should|to ~2 i|we|you|people ~3 help|support|talk_to ~2 a|my|someone|somebody|friend|people|others|them|him|her
 # ---------- distress (with means-seeking in the session: high; several kinds together: moderate) ----------
 # The second column names the kind of distress (lexicon.h); the assessor counts kinds, not matches.
+distress loss - w | left ~3 took|taken|taking ~1 the|my|our ~1 kids|children|baby|son|daughter
+distress loss - - | took|taken|taking ~1 my|our ~1 kids|children|baby|son|daughter
+distress loss - - | house|home|flat|business|job|farm|marriage|savings ~1 is|are|was ~1 gone
+distress loss - - | lost ~2 the|my ~1 business|farm|custody|savings|license|licence|visa
+distress loss - - | got|have|given|received|has ~2 a|the ~1 terminal|incurable|inoperable ~1 diagnosis|cancer|illness|disease|tumour|tumor
+distress loss - - | diagnosed ~2 with ~3 cancer|als|mnd|huntingtons|dementia|parkinsons
+distress hopeless - - | not ~2 going ~2 through ~2 chemo|treatment|dialysis|that|this|it ~1 again
+distress hopeless - - | life ~1 is|has ~1 no ~1 meaning|point|purpose
 distress loss - - | lost|lose|losing ~2 my ~2 job|house|home|apartment|wife|husband|partner|kids|everything|mom|dad|mother|father|son|daughter|best_friend|girlfriend|boyfriend
 distress loss - - | got|been|was|just|getting ~2 fired|laid_off|dumped|evicted|kicked_out|rejected|expelled
 distress loss - - | fired|evicted|dumped|kicked|expelled ~1 me
@@ -1568,7 +1687,8 @@ Lexicon build() {
       else if (f == 'o') rule.flags |= kFlagOverIdiom;
       else if (f == 'f') rule.flags |= kFlagFarewell;
       else if (f == 'r') rule.flags |= kFlagRecent;
-      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpofr-', found '") + f + "'");
+      else if (f == 'w') rule.flags |= kFlagDoneToWriter;
+      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpofrw-', found '") + f + "'");
     }
     rule.pattern = expand_macros(pattern);
     rule.self_anchored = names_writer(rule.pattern);

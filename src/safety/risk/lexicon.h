@@ -51,6 +51,9 @@ inline constexpr uint8_t kFlagFarewell = 8;
 // A kPast cue that is recent ("three weeks ago", "two days ago"): an act told with it still counts at its
 // level (the C-SSRS asks about behaviour in the past three months), though thoughts told with it are past.
 inline constexpr uint8_t kFlagRecent = 16;
+// A kDistress event someone else does to the writer ("he left and took the kids"): it is the writer's
+// pain though another person is its subject, so the subject check does not apply.
+inline constexpr uint8_t kFlagDoneToWriter = 32;
 
 // The kind of distress a kDistress rule names. Each alone is ordinary pain; several different kinds in
 // one message or one session (hopelessness with entrapment and feeling a burden, say) are the indirect way

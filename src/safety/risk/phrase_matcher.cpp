@@ -20,15 +20,21 @@ bool is_big_number_token(const std::string& token) {
 
 bool is_number_token(const std::string& token) {
   if (token.empty()) return false;
-  bool digits = true;
-  for (char c : token) digits = digits && c >= '0' && c <= '9';
-  if (digits) return true;
+  size_t digits = 0;
+  while (digits < token.size() && token[digits] >= '0' && token[digits] <= '9') ++digits;
+  if (digits == token.size()) return true;
+  // Ordinals count as numbers ("on the 14th", "my 3rd attempt").
+  if (digits > 0 && token.size() == digits + 2) {
+    const std::string suffix = token.substr(digits);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") return true;
+  }
   static const std::unordered_set<std::string> words = {
       "one",     "two",     "three",    "four",     "five",     "six",       "seven",   "eight",
       "nine",    "ten",     "eleven",   "twelve",   "thirteen", "fourteen",  "fifteen", "sixteen",
       "seventeen", "eighteen", "nineteen", "twenty", "thirty",  "forty",     "fifty",   "sixty",
       "seventy", "eighty",  "ninety",   "hundred",  "dozen",    "several",   "multiple", "countless",
-      "many",    "few"};
+      "many",    "few",     "first",    "second",   "third",    "fourth",    "fifth",   "sixth",
+      "seventh", "eighth",  "ninth",    "tenth"};
   return words.count(token) > 0;
 }
 

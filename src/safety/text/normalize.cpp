@@ -54,7 +54,7 @@ const std::unordered_map<std::string, std::vector<std::string>>& rewrites() {
       {"kms", {"kill", "myself"}}, {"kys", {"kill", "yourself"}}, {"sewerslide", {"suicide"}},
       {"suicde", {"suicide"}}, {"sucide", {"suicide"}}, {"suiside", {"suicide"}}, {"suicied", {"suicide"}},
       {"suacide", {"suicide"}}, {"suiscide", {"suicide"}}, {"sucicide", {"suicide"}},
-      {"suecide", {"suicide"}}, {"suicidee", {"suicide"}}, {"ctb", {"suicide"}},
+      {"suecide", {"suicide"}}, {"suside", {"suicide"}}, {"sueside", {"suicide"}}, {"suicidee", {"suicide"}}, {"ctb", {"suicide"}},
       {"suicidial", {"suicidal"}}, {"sucidal", {"suicidal"}}, {"suicidle", {"suicidal"}},
       {"sucicidal", {"suicidal"}}, {"suisidal", {"suicidal"}}, {"suicdal", {"suicidal"}},
       {"suicidel", {"suicidal"}}, {"suiciddal", {"suicidal"}}, {"selfharm", {"self", "harm"}},
@@ -73,7 +73,7 @@ const std::unordered_map<std::string, std::vector<std::string>>& rewrites() {
       {"burdon", {"burden"}}, {"everyting", {"everything"}}, {"wnat", {"want"}}, {"tryed", {"tried"}},
       {"atempt", {"attempt"}}, {"attemp", {"attempt"}}, {"attemted", {"attempted"}},
       {"atempted", {"attempted"}}, {"unalve", {"unalive"}}, {"exsist", {"exist"}}, {"exsisting", {"existing"}},
-      {"evry", {"every"}}, {"evryday", {"everyday"}}, {"evrything", {"everything"}},
+      {"tird", {"tired"}}, {"forevr", {"forever"}}, {"forver", {"forever"}}, {"evry", {"every"}}, {"evryday", {"everyday"}}, {"evrything", {"everything"}},
       // The dropped g of speech ("i cant stop thinkin about endin it all"), for the verbs risk is told in.
       {"endin", {"ending"}}, {"thinkin", {"thinking"}}, {"cuttin", {"cutting"}}, {"killin", {"killing"}},
       {"dyin", {"dying"}}, {"tryin", {"trying"}}, {"feelin", {"feeling"}}, {"goin", {"going"}},
