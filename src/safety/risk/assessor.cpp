@@ -94,7 +94,8 @@ bool is_specific_other(const std::string& t) {
       "narrator", "protagonist", "himself", "herself",  "themselves", "kids",   "children",  "sons",
       "daughters", "brothers", "sisters", "mum",     "mam",      "nan",      "gran",      "granny",
       "flatmate", "flatmates", "housemate", "housemates", "bf",  "gf",       "stepbrother", "stepsister",
-      "twin",     "carer"};
+      "twin",     "carer",     "mate",     "mates",     "bro",      "buddy",    "pal",       "lad",
+      "guy",      "girl",      "dude",     "bloke",     "teammates", "coworkers", "colleagues", "classmates"};
   return words.count(t) > 0;
 }
 
@@ -125,6 +126,10 @@ Person subject_of(const std::vector<Token>& tokens, size_t first, bool within_cl
     }
     bool other = is_specific_other(t.text), generic = is_generic_other(t.text);
     if (!other && !generic) continue;
+    // "I'm a guy who ...", "I am a patient who ...": the writer describing themselves.
+    if (k >= 3 && (tokens[k - 1].text == "a" || tokens[k - 1].text == "an") && tokens[k - 2].text == "am" &&
+        tokens[k - 3].text == "i")
+      return Person::kWriter;
     // "Does anyone else feel like dying?": the writer counts themselves in.
     if (generic && k + 1 < tokens.size() && tokens[k + 1].text == "else" &&
         (t.text == "anyone" || t.text == "anybody"))
@@ -394,6 +399,9 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   // Someone else's words told without quotation marks ("a guy in my discord keeps saying he's going to
   // kms"): after another person and a verb of saying, a third person ("he", "she", "they") is the one
   // speaking of themselves, to the end of the sentence. "He said I should kill myself" stays the writer's.
+  // Distress told this way is still the writer's pain ("my wife told me she's leaving"), so it keeps its
+  // own mask; risk phrases and means count neither.
+  std::vector<uint8_t> quoted = reported;
   mark_unquoted_reported_speech(tokens, reported);
 
   std::vector<PhraseMatch> matches;
@@ -412,6 +420,9 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   std::vector<uint8_t> past(sentences, 0), fiction(sentences, 0), topic(sentences, 0);
   // Sentences about someone else's risk ("my friend said she doesn't want to be here"): hidden from the classifier.
   std::vector<uint8_t> about_other(sentences, 0);
+  // Sentences where someone else's risk is named ("my brother tried to overdose ... he's in the psych
+  // ward"): means and preparation there are the writer's only when the writer is their subject.
+  std::vector<uint8_t> names_other(sentences, 0);
   // Words of risk phrases the writer negated or used as an idiom ("I'm not suicidal", "this traffic is
   // killing me"): hidden from the classifier too, which would otherwise read "suicidal" alone.
   std::vector<uint8_t> hidden_from_classifier(tokens.size(), 0);
@@ -448,6 +459,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       case RuleKind::kFiction:
         if (!self_revealed) fiction[sentence[m.first]] = 1;
         break;
+      case RuleKind::kOtherPerson: names_other[sentence[m.first]] = 1; break;
       case RuleKind::kTopic:
         if (!self_revealed) topic[sentence[m.first]] = 1;
         break;
@@ -565,6 +577,9 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       if (is_first_person(tokens[k].text)) return true;
     return false;
   };
+  auto someone_elses = [&](const PhraseMatch& m) {
+    return names_other[sentence[m.first]] && !names_writer(m) && subject_of(tokens, m.first) != Person::kWriter;
+  };
 
   // Does the message speak of suicide or self-harm at all (anyone's, any time, not negated, not in a story
   // or a question about the topic)? Context rules ("I'm ready to do it") need it.
@@ -611,12 +626,12 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         about_other[sent] = 1;
         continue;
       case RuleKind::kMeans:
-        if (fiction[sent] || reported[m.first]) continue;
+        if (fiction[sent] || reported[m.first] || someone_elses(m)) continue;
         if (!f.means) f.means_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
         f.means = true;
         continue;
       case RuleKind::kDistress:
-        if (reported[m.first]) continue;
+        if (quoted[m.first]) continue;
         if (!(r.flags & risk::kFlagDoneToWriter) && !names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter)
           continue;
         if (!f.distress) f.distress_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
@@ -634,7 +649,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         if (!fiction[sent]) f.method = true;
         continue;
       case RuleKind::kPrep:
-        if (!fiction[sent] && !is_past(m)) {
+        if (!fiction[sent] && !is_past(m) && !someone_elses(m)) {
           f.prep = true;
           prep_rules.insert(m.pattern);
           // An act of preparation by the writer that reads as a farewell (a note left, things given away, a

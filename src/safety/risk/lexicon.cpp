@@ -17,7 +17,7 @@ const std::map<std::string, std::string>& macros() {
        "colleague|classmate|grandma|grandpa|grandmother|grandfather|child|kid|niece|nephew|fiance|"
        "fiancee|ex|bestie|teammate|neighbor|neighbour|patient|client|student|sibling|parent|parents|"
        "stepdad|stepmom|baby|bff|mum|mam|nan|nana|gran|granny|flatmate|flatmates|housemate|housemates|bf|gf|"
-       "stepbrother|stepsister|stepson|stepdaughter|grandson|granddaughter|twin|carer"},
+       "stepbrother|stepsister|stepson|stepdaughter|grandson|granddaughter|twin|carer|mate|mates|bro|buddy|pal|lad|guy|girl|dude|bloke"},
       {"OTHERSELF", "himself|herself|themselves|themself"},
       {"HEIGHT",
        "bridge*|building*|tower*|cliff*|roof*|rooftop*|skyscraper*|overpass*|ledge*|balcony|"
@@ -370,7 +370,6 @@ risk suicide moderate - | goodbye ~1 post|message|video|letter|note ~8 too_late
 context suicide moderate - | it ~1 will ~1 not ~1 matter ~2 for|to ~1 me ~1 anymore|$
 risk suicide moderate - | after ~2 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|this_week|the_weekend ~3 it ~1 will ~1 not ~1 matter ~2 for|to ~1 me
 risk suicide moderate - | tell ~1 my ~1 mom|dad|family|kids|sister|brother|wife|husband|parents|son|daughter ~2 i ~1 am ~1 sorry $
-risk suicide moderate - | if ~1 i ~1 died|die|was_dead|were_dead ~2 next_week|this_week|tomorrow|tonight|this_weekend|soon
 # ---------- context: risk only where the message speaks of suicide or self-harm elsewhere ----------
 context suicide moderate - | want|wanna|going|gonna|ready|about|plan|planning ~2 to ~1 jump $
 context suicide moderate - | tonight|today ~1 is ~1 the ~1 night|day $
@@ -782,20 +781,48 @@ risk suicide high p | just|already ~2 took|swallowed|taken ~3 all|bunch|whole|bo
 risk suicide high p | took|swallowed ~2 a_bottle|a_handful|the_whole_bottle|whole_bottle|every_pill ~2 of ~2 my ?{PILLS}
 # An attempt named as a noun, with what came after it ("3rd attempt. icu for 2 days", "5 days since the
 # attempt", "two weeks post attempt", "survived an attempt"): an act, told as recent.
-risk suicide high b | attempt # $
 risk suicide high b | post ~1 attempt
-risk suicide high b | since|after ~1 my|the ~1 attempt $
-risk suicide high b | since|after ~1 my|the ~1 attempt ~1 last|on|in|this|#|a_few|few|two|three|yesterday
 risk suicide high b | # ~1 days|weeks|months|nights ~1 since|after ~2 my|the ~1 attempt
 risk suicide high b | survive|survived|surviving ~1 an|my|a ~1 attempt
 risk suicide high b | failed|botched|unsuccessful ~1 attempt $
-risk suicide high b | i ~2 made|had ~1 an|a ~2 attempt ~1 $|last|yesterday|earlier|this|on|#|two|three|a_few|few|over|at|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|friday_night|saturday_night
+risk suicide high b | i ~2 made|had ~1 an|a ~2 attempt ~1 $|last|yesterday|earlier|this|on|#|two|three|a_few|few|over|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|friday_night|saturday_night
 risk suicide high b | attempt|attempts ~6 icu|intensive_care|a_and_e|er|hospital|ward|drip|tube|stomach_pumped|resus|intubated
 risk suicide high b | tried|attempted ~2 to ~1 end ~1 it|my_life|things ~1 on|at ~1 my|the ~1 birthday|anniversary|weekend|new_years
 risk suicide high b | tried ~1 to ~1 end ~1 it ~1 on|in|last|this|at|#|yesterday|after
 # Acts the writer did not finish, and how they ended: interruption, aborting, a rescue.
 risk suicide high b | took|swallowed|downed|necked ~2 the ~1 whole|entire ~1 strip|packet|pack|box|bottle|blister|blister_pack ~1 $|of|tonight|last_night|after|and|then|at|in|on|yesterday
 risk suicide high b | had ~1 a ~1 failed ~1 attempt
+# An overdose taken or being taken, told plainly: with the act just done it is an act in progress.
+risk suicide high bp | swallowed|took|taken|downed ~1 them|it|the_lot|everything ~1 all ~1 $|now|an_hour_ago|hour_ago|just_now|tonight|already|and|before
+risk suicide high bp | i ~1 took|have_taken|swallowed ~1 a ~1 lot|load|bunch|handful ~1 $|of_stuff|of_them|of_my_pills|of_my_meds|of_my_tablets
+risk suicide high b | took|taken|swallowed ~1 a ~1 bunch|load|lot|handful ~2 of ~1 my|the|stuff ~1 meds|pills|tablets|stuff ~6 panicked|scared|told|hospital|ambulance|waiting|a_and_e|er|ed
+risk suicide high b | had|taken ~1 a ~1 load|lot|bunch ~1 of ~1 stuff
+risk suicide high b | my ~1 first|second|third|last ~1 attempt ~1 was
+risk suicide high b | just ~1 had ~1 my ~1 second|third|fourth|fifth|# $|at
+risk suicide high b | walked|stepped|went ~1 onto|into|on_to ~1 the ~1 tracks|track|line|road_in_front
+risk suicide high b | walked|waded|went|swam ~1 into|out_into ~1 the ~1 sea|ocean|river|lake|water ~6 last_night|tonight|yesterday|got_to_my|up_to_my|knocked|chest|neck
+risk suicide high b | knife|blade|razor ~2 at|to|against ~1 my ~1 throat|neck|wrist|chest
+risk suicide high b | tied ~1 it ~2 and ~1 untied ~1 it
+risk suicide high b | rope ~3 in ~1 my ~1 backpack|bag|car|boot|rucksack ~6 tree|woods|found|beam
+risk suicide high b | practice|practise ~1 run|runs ~6 steps|last_one|up_to|could
+risk suicide moderate b | putting|put|been_putting ~1 aside|away|by ~1 my ~1 tablets|pills|meds|medication ~2 for ~2 months|weeks|a_while
+risk suicide moderate b | which ~1 level|floor|part|bit|side ~4 not ~1 have ~2 fencing|fence|barrier|barriers|netting|nets|railing
+risk suicide moderate b | my ~2 first|last|second ~1 attempt|attempts
+risk suicide moderate b | found ~2 out ~1 i ~1 tried|attempted|overdosed|cut
+risk suicide moderate b | if ~1 i ~1 do_not|don't|dont ~1 reply|answer ~2 by ~2 tomorrow|morning|tonight ~4 call|check ~2 the ~1 police|ambulance|my_flat|on_me
+risk suicide moderate - | dying|death|dead ~2 sounds|seems|feels|looks ~3 less_complicated|simpler|easier|better|nicer|more_appealing
+risk suicide moderate - | hope|hoping|wish|pray ~3 it ~1 is ~1 a|an ~1 aneurysm|tumour|tumor|heart_attack|stroke|cancer|brain_bleed
+risk suicide moderate - | might ~1 as ~1 well ~1 finish ~1 the ~1 job
+risk suicide moderate - | log|logging|sign|signing|check|checking ~1 off|out ~1 permanently|for_good|forever|from_everything|from_life
+risk suicide moderate - | quit ~1 button ~2 for_real|on_life|irl|permanently
+risk suicide moderate - | not ~1 respawn
+risk suicide moderate - | {HEIGHT}|bridge|water|river|tracks|edge|sea ~4 looking|looks|look|seems|seem ~2 inviting|tempting|appealing|peaceful
+risk suicide moderate - | last ~1 thing|reason|person ~2 keeping ~1 me ~1 here|alive|going
+risk suicide moderate - | better ~1 i ~1 die|am_dead|was_dead
+risk suicide moderate - | and ~1 i ~1 mean ~1 goodbye|bye|forever
+risk suicide moderate - | make|making ~1 it|my_death ~1 look ~1 like ~1 an ~1 accident ~8 family|kids|insurance|guilty|nobody|parents
+risk suicide high - | need ~2 to ~1 know ~2 it ~1 would|will ~1 definitely|actually|really ~1 work
+risk suicide high - | {PILLS} ~10 before ~2 anyone|someone|somebody ~1 finds|find|found|would_find
 # ---------- self-harm ----------
 risk self_harm moderate - | {SELFHURT} myself
 risk self_harm moderate - | self harm|harming|harmed|harms|injury|injured|injure|injuring|mutilation|mutilate
@@ -870,12 +897,32 @@ risk self_harm moderate b | got|took|get|getting|taking ~1 the|my ~1 blade|blade
 risk self_harm moderate b | burned|burnt|scalded|hit|banged|cut|scratched|bit|punched ~4 my ~1 palm|hand|hands|arm|arms|wrist|wrists|leg|legs|thigh|thighs|head|skin|face|stomach|fist|fists ~6 on_purpose|deliberately
 risk self_harm moderate b | pressed|held|put|pushed ~3 hot|lighter|lit|iron|spoon|cigarette|match|blade ~4 onto|on|against|to|into ~1 my ~1 wrist|arm|arms|skin|hand|palm|leg|legs|thigh|thighs|stomach
 risk self_harm moderate b | started|start|starting|began ~2 cutting|self_harming|burning_myself|hurting_myself
-risk self_harm moderate b | i ~2 cut|burned ~1 after|again|last_night|tonight|today|yesterday|this_morning
+risk self_harm moderate b | i ~2 cut|burned after|again|last_night|tonight|today|yesterday|this_morning
 risk self_harm moderate b | thought ~2 never ~1 cut|burn|hurt_myself|self_harm ~1 again
 risk self_harm moderate b | day|days|weeks|months ~3 without|clean|free ~5 about_to|going_to|gonna ~2 throw_it_away|throw_it_all_away|relapse|ruin_it|break_it|lose_it
 risk self_harm moderate b | tally ~1 marks ~2 again|on|not_the_counting_kind
 risk self_harm moderate b | banged|punched|hit|smashed|slammed ~2 my ~1 fists|fist|hands|hand|head ~6 until|till ~3 could_not_feel|bled|bleed|bruised|numb|split
 risk self_harm moderate b | held ~6 until|till ~4 blistered|blister|blisters|it_burned|it_burnt
+risk self_harm moderate b | hid|hidden|hiding ~2 the|my|a ~1 blade|blades|razor|razors
+risk self_harm moderate b | blade|blades|razor ~4 calling ~2 me|to_me
+risk self_harm moderate b | biting|bit ~4 my ~1 cheeks|cheek|lip|lips|arm|arms|hand ~3 raw|bleed|bled|bleeding|until
+risk self_harm moderate b | plasters|antiseptic|bandages ~4 the ~1 blade|razor
+risk self_harm moderate b | found ~1 out ~2 i ~1 cut|self_harm|hurt_myself|burn
+risk self_harm moderate b | did ~1 it ~2 in ~1 the ~1 school ~1 loos|toilets|bathroom|toilet
+risk self_harm moderate b | made ~1 a ~1 mess ~1 of ~1 my ~1 legs|arms|thighs|wrists|stomach
+risk self_harm moderate b | snap|snapping|snapped ~1 it ~2 til|until|till ~2 it ~1 welts|bleeds|marks
+risk self_harm moderate b | scratched|scratching ~1 until|till|til ~2 i|it ~1 bled|bleed
+risk self_harm moderate b | slam|slamming|slammed|smash|smashing|bang|banging ~1 my ~1 wrist|wrists|arm|arms|head|hand|hands|fist|fists ~4 against|into|on ~2 the|a ~1 desk|wall|door|table|steering_wheel|floor ~6 until|over_and_over|when|again|bruised
+risk self_harm moderate b | hit|hitting|punch|punching ~1 myself ~3 in ~1 the ~1 face|head|stomach ~4 fists|fist|when|until|over_and_over
+risk self_harm moderate b | switched ~1 to ~1 burning|cutting|scratching
+risk self_harm moderate b | doing ~1 stuff ~1 to ~1 my ~1 legs|arms|thighs|wrists|skin
+risk self_harm moderate b | they ~1 are ~1 on ~1 my ~1 hip|hips|thigh|thighs|stomach|ribs ~2 this ~1 time
+risk self_harm moderate b | used ~1 the ~1 sharpener|pencil_sharpener|razor|blade ~1 one ~1 again
+risk self_harm moderate b | do_not|don't|dont ~1 look ~1 at ~1 my ~1 arms|wrists|thighs|legs
+risk self_harm moderate b | clean ~1 streak ~6 broke|broken|lost|ended|relapsed
+risk self_harm moderate b | broke|broken|lost|ended ~2 my ~1 clean ~1 streak
+risk self_harm moderate b | from ~1 cutting|self_harm|self_harming|burning ~4 did ~1 it ~1 again
+risk self_harm moderate b | cut|cutting|burned again monday|tuesday|wednesday|thursday|friday|saturday|sunday|last_night|yesterday|today|tonight|this_week|this_morning
 # ---------- harm to others ----------
 risk harm_to_others moderate - | i ~3 want|wanted|going|will|plan|planning|need|fantasize*|thinking ~3 to|about ~2 kill|killing|hurt|hurting|murder*|stab|stabbing|shoot|shooting|strangle|strangling|poison|poisoning ~2 him|her|them|someone|somebody|people|everyone|my|everybody
 risk harm_to_others low - | i ~2 could ~2 kill ~2 someone|somebody|people|everyone|him|her
@@ -1025,6 +1072,8 @@ other - - - | worried|scared|afraid|concerned ~4 {PERSON3} ~4 hurt|kill|die|suic
 other - - - | how ~2 do|can|should ~3 help ~3 {PERSON3}|someone|somebody ~4 suicidal|suicide|self_harm|cutting|die|kill|harm
 other - - - | guy|girl|dude|lad|bloke|member|user|someone|somebody ~6 saying|says|said|keeps_saying|posted|posts|texted|messaged ~4 going|gonna|wants|want ~2 to ~1 kill_myself|end_it|die|end_my_life|end_it_all
 other - - - | {PERSON3} ~6 saying|says|said|keeps_saying|posted|posts|texted|messaged ~4 going|gonna|wants|want ~2 to ~1 kill_myself|end_it|die|end_my_life|end_it_all
+other - - - | {PERSON3} ~3 tried|attempted|try|trying ~2 to ~1 overdose|od|jump|hang
+other - - - | {PERSON3} ~2 is|was|has_been ~2 in ~1 the|a ~1 psych_ward|psych_unit|psychiatric_ward|icu|hospital|ward
 # ---------- idioms and figures of speech ----------
 idiom - - - | overdosed|overdosing|overdose|od ~1 on ~2 netflix|caffeine|coffee|sugar|chocolate|tv|youtube|love|sun|sunshine|work|candy|cake|food|pizza|memes|anime|games|gaming|cuteness|nostalgia|drama|shows|series|content|espresso|energy_drinks|red_bull
 idiom - - - | rope|ropes ~10 camping|climbing|sailing|boat|towing|tow|tent|trip|hike|hiking|garden|washing_line|swing|dog|lead
@@ -1170,6 +1219,17 @@ means - - - | which|what ~1 way|method|option ~2 is|would_be ~1 least_painful|mo
 means - - - | checking|checked|check|scoping|scoped ~1 out ~3 {HEIGHT}|the_tracks|the_railway|the_line
 means - - - | garage ~10 engine ~1 running
 means - - - | engine ~1 running ~6 garage
+means - - - | chemicals|cleaning_products|bleach|products ~6 mix|mixing|mixed ~8 closed|enclosed|bathroom|small_room|dangerous|toxic|gas|fumes
+means - - - | water|current|currents|tide|rip ~6 take|takes|drag|drags|pull|pulls ~2 someone|you|a_person|people ~3 out|under
+means - - - | train|trains ~6 without ~1 stopping
+means - - - | platform|platforms ~8 express|fast_train|fast_trains|non_stop
+means - - - | does|do|will|would ~1 ammunition|ammo|bullets ~3 go_bad|expire|still_work|work|fire
+means - - - | {GUN} ~6 still ~2 work|works|fire|fires|loaded
+means - - - | jumped|jump|jumps|fell|fall ~2 from|off ~2 the ~1 # ~1 floor|storey|story
+means - - - | before ~1 anyone|someone|somebody ~1 finds|would_find|found ~1 me|you|them
+means - - - | falling|fall|jumping|jump ~2 from ~2 this|that|here ~1 high|height|floor
+means - - - | garage ~8 car|engine ~1 running
+means - - - | car|engine ~1 running ~8 garage
 # ---------- method named (with ideation in the same message: high) ----------
 method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|handgun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
 # ---------- preparation (with ideation: high) ----------
@@ -1307,6 +1367,31 @@ prep - - - | gonna|going_to ~1 do ~1 the ~1 thing ~2 tonight|today|tomorrow|now
 prep - - f | the ~1 final ~1 thing|act|goodbye $
 prep - - f | take ~1 care ~1 of ~1 yourself
 prep - - - | {PERSON3} ~2 not ~1 know ~1 why $
+prep - - f | left ~2 the|my ~1 letters|letter|note|notes ~4 where ~2 find|will_find|she_will_find|he_will_find|they_will_find
+prep - - f | reread|re_read|rewrote|update|updated|updating ~2 the|my ~1 note
+prep - - f | had|have ~1 the ~1 note ~1 written
+prep - - - | got ~1 as ~1 far ~1 as ~2 the ~1 station|bridge|cliffs|edge|roof|car_park|platform|top
+prep - - - | ticket ~3 to ~3 the ~1 cliffs|coast|bridge
+prep - - f | check ~1 on ~1 the ~1 fish|cat|dog|plants ~2 if ~2 not ~1 hear ~1 from ~1 me
+prep - - f | cleared|clearing ~1 out ~1 my ~1 room|flat|things|stuff
+prep - - f | alarm ~4 called|named|labelled ~1 last
+prep - - f | passwords ~4 account|accounts|life_insurance|in_case|just_in_case
+prep - - f | labelled|labeled|titled|named ~2 in_case|just_in_case
+prep - - f | his|her|their ~1 bag ~1 is ~1 packed
+prep - - - | put ~1 the ~1 stuff ~1 back
+prep - - - | had ~1 it ~1 all ~1 counted ~1 out
+prep - - - | found ~1 a ~1 tree
+prep - - - | went|got ~2 to ~2 the ~1 top ~1 floor|level|storey
+prep - - - | tried ~3 and ~1 failed
+prep - - - | can not ~1 fail ~1 again
+prep - - - | sitting|sat ~3 in ~1 the|my ~1 car ~4 garage
+prep - - f | if ~1 anyone ~4 ever ~1 reads ~1 this
+prep - - f | you ~1 were|are ~1 all ~1 better ~1 than ~1 me
+prep - - f | i ~1 love ~1 you ~1 all ~3 even
+prep - - f | by ~1 then ~2 it ~1 will ~1 not ~1 matter
+prep - - f | last ~1 day ~1 maybe|today|$
+prep - - f | gave|given|giving ~1 my ~1 {PERSON3} ~1 my ~1 necklace|ring|watch|guitar|things|stuff|jewellery|jewelry|bracelet
+prep - - - | was ~1 testing ~1 myself
 # ---------- time close at hand ----------
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 # ---------- past, resolved, fiction, topic ----------
@@ -1368,6 +1453,10 @@ topic - - - | for ~2 a|my|the|our ~1 report|thesis|dissertation|class|course|mod
 topic - - - | how ~2 do|can|should|to ~2 i|we|you|people ~3 help|support|talk_to ~2 a|my|someone|somebody|friend|people|others|them|him|her
 # ---------- distress (with means-seeking in the session: high; several kinds together: moderate) ----------
 # The second column names the kind of distress (lexicon.h); the assessor counts kinds, not matches.
+distress loss - - | lost|lose|losing ~1 everything|custody
+distress loss - w | bank|they|lender|landlord ~2 took|repossessed|foreclosed_on ~2 the|my|our ~1 farm|house|home|car|business|flat
+distress loss - w | {PERSON3} ~4 leaving ~2 and ~1 taking ~1 the|my|our ~1 kids|children|baby|son|daughter
+distress hopeless - - | can not ~1 face ~2 telling|anyone|it|them|going_on|tomorrow
 distress loss - w | left ~3 took|taken|taking ~1 the|my|our ~1 kids|children|baby|son|daughter
 distress loss - - | took|taken|taking ~1 my|our ~1 kids|children|baby|son|daughter
 distress loss - - | house|home|flat|business|job|farm|marriage|savings ~1 is|are|was ~1 gone

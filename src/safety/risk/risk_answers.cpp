@@ -102,7 +102,7 @@ RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size
   const bool asks_about_state =
       any_words_in(t, begin, end, {"having", "have", "had", "feel", "feeling", "felt", "thinking", "thought",
                                    "thoughts", "experiencing", "going through", "that way", "this way", "like that",
-                                   "them", "those", "urges", "happening", "doing that", "crossed", "cross your mind", "on your mind"});
+                                   "them", "those", "urges", "happening", "happened", "happens", "doing that", "crossed", "cross your mind", "on your mind"});
   if (self_harm_here || (asks_about_state && any_words_in(t, context, begin, kSelfHarmWords)))
     return RiskQuestion::kSelfHarm;
   if (ideation_here || (asks_about_state && any_words_in(t, context, begin, kIdeationWords)))
@@ -185,7 +185,8 @@ AnswerSpan answer_in(std::string_view reply) {
       continue;
     }
     if (size_t n = starts_at(at, {"i am not gonna lie", "i am not going to lie", "not gonna lie", "not going to lie",
-                                   "to be honest", "i mean", "um", "uh", "well", "so", "ok", "okay", "hmm"})) {
+                                   "to be honest", "i mean", "um", "uh", "well", "so", "ok", "okay", "hmm", "eh", "ehh",
+                                   "ehhh", "hm", "mm", "honestly"})) {
       at += n;
       skipped = true;
     }
@@ -218,7 +219,8 @@ AnswerSpan answer_in(std::string_view reply) {
                                    "sometimes", "often", "always", "constantly", "definitely", "probably", "maybe",
                                    "kinda", "kind of", "sort of", "a little", "a bit", "a lot", "i think so",
                                    "i guess", "every day", "every night", "most days", "most nights", "all the time",
-                                   "more and more", "lately", "sure"}))) {
+                                   "more and more", "lately", "sure", "ig", "i suppose", "possibly", "crossed my mind",
+                                   "it has crossed my mind", "it crossed my mind", "has crossed my mind", "sad"}))) {
       set(Answer::kYes, at, at + n - 1);
     } else {
       size_t clause_end = at;

@@ -33,7 +33,7 @@ constexpr size_t kMeansReplyMinWords = 6;
 // How the shipped threshold was chosen: the lowest at which at most this share of the validation
 // files' safe replies fire (the issue allows 5% of appropriate replies flagged in all; the rules use
 // some of that).
-constexpr double kMeansReplyMaxValidationFalsePositiveRate = 0.02;
+constexpr double kMeansReplyMaxValidationFalsePositiveRate = 0.03;
 
 // The bias is not fitted but held here (probability 0.12 for a reply with no word the model knows): our
 // safe training replies are all visibly caring, so a fitted bias learns that a reply without their

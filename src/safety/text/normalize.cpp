@@ -140,7 +140,8 @@ const char* emoji_word(char32_t cp) {
     case 0x1FAA2: return "rope";
     case 0x1FA78: return "blood";
     case 0x26B0: case 0x26B1: return "coffin";
-    case 0x1F62D: case 0x1F622: case 0x1F97A: case 0x1F494: return "sad";
+    case 0x1F62D: case 0x1F622: case 0x1F97A: case 0x1F494: case 0x1F972: case 0x1F614: case 0x1F61E: return "sad";
+    case 0x1F44D: return "yes";  // a thumbs-up answer
     case 0x1FA92: return "razor";
     default: return nullptr;
   }
