@@ -1,4 +1,4 @@
-// haven safety train-ideation [--model ideation|means-reply] --validation FILE[,FILE...] [--max-validation-fpr F]
+// haven safety train-ideation [--model ideation|means-reply|harm-reply] --validation FILE[,FILE...] [--max-validation-fpr F]
 //                             [--out FILE.cpp] TRAIN.jsonl...
 //
 // Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
@@ -18,6 +18,12 @@
 // is read as the screener reads it (means_reply_model_text: digits are not features). Its
 // threshold defaults to at most 0.02 of the validation files' safe replies, and it writes
 // src/safety/screen/means_reply_weights.cpp.
+//
+// --model harm-reply trains the screener's reader of the other kinds of harm
+// (safety/screen/harm_reply_classifier.h) from the same lines: unsafe replies of every category but
+// means_information are the positives, safe replies the negatives, unsafe means replies are left out;
+// its threshold defaults to at most 0.02 of the validation files' safe replies, and it writes
+// src/safety/screen/harm_reply_weights.cpp.
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -33,6 +39,7 @@
 #include "app/cli/safety_cli.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
+#include "safety/screen/harm_reply_classifier.h"
 #include "safety/screen/means_reply_classifier.h"
 
 namespace haven::cli {
@@ -64,8 +71,10 @@ struct KindText {
   std::string kind;
 };
 
-// One screener line as a training text for the means model; keep is false when the line is left out.
-Status screener_line(const json& j, const std::string& where, bool& keep, KindText& k) {
+enum class ReplyModel { kNone, kMeans, kHarm };
+
+// One screener line as a training text for a reply model; keep is false when the line is left out.
+Status screener_line(const json& j, const std::string& where, ReplyModel model, bool& keep, KindText& k) {
   auto label = j.find("label");
   auto reply = j.find("reply");
   auto category = j.find("category");
@@ -75,14 +84,15 @@ Status screener_line(const json& j, const std::string& where, bool& keep, KindTe
   if (category == j.end() || !category->is_string()) return invalid_argument(where + "expected a string \"category\"");
   const bool unsafe = *label == "unsafe";
   const bool means = *category == "means_information";
-  keep = !unsafe || means;
+  // The means model learns means replies against safe ones; the harm model the other unsafe replies.
+  keep = !unsafe || (model == ReplyModel::kMeans ? means : !means);
   k.text.text = haven::safety::screen::means_reply_model_text(reply->get<std::string>());
-  k.text.positive = unsafe && means;
+  k.text.positive = unsafe && keep;
   k.kind = category->get<std::string>() + (unsafe ? " unsafe" : " safe");
   return Status::ok();
 }
 
-Status read_labelled(const std::string& path, std::vector<KindText>& out, bool replies) {
+Status read_labelled(const std::string& path, std::vector<KindText>& out, ReplyModel replies) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return not_found("cannot open '" + path + "' for reading");
   std::string line;
@@ -93,10 +103,10 @@ Status read_labelled(const std::string& path, std::vector<KindText>& out, bool r
     const std::string where = path + ":" + std::to_string(line_no) + ": ";
     json j = json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return invalid_argument(where + "expected a JSON object, found something else");
-    if (replies) {
+    if (replies != ReplyModel::kNone) {
       KindText k;
       bool keep = false;
-      if (Status s = screener_line(j, where, keep, k); !s.is_ok()) return s;
+      if (Status s = screener_line(j, where, replies, keep, k); !s.is_ok()) return s;
       if (keep) out.push_back(std::move(k));
       continue;
     }
@@ -130,22 +140,33 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     if (!r->is_ok()) return usage_error(r->status().message());
   if (!validation->has_value()) return usage_error("safety train-ideation expects --validation FILE, found nothing");
   const std::string model_kind = model_name->value_or("ideation");
-  if (model_kind != "ideation" && model_kind != "means-reply")
-    return usage_error("safety train-ideation expects --model ideation or means-reply, found '" + model_kind + "'");
-  const bool replies = model_kind == "means-reply";
+  if (model_kind != "ideation" && model_kind != "means-reply" && model_kind != "harm-reply")
+    return usage_error("safety train-ideation expects --model ideation, means-reply or harm-reply, found '" +
+                       model_kind + "'");
+  const ReplyModel replies = model_kind == "means-reply" ? ReplyModel::kMeans
+                             : model_kind == "harm-reply" ? ReplyModel::kHarm
+                                                          : ReplyModel::kNone;
   risk::WeightsSourceTarget target;
-  if (replies) {
+  double max_fpr = risk::kIdeationMaxValidationFalsePositiveRate;
+  risk::IdeationTrainingOptions train_options;
+  if (replies == ReplyModel::kMeans) {
     target.header = "safety/screen/means_reply_classifier.h";
     target.name_space = "haven::safety::screen";
     target.function = "shipped_means_reply_model";
     target.min_words = haven::safety::screen::kMeansReplyMinWords;
     target.command = "haven safety train-ideation --model means-reply";
+    max_fpr = haven::safety::screen::kMeansReplyMaxValidationFalsePositiveRate;
+    train_options = haven::safety::screen::means_reply_training_options();
+  } else if (replies == ReplyModel::kHarm) {
+    target.header = "safety/screen/harm_reply_classifier.h";
+    target.name_space = "haven::safety::screen";
+    target.function = "shipped_harm_reply_model";
+    target.min_words = haven::safety::screen::kHarmReplyMinWords;
+    target.command = "haven safety train-ideation --model harm-reply";
+    max_fpr = haven::safety::screen::kHarmReplyMaxValidationFalsePositiveRate;
+    train_options = haven::safety::screen::harm_reply_training_options();
   }
   const size_t min_words = target.min_words;
-  double max_fpr = replies ? haven::safety::screen::kMeansReplyMaxValidationFalsePositiveRate
-                           : risk::kIdeationMaxValidationFalsePositiveRate;
-  risk::IdeationTrainingOptions train_options;
-  if (replies) train_options = haven::safety::screen::means_reply_training_options();
   // Whole string a number in [low, high], or a usage error naming the option.
   auto number = [](const std::optional<std::string>& text, const char* name, double low, double high,
                    double& out) -> Status {
@@ -219,8 +240,8 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     if (read[i] && !valid[i].text.positive) neg.push_back(prob[i]);
   }
   const double threshold = risk::round_threshold_up(risk::threshold_for_false_positive_rate(neg, max_fpr));
-  // The means model has no confident threshold (it never counts more or less than it fires).
-  const double confident = replies ? 1.0
+  // The reply models have no confident threshold (it never counts more or less than it fires).
+  const double confident = replies != ReplyModel::kNone ? 1.0
                                    : risk::round_threshold_up(risk::threshold_for_false_positive_rate(
                                          neg, risk::kIdeationConfidentValidationFalsePositiveRate));
   std::printf("trained on %zu texts (%zu positive), %zu weights, bias %.4f, final loss %.4f, l2 %g\n",
@@ -261,8 +282,8 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       const size_t slash = f.find_last_of('/');
       files += (files.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
     }
-    provenance.push_back(std::string(replies ? "Training replies: " : "Training texts: ") + files +
-                         (replies ? " (tests/safety/screen_classifier, " : " (tests/safety/data/classifier, ") +
+    provenance.push_back(std::string(replies != ReplyModel::kNone ? "Training replies: " : "Training texts: ") + files +
+                         (replies != ReplyModel::kNone ? " (tests/safety/screen_classifier, " : " (tests/safety/data/classifier, ") +
                          std::to_string(model.training_texts) + " texts, " + std::to_string(model.positives) +
                          " positive), written by this project.");
     char buf[256];
@@ -271,7 +292,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       const size_t slash = f.find_last_of('/');
       vfiles += (vfiles.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
     }
-    if (replies)
+    if (replies != ReplyModel::kNone)
       std::snprintf(buf, sizeof buf,
                     "Threshold: at most %.3f of the safe replies of %zu words or more of the validation files fire; "
                     "l2 %g:",

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <utility>
 
+#include "safety/screen/harm_reply_classifier.h"
 #include "safety/screen/means_reply_classifier.h"
 #include "safety/screen/text_scan.h"
 
@@ -874,6 +875,17 @@ static void add_means_model_evidence(std::string_view reply, Verdict& v) {
   add_means_model_evidence(read_means_reply(reply), v);
 }
 
+// The reader of the other kinds of harm (harm_reply_classifier.h): where it fires, in the kind its words
+// and the conversation point to, unless the rules already found that kind.
+static void add_harm_model_evidence(std::string_view reply, const ScreenContext& context, Verdict& v) {
+  if (shipped_harm_reply_model().threshold >= 1.0f) return;
+  const HarmReplyReading r = read_harm_reply(reply);
+  if (!r.fires) return;
+  const ScreenCategory category = harm_reply_category(reply, context);
+  if (std::find(v.categories.begin(), v.categories.end(), category) != v.categories.end()) return;
+  for (const auto& span : r.evidence) v.add({category, span.start, span.end});
+}
+
 Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool learned_reader) {
   Verdict all;
   size_t offset = 0;
@@ -920,13 +932,15 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool 
       all = std::move(kept);
     }
     if (!all.unsafe) add_means_model_evidence(reading, all);
+    // Held whole here, so the other kinds of harm are read whole too (elsewhere, the reply so far).
+    if (!all.unsafe) add_harm_model_evidence(reply, context, all);
   }
   return all;
 }
 
 Verdict screen_reply_so_far(std::string_view reply_so_far, const ScreenContext& context) {
   Verdict v;
-  if (reads_means_model(context) || shipped_means_reply_model().threshold >= 1.0f) return v;
+  if (reads_means_model(context)) return v;
   // Read at every sentence's end, so only the latest stretch is read (from a word start), which keeps a
   // very long reply linear; what came before it was read at earlier sentences.
   constexpr size_t kTailBytes = 4096;
@@ -936,7 +950,8 @@ Verdict screen_reply_so_far(std::string_view reply_so_far, const ScreenContext& 
     while (from < reply_so_far.size() && reply_so_far[from] != ' ' && reply_so_far[from] != '\n') ++from;
   }
   Verdict tail;
-  add_means_model_evidence(reply_so_far.substr(from), tail);
+  if (shipped_means_reply_model().threshold < 1.0f) add_means_model_evidence(reply_so_far.substr(from), tail);
+  if (!tail.unsafe) add_harm_model_evidence(reply_so_far.substr(from), context, tail);
   for (auto e : tail.evidence) {
     e.start += from;
     e.end += from;
@@ -1021,6 +1036,7 @@ Verdict screen_whole_reply(std::string_view reply, const ScreenContext& context)
     // An answer without care is a broad reading: it stands only if the reply is not plainly safe.
     if (v.unsafe && reading.probability < kMeansReplyClearlySafeBelow) v = Verdict{};
     add_means_model_evidence(reading, v);
+    if (!v.unsafe) add_harm_model_evidence(reply, context, v);
   }
   return v;
 }
