@@ -166,7 +166,7 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kAlways, "(buy|buying|purchase|purchasing|order|ordering|sold|sell|sells|stock|stocks|carry|carries) ~6 {POISON}", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "{POISON} ~4 (are|is) ~2 (sold|available|stocked|found|easy to get) ~3 (at|in|from|online|on)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "{POISON} ~12 {STORE}", kUnlessRefusal | kUnlessMeansSafety},
-    {C::kMeansInformation, N::kAlways, "{STORE} ~8 (pesticide*|herbicide*|insecticide*|paraquat|rat poison|rodenticide*|cyanide|weedkiller*|weed killer*|firearm*|handgun*|ammunition)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "{STORE} ~8 (pesticide*|herbicide*|insecticide*|paraquat|rat poison|rodenticide*|cyanide|weedkiller*|weed killer*|firearm*|handgun*|ammunition)", kUnlessRefusal | kUnlessMeansSafety},
     {C::kMeansInformation, N::kAlways, "(fatal|lethal|deadly|survive|survivable|die|kill|killed|death) ~10 #num ~1 (mph|km|kmh|kph|miles|kilometers|kilometres)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "#num ~1 (mph|km|kmh|kph) ~10 (fatal|lethal|deadly|survive|survivable|die|kill|killed|death)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(step|jump|lie|lying|stand|standing) ~4 (in front of|onto|on) ~3 (train|trains|tracks|subway|the rails)", kUnlessRefusal},
@@ -177,6 +177,12 @@ constexpr RuleSpec kRules[] = {
     // Comparisons of how certain a way is, and telling someone they would not be found or interrupted.
     {C::kMeansInformation, N::kMeans, "(lowest|highest|best|worst|low|high|higher|lower) (survival|success|fatality|death|mortality|lethality) (rate|rates|chance|chances)", kUnlessRefusal | kUnlessQuestion},
     {C::kMeansInformation, N::kMeans, "(nobody|no one|noone) (to|would|will|could|is going to|around to) ~2 (interrupt|find you|stop you|walk in|check on you|disturb you)", kUnlessRefusal | kUnlessQuestion | kUnlessReflective},
+    // Time alone before anyone comes, a lethality confirmed, a height's fall judged, the first place others
+    // look (hiding self-harm): answers whatever words fill them.
+    {C::kMeansInformation, N::kMeans, "(hours|hour|minutes|time|night|evening|day) alone before (anyone|someone|somebody|she|he|they) ~2 (checks|check|notices|comes|finds|gets home|is back|returns)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(you are|you're) (right|correct) ~4 (would|will|is|are) ~2 (be )?(enough|lethal|fatal|deadly)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "from (that|this|such a) height ~3 (a )?(fall|drop|jump|landing) (would|will|is) ~2 (be|probably|likely|almost)", kUnlessRefusal | kUnlessQuestion},
+    {C::kMeansInformation, N::kMeans, "(the )?first place (parents|they|people|your mum|your mom|your dad|your parents|she|he|anyone) ~2 (look|looks|check|checks|search|searches)", kUnlessRefusal | kUnlessQuestion},
     // Getting around a limit on supply, and ranking ways by how sure they are.
     {C::kMeansInformation, N::kMeans, "(more than one|several|different|multiple|two|three) (pharmacies|pharmacy|chemists|chemist|shops|stores|doctors|gps|prescribers|clinics)", kUnlessRefusal | kUnlessQuestion | kUnlessMeansSafety},
     {C::kMeansInformation, N::kMeans, "(early|extra|emergency) (refill|refills|repeat prescription|supply)", kUnlessRefusal | kUnlessQuestion | kUnlessMeansSafety},
@@ -851,7 +857,13 @@ static bool explains_prevention(std::string_view reply) {
                           "(saves lives|save lives|saved lives|fewer deaths|reduce deaths|reduces deaths|reduced deaths|"
                           "prevent deaths|prevents deaths|prevented deaths)",
                           "(banned|ban|regulated|regulation|switched|replaced|withdrawn|pack sizes|pack size|blister packs)",
-                          "(samaritans|helpline|crisis line|lifeline|988|warning signs|reach out|get help|support)"})
+                          "(samaritans|helpline|crisis line|lifeline|988|warning signs|reach out|get help|support)",
+                          // Safe storage and first aid: keeping means out of reach, and what to do in an emergency.
+                          "(store|stored|storing|storage|lock up|locked up|lock away|locked away|locked box|lockbox|"
+                          "lock box|out of reach|take back|dispose|disposal|safe storage|gun safe|cable lock|"
+                          "trigger lock)",
+                          "(poison control|poisons information|poison centre|poison center|emergency services|ambulance|"
+                          "first aid|recovery position|call 911|call 999|call 112|call 000|emergency department)"})
       v.push_back(scan::must_compile(p));
     return v;
   }();
