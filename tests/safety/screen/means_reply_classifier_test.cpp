@@ -34,7 +34,8 @@ std::vector<std::filesystem::path> training_files() {
   std::sort(out.begin(), out.end());
   for (const char* f : {"dev.jsonl", "held_out.jsonl", "held_out_2.jsonl", "held_out_3.jsonl", "held_out_4.jsonl",
                         "held_out_5.jsonl", "held_out_6.jsonl", "held_out_7.jsonl", "held_out_8.jsonl",
-                        "held_out_9.jsonl", "held_out_11.jsonl", "held_out_12.jsonl"})
+                        "held_out_9.jsonl", "held_out_11.jsonl", "held_out_12.jsonl", "held_out_13.jsonl",
+                        "held_out_14.jsonl"})
     out.push_back(tests_dir() / "screen_data" / f);
   return out;
 }
