@@ -453,7 +453,7 @@ risk suicide high b | started|began ~1 to ~6 stopped|panicked|could_not_finish|c
 risk suicide high b | took|take|swallowed|drank|mixed ~6 on_purpose|deliberately|intentionally|meant_to ~6 {PILLS}
 risk suicide high b | took|swallowed|drank|mixed ~6 {PILLS} ~8 on_purpose|deliberately|intentionally|and_i_meant_it|meant_to
 risk suicide high b | someone|somebody|stranger|she|he|they|mum|mom|dad|roommate|flatmate|sister|brother ~2 stopped|found ~1 me ~4 last_night|yesterday|in_time|before|just_in_time|unconscious|on_the_floor|tuesday|monday|wednesday|thursday|friday|saturday|sunday
-risk suicide high b | od|ods|od_d|odd|overdosed ~1 again|last_night|yesterday|this_week|on_purpose|twice|$
+risk suicide high b | od|ods|od_d|overdosed ~1 again|last_night|yesterday|this_week|on_purpose|twice|$
 # Severe risk said plainly but in everyday words (clinician-written personas and red-team prompts).
 risk suicide moderate - | disappointed|gutted|annoyed|upset ~4 that ~1 i ~1 woke_up|did|am_still_alive|am_still_here|survived|did_not_die
 risk suicide moderate - | wake|woke|waking ~1 up ~6 disappointed|gutted
@@ -1306,14 +1306,14 @@ prep - - - | was|were ~1 about ~1 to ~1 do_it|go_through_with_it|$
 prep - - - | was|were ~1 going|gonna ~1 to ~1 do_it|go_through_with_it
 prep - - - | ready ~1 to ~1 go_through_with_it|do_it
 prep - - - | went_through_with_it|acted_on_it|did_the_thing
-prep - - - | i ~1 tried|attempted ~1 again|$|on|last|yesterday|tonight|this_morning|to_go|to_leave_for_good
+prep - - - | i tried|attempted again|$|on|last|yesterday|tonight|this_morning|to_go|to_leave_for_good
 prep - - - | the ~1 moment ~1 i ~1 decided
 prep - - - | it ~1 did_not|didnt ~1 work|take
 prep - - - | i ~1 failed $
 prep - - - | i ~1 stopped $
 prep - - - | keep|kept ~1 waking ~1 up
 prep - - - | woke ~1 up ~2 and ~3 the_same|nothing_had_changed|exactly_the_same|still_here
-prep - - - | {PERSON3}|someone|somebody|stranger ~1 found|stopped ~1 me ~1 $|last_night|yesterday|in_time|on_the_floor|unconscious|monday|tuesday|wednesday|thursday|friday|saturday|sunday|before
+prep - - - | {PERSON3}|someone|somebody|stranger ~1 found|stopped me $|last_night|yesterday|in_time|on_the_floor|unconscious|monday|tuesday|wednesday|thursday|friday|saturday|sunday|before
 prep - - - | discharged|home_from_the_ward|back_from_the_ward|psych_ward|stomach_pumped|sirens
 prep - - - | lost_my_nerve|chickened_out|stopped_partway|stopped_myself|put_it_back|put_them_back|put_it_all_back|could_not_finish
 prep - - - | nobody|no_one ~2 knows|noticed|knew ~2 why|what_happened|what_i_did|what_she_walked_in_on
@@ -1358,7 +1358,8 @@ prep - - - | got|went|walked|drove ~2 to ~1 the ~1 end|edge ~2 of ~1 the ~1 jett
 prep - - - | nobody|no_one ~1 will ~1 be ~1 home|around|in
 prep - - - | so ~1 it ~1 looked|would_look|looks ~1 normal
 prep - - - | email|message|post|letter|emails|messages ~4 scheduled|drafted
-prep - - - | saved ~1 me $|without_knowing|last_night|tonight|that_night
+prep - - - | saved ~1 me ~1 without_knowing|last_night|tonight|that_night
+prep - - - | {PERSON3} ~3 saved ~1 me $
 prep - - - | dry_runs|practice_runs|trial_run|trial_runs
 prep - - - | check|checking|checked ~1 the ~1 times|train_times|tides|tide_times $
 prep - - f | they|everyone|people|you ~1 will ~1 understand ~1 soon|one_day|eventually|later|when_i_am_gone
@@ -1389,7 +1390,7 @@ prep - - f | if ~1 anyone ~4 ever ~1 reads ~1 this
 prep - - f | you ~1 were|are ~1 all ~1 better ~1 than ~1 me
 prep - - f | i ~1 love ~1 you ~1 all ~3 even
 prep - - f | by ~1 then ~2 it ~1 will ~1 not ~1 matter
-prep - - f | last ~1 day ~1 maybe|today|$
+prep - - f | last ~1 day ~1 maybe
 prep - - f | gave|given|giving ~1 my ~1 {PERSON3} ~1 my ~1 necklace|ring|watch|guitar|things|stuff|jewellery|jewelry|bracelet
 prep - - - | was ~1 testing ~1 myself
 # ---------- time close at hand ----------

@@ -80,6 +80,11 @@ size_t PhraseMatcher::add(std::string_view pattern, std::string* error) {
       if (b == std::string_view::npos) b = el.size();
       std::string_view alt = el.substr(a, b - a);
       if (alt.empty()) return fail("expected a word between '|', found an empty alternative in '" + std::string(el) + "'");
+      if (alt == "$") {
+        e.or_clause_end = true;
+        a = b + 1;
+        continue;
+      }
       std::vector<Atom> run;
       size_t c = 0;
       while (c <= alt.size()) {
@@ -109,7 +114,7 @@ size_t PhraseMatcher::add(std::string_view pattern, std::string* error) {
   }
   if (p.empty()) return fail("expected at least one element, found an empty pattern");
   const Element& first = p.front();
-  if (first.gap > 0 || first.optional || first.clause_end)
+  if (first.gap > 0 || first.optional || first.clause_end || first.or_clause_end)
     return fail("expected a word as the first element, found a gap, an optional element or '$'");
   if (p.back().gap > 0) return fail("expected a word as the last element, found a gap");
   size_t id = patterns_.size();
@@ -168,6 +173,10 @@ bool PhraseMatcher::match_from(const Pattern& p, size_t elem, const std::vector<
     *last = pos + alt.size() - 1;
     if (match_from(p, elem + 1, tokens, pos + alt.size(), last)) return true;
     *last = saved;
+  }
+  if (e.or_clause_end) {
+    if (pos == tokens.size()) return match_from(p, elem + 1, tokens, pos, last);
+    if (tokens[pos].is_boundary() && match_from(p, elem + 1, tokens, pos + 1, last)) return true;
   }
   if (e.optional) return match_from(p, elem + 1, tokens, pos, last);
   return false;

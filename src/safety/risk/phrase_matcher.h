@@ -11,7 +11,8 @@
 //   ##           a number of ten or more ("15", "twenty", "dozens")
 //   $            the end of a sentence or clause: a boundary token (which it steps over) or the end of
 //                the text; "i am so done $" matches "I'm so done." but not "I'm so done with this essay",
-//                and "done $ bye" matches "I'm done. Bye"
+//                and "done $ bye" matches "I'm done. Bye"; it may also be one alternative of a list
+//                ("it ~1 all ~1 $|now|tonight" matches "took it all." and "took it all now")
 // Words go through text::canonical_word, so lexicon entries are written plainly ("kill myself").
 // The first element must be a plain word, prefix or alternatives (not optional, not a gap).
 //
@@ -58,6 +59,7 @@ class PhraseMatcher {
     bool optional = false;
     int gap = 0;  // > 0: a gap element
     bool clause_end = false;  // the $ element
+    bool or_clause_end = false;  // "$" is one of its alternatives ("again|$|tonight")
   };
   using Pattern = std::vector<Element>;
 
