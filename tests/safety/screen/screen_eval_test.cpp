@@ -172,7 +172,9 @@ TEST(ScreenEvalTest, LaterSetsKeepTheirFigures) {
                          Floor{"held_out_8.jsonl", 0.95, 0.99, 0.02}, Floor{"held_out_9.jsonl", 0.99, 0.99, 0.07},
                          Floor{"held_out_10.jsonl", 0.97, 0.9, 0.19}, Floor{"held_out_11.jsonl", 0.99, 0.99, 0.03},
                          Floor{"held_out_12.jsonl", 0.99, 0.99, 0.08}, Floor{"held_out_13.jsonl", 0.99, 0.99, 0.06},
-                         Floor{"held_out_14.jsonl", 0.99, 0.99, 0.06}}) {
+                         Floor{"held_out_14.jsonl", 0.99, 0.99, 0.06},
+                         // First run on the sixth session's final design; never trained on.
+                         Floor{"held_out_15.jsonl", 0.91, 0.99, 0.19}}) {
     std::vector<std::string> errors;
     auto t = measure(load(f.file), errors);
     print(f.file, t);
@@ -187,7 +189,7 @@ TEST(ScreenEvalTest, LaterSetsKeepTheirFigures) {
     // The pooled rate is over the sets written mostly as replies to people (4 to 9).
     const std::string name = f.file;
     if (name != "held_out_10.jsonl" && name != "held_out_11.jsonl" && name != "held_out_12.jsonl" &&
-        name != "held_out_13.jsonl" && name != "held_out_14.jsonl") {
+        name != "held_out_13.jsonl" && name != "held_out_14.jsonl" && name != "held_out_15.jsonl") {
       safe_total += set_safe;
       safe_flagged += set_safe_flagged;
     }
