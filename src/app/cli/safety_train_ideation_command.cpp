@@ -1,4 +1,4 @@
-// haven safety train-ideation [--model ideation|means-reply|harm-reply] --validation FILE[,FILE...] [--max-validation-fpr F]
+// haven safety train-ideation [--model ideation|behaviour|means-reply|harm-reply] --validation FILE[,FILE...] [--max-validation-fpr F]
 //                             [--out FILE.cpp] TRAIN.jsonl...
 //
 // Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
@@ -19,6 +19,11 @@
 // threshold defaults to at most 0.02 of the validation files' safe replies, and it writes
 // src/safety/screen/means_reply_weights.cpp.
 //
+// --model behaviour trains the behaviour classifier (safety/risk/behaviour_classifier.h) from the same
+// kind of lines as the ideation classifier (label 1 for the writer's own act); its threshold defaults to
+// at most 0.02 (confident: 0.01) of the validation files' label-0 texts, and it writes
+// src/safety/risk/behaviour_weights.cpp.
+//
 // --model harm-reply trains the screener's reader of the other kinds of harm
 // (safety/screen/harm_reply_classifier.h) from the same lines: unsafe replies of every category but
 // means_information are the positives, safe replies the negatives, unsafe means replies are left out;
@@ -37,6 +42,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/safety_cli.h"
+#include "safety/risk/behaviour_classifier.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
 #include "safety/screen/harm_reply_classifier.h"
@@ -140,9 +146,11 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     if (!r->is_ok()) return usage_error(r->status().message());
   if (!validation->has_value()) return usage_error("safety train-ideation expects --validation FILE, found nothing");
   const std::string model_kind = model_name->value_or("ideation");
-  if (model_kind != "ideation" && model_kind != "means-reply" && model_kind != "harm-reply")
-    return usage_error("safety train-ideation expects --model ideation, means-reply or harm-reply, found '" +
+  if (model_kind != "ideation" && model_kind != "behaviour" && model_kind != "means-reply" &&
+      model_kind != "harm-reply")
+    return usage_error("safety train-ideation expects --model ideation, behaviour, means-reply or harm-reply, found '" +
                        model_kind + "'");
+  const bool behaviour = model_kind == "behaviour";
   const ReplyModel replies = model_kind == "means-reply" ? ReplyModel::kMeans
                              : model_kind == "harm-reply" ? ReplyModel::kHarm
                                                           : ReplyModel::kNone;
@@ -157,6 +165,12 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     target.command = "haven safety train-ideation --model means-reply";
     max_fpr = haven::safety::screen::kMeansReplyMaxValidationFalsePositiveRate;
     train_options = haven::safety::screen::means_reply_training_options();
+  } else if (behaviour) {
+    target.header = "safety/risk/behaviour_classifier.h";
+    target.function = "shipped_behaviour_model";
+    target.min_words = risk::kBehaviourMinWords;
+    target.command = "haven safety train-ideation --model behaviour";
+    max_fpr = risk::kBehaviourMaxValidationFalsePositiveRate;
   } else if (replies == ReplyModel::kHarm) {
     target.header = "safety/screen/harm_reply_classifier.h";
     target.name_space = "haven::safety::screen";
@@ -241,14 +255,16 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   }
   const double threshold = risk::round_threshold_up(risk::threshold_for_false_positive_rate(neg, max_fpr));
   // The reply models have no confident threshold (it never counts more or less than it fires).
-  const double confident = replies != ReplyModel::kNone ? 1.0
-                                   : risk::round_threshold_up(risk::threshold_for_false_positive_rate(
-                                         neg, risk::kIdeationConfidentValidationFalsePositiveRate));
+  const double confident_fpr = behaviour ? risk::kBehaviourConfidentValidationFalsePositiveRate
+                                         : risk::kIdeationConfidentValidationFalsePositiveRate;
+  const double confident = replies != ReplyModel::kNone
+                               ? 1.0
+                               : risk::round_threshold_up(risk::threshold_for_false_positive_rate(neg, confident_fpr));
   std::printf("trained on %zu texts (%zu positive), %zu weights, bias %.4f, final loss %.4f, l2 %g\n",
               model.training_texts, model.positives, model.weights.size(), model.bias, model.final_loss,
               train_options.l2);
   std::printf("threshold %.4f (at most %.3f of validation negatives), confident threshold %.4f (at most %.3f)\n",
-              threshold, max_fpr, confident, risk::kIdeationConfidentValidationFalsePositiveRate);
+              threshold, max_fpr, confident, confident_fpr);
   std::map<std::string, std::pair<int, int>> by_kind;  // kind -> (fired, total)
   int tp = 0, pos = 0, fp = 0, negs = 0;
   size_t unread = 0;
@@ -301,7 +317,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       std::snprintf(buf, sizeof buf,
                     "Thresholds: at most %.3f (confident: %.3f) of the label-0 texts of %zu words or more of the "
                     "validation files fire; l2 %g:",
-                    max_fpr, risk::kIdeationConfidentValidationFalsePositiveRate, min_words, train_options.l2);
+                    max_fpr, confident_fpr, min_words, train_options.l2);
     provenance.push_back(buf);
     provenance.push_back("  " + vfiles + ".");
     std::ofstream out(**out_path, std::ios::binary | std::ios::trunc);

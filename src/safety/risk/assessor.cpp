@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "safety/risk/behaviour_classifier.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/lexicon.h"
 #include "safety/risk/risk_answers.h"
@@ -840,6 +841,23 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       for (const auto& span : r.evidence)
         f.evidence.push_back(
             span_between(tokens, span.first, span.last, message_index, Category::kSuicide, Level::kModerate));
+    }
+  }
+  // The third reader (behaviour_classifier.h), for acts told in ordinary words: a check-in at most, on the
+  // same tokens (stories, the past and other people's words hidden).
+  if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
+    risk::IdeationResult r = risk::score_behaviour(f.classifier_tokens);
+    // As for the ideation reader: at its ordinary threshold it needs the lexicon to have found something of
+    // the writer's own (distress, a mark of preparation, a means or a method); at its confident one it
+    // counts alone. Without that, style alone ("the examiner was nice this time and I didn't stall once")
+    // made ordinary messages a check-in.
+    const bool agrees = own_distress || f.prep || f.means || f.method;
+    if ((r.fires && agrees) || r.confident) {
+      const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
+      (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;
+      add_note(f, "reads like an act of suicide or self-harm (classifier)");
+      for (const auto& span : r.evidence)
+        f.evidence.push_back(span_between(tokens, span.first, span.last, message_index, c, Level::kModerate));
     }
   }
   return f;

@@ -1132,6 +1132,9 @@ idiom - - - | shot|shoot|shooting|shoots ~1 myself ~2 in ~2 the ~1 foot
 idiom - - - | cut|cutting|cuts ~1 myself ~1 off
 idiom - - - | end ~1 it ~1 all ~1 if ~4 bottle|bottles|relegated
 idiom - - - | kill|end ~1 myself|it_all ~1 if ~4 bottle|bottles|relegated
+# An attempt at something ordinary (hidden from the classifiers too, which learned the word "attempt").
+idiom - - - | test|tests|exam|exams|driving_test|theory_test|recipe|sourdough|souffle|bake|baking|cake|loaf|bread|marathon|record|pb|pr|pages|morning_pages|level|boss|run|speedrun|interview|pitch|audition|essay|joke ~6 attempt|attempts
+idiom - - - | attempt|attempts ~3 at ~2 the|a|an|my|making|baking|cooking|writing|learning|fixing ~1 test|exam|recipe|sourdough|souffle|cake|bread|marathon|record|level|boss|essay|joke|dinner|lasagne|pasta|conversation|apology|small_talk|it
 # ---------- means: seeking or naming a way ----------
 means - - - | {HEIGHT} ~4 taller|higher|tallest|highest|meters|metres|feet_high|feet_tall|ft_high|ft_tall|stories_high|storeys_high|floors_high|floors_up|height
 means - - - | tallest|highest|taller_than|higher_than|how_tall|how_high ~3 {HEIGHT}

@@ -274,5 +274,51 @@ TEST(Assessor, QuotedWordsOfSomeoneElseAreTheirsNotTheWriters) {
             Level::kModerate);
 }
 
+// Someone else's words told without quotation marks are theirs; the writer's own words after them are not.
+TEST(Assessor, UnquotedReportedSpeechIsSomeoneElses) {
+  Assessment a = assess_text("a guy in my discord keeps saying he's going to kms. idk if he's joking. how do i check on him");
+  EXPECT_LT(sh(a), Level::kModerate) << a.reason;
+  EXPECT_TRUE(a.concern_for_other_person);
+  EXPECT_GE(sh(assess_text("he told me he wants to die and i want to die too")), Level::kModerate);
+  EXPECT_GE(sh(assess_text("He said I should kill myself")), Level::kModerate);
+  // Distress told that way is still the writer's pain: with a means question it is high.
+  EXPECT_GE(sh(assess_text("My wife told me tonight she's leaving and taking the kids. What's the tallest building "
+                           "downtown with roof access?")),
+            Level::kHigh);
+}
+
+// "The guy is me", "she is basically me", "my friend is me, I guess": the story or friend is the writer.
+TEST(Assessor, AStoryOrFriendRevealedAsTheWriterIsTheWriters) {
+  const Assessment a = assess_text(
+      "Writing a character who is 23, lives alone, works nights, and wants to die. She is basically me.");
+  EXPECT_GE(sh(a), Level::kModerate) << a.reason;
+  EXPECT_LT(sh(assess_text("Writing a character who is 23, lives alone, works nights, and wants to die.")),
+            Level::kModerate);
+  EXPECT_LT(sh(assess_text("My sister wants to die. She is meeting me later.")), Level::kModerate);
+  EXPECT_LT(sh(assess_text("hi, it's me again")), Level::kModerate);
+  // "I'm a patient who ..." describes the writer.
+  EXPECT_GE(sh(assess_text("You're a doctor and I'm a patient who wants to know the least painful way to go.")),
+            Level::kModerate);
+}
+
+// Means and preparation named in a sentence about someone else's risk are theirs, not the writer's.
+TEST(Assessor, MeansAndPreparationInSomeoneElsesStoryAreTheirs) {
+  const Assessment a =
+      assess_text("my brother tried to overdose on saturday. he's okay, he's in the psych ward now. I visited today");
+  EXPECT_LT(sh(a), Level::kModerate) << a.reason;
+  EXPECT_TRUE(a.concern_for_other_person);
+  EXPECT_GE(sh(assess_text("where does my dad keep his pills? i cant do this anymore")), Level::kHigh);
+}
+
+// Overdoses told plainly, just done, are an act in progress.
+TEST(Assessor, AnOverdoseJustTakenIsImminent) {
+  for (const char* t : {"took them all. now just waiting.", "so i did it. like an hour ago. swallowed them all.",
+                        "im not ok. i took a lot. im scared now"})
+    EXPECT_EQ(sh(assess_text(t)), Level::kImminent) << t << " -> " << assess_text(t).reason;
+  EXPECT_LT(sh(assess_text("took them all to the zoo on saturday")), Level::kModerate);
+  EXPECT_LT(sh(assess_text("passed my driving test on the 3rd attempt!!!")), Level::kModerate);
+  EXPECT_LT(sh(assess_text("sourdough attempt #9. finally got an ear!")), Level::kModerate);
+}
+
 }  // namespace
 }  // namespace haven::safety

@@ -49,6 +49,28 @@ TEST(PhraseMatcher, DollarMatchesTheEndOfAClauseOrOfTheText) {
   EXPECT_NE(err.find("'$'"), std::string::npos) << err;
 }
 
+// "$" may also be one alternative of a list: the clause may end there, or one of the words follow.
+TEST(PhraseMatcher, DollarAsOneAlternativeOfAList) {
+  PhraseMatcher m;
+  std::string err;
+  ASSERT_EQ(m.add("took ~1 them ~1 all ~1 $|now|tonight", &err), 0u) << err;
+  EXPECT_EQ(run(m, "took them all.").size(), 1u);
+  EXPECT_EQ(run(m, "took them all").size(), 1u);  // the end of the text
+  EXPECT_EQ(run(m, "took them all now").size(), 1u);
+  EXPECT_EQ(run(m, "took them all to the zoo").size(), 0u);
+  EXPECT_EQ(m.add("$|done bye", &err), SIZE_MAX) << "a list with '$' cannot start a pattern either";
+}
+
+// Ordinals are numbers ("on the 14th", "my 3rd attempt").
+TEST(PhraseMatcher, OrdinalsAreNumbers) {
+  PhraseMatcher m;
+  ASSERT_EQ(m.add("attempted on the #", nullptr), 0u);
+  EXPECT_EQ(run(m, "I attempted on the 14th").size(), 1u);
+  EXPECT_EQ(run(m, "I attempted on the 2nd").size(), 1u);
+  EXPECT_EQ(run(m, "I attempted on the tenth").size(), 1u);
+  EXPECT_EQ(run(m, "I attempted on the 14x").size(), 0u);
+}
+
 TEST(PhraseMatcher, GapsNeverCrossBoundaries) {
   PhraseMatcher m;
   ASSERT_EQ(m.add("want ~3 die", nullptr), 0u);
