@@ -370,6 +370,7 @@ risk suicide moderate - | goodbye ~1 post|message|video|letter|note ~8 too_late
 context suicide moderate - | it ~1 will ~1 not ~1 matter ~2 for|to ~1 me ~1 anymore|$
 risk suicide moderate - | after ~2 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|this_week|the_weekend ~3 it ~1 will ~1 not ~1 matter ~2 for|to ~1 me
 risk suicide moderate - | tell ~1 my ~1 mom|dad|family|kids|sister|brother|wife|husband|parents|son|daughter ~2 i ~1 am ~1 sorry $
+risk suicide moderate - | been ~1 thinking ~2 about|of ~1 checking ~1 out $
 # ---------- context: risk only where the message speaks of suicide or self-harm elsewhere ----------
 context suicide moderate - | want|wanna|going|gonna|ready|about|plan|planning ~2 to ~1 jump $
 context suicide moderate - | tonight|today ~1 is ~1 the ~1 night|day $
@@ -641,6 +642,8 @@ risk suicide moderate - | nao ~1 quero ~2 mais ~1 viver
 risk suicide moderate - | mujhe|mujhko|main|mai ~3 marna ~1 chahta|chahti|hai
 risk suicide moderate - | jeena|jina ~1 nahi|nahin ~1 chahta|chahti|hai
 risk suicide moderate - | khudkushi|aatmahatya|atmahatya|khud_ko_maar
+risk suicide moderate - | kood|kud|koodna|kudna ~1 jaun|jaaun|jau|jaunga|jaungi|jaana|jana
+risk suicide moderate - | mar ~1 jaun|jaaun|jaunga|jaungi|jaana_chahta|jaana_chahti
 risk suicide moderate - | ek ~1 wil ~1 doodgaan|nie_meer_lewe_nie|myself_doodmaak|my_doodmaak
 risk suicide moderate - | ek ~1 kan ~1 nie ~1 meer ~1 nie
 risk suicide moderate - | ingin|mau|pengen ~1 mati|bunuh_diri
@@ -923,6 +926,10 @@ risk self_harm moderate b | clean ~1 streak ~6 broke|broken|lost|ended|relapsed
 risk self_harm moderate b | broke|broken|lost|ended ~2 my ~1 clean ~1 streak
 risk self_harm moderate b | from ~1 cutting|self_harm|self_harming|burning ~4 did ~1 it ~1 again
 risk self_harm moderate b | cut|cutting|burned again monday|tuesday|wednesday|thursday|friday|saturday|sunday|last_night|yesterday|today|tonight|this_week|this_morning
+risk self_harm moderate b | smacked|slapped|hit|punched|hitting|slapping ~2 my ~1 own ~1 face|head ~3 repeatedly|over_and_over|again|until|during
+risk self_harm moderate b | went ~1 at ~1 my ~1 wrist|wrists|arm|arms|skin|legs|thighs|leg|thigh
+risk self_harm moderate b | punching|punched|punch|hitting ~1 walls|the_wall|a_wall ~6 knuckles|when_i|until|every_time
+risk self_harm moderate b | pick|picking|cut|cutting ~3 at ~1 the|my ~1 skin ~8 scissors|blade|razor|bleeding|bleed|until
 # ---------- harm to others ----------
 risk harm_to_others moderate - | i ~3 want|wanted|going|will|plan|planning|need|fantasize*|thinking ~3 to|about ~2 kill|killing|hurt|hurting|murder*|stab|stabbing|shoot|shooting|strangle|strangling|poison|poisoning ~2 him|her|them|someone|somebody|people|everyone|my|everybody
 risk harm_to_others low - | i ~2 could ~2 kill ~2 someone|somebody|people|everyone|him|her
@@ -1241,7 +1248,7 @@ prep - - f | i ~2 have|made|got|came_up_with|worked_out ~1 a ~1 plan $
 prep - - f | leave|leaving ~2 a|my ~1 note|letter|goodbye_note|goodbye_letter
 prep - - f | figure|figured|figuring|work|worked|working ~1 out ~2 the|all_the ~1 details|logistics $
 prep - - f | i ~2 have|set|picked|chose|chosen ~1 a ~1 date $
-prep - - f | giving|gave|give ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
+prep - - f | giving|gave|give|given ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
 prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor

@@ -61,7 +61,10 @@ const std::vector<std::string_view> kSelfHarmWords = {
     "marks you made", "did you do that yourself", "did you do this yourself", "hurting yourself on purpose",
     "marks on your arm", "marks on your arms", "marks on your legs", "marks on your wrist", "marks on your wrists",
     "marks on your skin", "cuts on your arm", "cuts on your arms", "cuts on your legs", "cuts on your wrist",
-    "cuts on your wrists", "burns on your arm", "burns on your arms", "scars on your arm", "scars on your arms"};
+    "cuts on your wrists", "burns on your arm", "burns on your arms", "scars on your arm", "scars on your arms",
+    // In the sentence before a question about the user's own state ("People who hurt this much sometimes
+    // find themselves wanting to hurt themselves. Has that been happening for you?").
+    "hurt themselves", "hurting themselves", "harm themselves", "harming themselves"};
 // Words that make a question about something else, whatever else it says.
 const std::vector<std::string_view> kOrdinaryQuestion = {
     "die on that hill", "to die for", "safety plan", "plans for", "plan for the", "fun", "weekend", "holiday",
@@ -186,7 +189,7 @@ AnswerSpan answer_in(std::string_view reply) {
     }
     if (size_t n = starts_at(at, {"i am not gonna lie", "i am not going to lie", "not gonna lie", "not going to lie",
                                    "to be honest", "i mean", "um", "uh", "well", "so", "ok", "okay", "hmm", "eh", "ehh",
-                                   "ehhh", "hm", "mm", "honestly"})) {
+                                   "ehhh", "hm", "mm", "honestly", "lol", "lmao", "haha"})) {
       at += n;
       skipped = true;
     }
