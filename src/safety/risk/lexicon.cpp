@@ -1464,6 +1464,8 @@ topic - - - | for ~2 a|my|the|our ~1 report|thesis|dissertation|class|course|mod
 topic - - - | how ~2 do|can|should|to ~2 i|we|you|people ~3 help|support|talk_to ~2 a|my|someone|somebody|friend|people|others|them|him|her
 # ---------- distress (with means-seeking in the session: high; several kinds together: moderate) ----------
 # The second column names the kind of distress (lexicon.h); the assessor counts kinds, not matches.
+distress alone - - | need|needing|want|wanting ~2 someone|somebody|anyone|anybody ~2 to ~1 talk|chat ~1 to|with|$
+distress hopeless - - | in ~1 a ~1 pretty|really|very|so|super|seriously ~1 bad|dark ~1 place
 distress loss - - | lost|lose|losing ~1 everything|custody
 distress loss - w | bank|they|lender|landlord ~2 took|repossessed|foreclosed_on ~2 the|my|our ~1 farm|house|home|car|business|flat
 distress loss - w | {PERSON3} ~4 leaving ~2 and ~1 taking ~1 the|my|our ~1 kids|children|baby|son|daughter
