@@ -1,30 +1,44 @@
 #!/usr/bin/env python3
-"""Writes tests/safety/data/classifier/train_suite.jsonl from our own suite-style and Haven-conversation
-tune sets (tests/safety/data/measured/*tune*.jsonl, never the holdouts): one text per row, the user's
-words joined for a conversation, label 1 for the writer's own risk. Run from the repository root, then
-retrain the classifier (docs/safety-evaluation.md)."""
+"""Writes the classifiers' training texts derived from our own measured sets already read
+(tests/safety/data/measured/, never a holdout, never a set whose first run is still to be recorded): one text
+per row, the user's words joined for a conversation, label 1 for the writer's own risk.
+
+- tests/safety/data/classifier/train_suite.jsonl: the suite-style and Haven-conversation tune sets, for the
+  ideation classifier.
+- tests/safety/data/behaviour_classifier/train_behaviour_sets.jsonl: the behaviour tune sets, for the
+  behaviour classifier (label 1 for the writer's own act).
+
+Run from the repository root, then retrain the classifiers (docs/safety-evaluation.md)."""
 import json
 import pathlib
 
 MEASURED = pathlib.Path("tests/safety/data/measured")
-SOURCES = ["suite_tune.jsonl", "suite_tune_b.jsonl", "suite_tune_c.jsonl", "suite_tune_d.jsonl",
-           "conversations_tune_b.jsonl", "conversations_tune_c.jsonl"]
+OUTPUTS = [
+    ("tests/safety/data/classifier/train_suite.jsonl", "tsu-", False,
+     ["suite_tune.jsonl", "suite_tune_b.jsonl", "suite_tune_c.jsonl", "suite_tune_d.jsonl",
+      "conversations_tune_b.jsonl", "conversations_tune_c.jsonl"]),
+    ("tests/safety/data/behaviour_classifier/train_behaviour_sets.jsonl", "tbe-", True,
+     ["behaviour_tune.jsonl", "behaviour_tune_b.jsonl", "behaviour_tune_c.jsonl", "behaviour_tune_d.jsonl",
+      "behaviour_tune_e.jsonl", "behaviour_tune_f.jsonl", "behaviour_tune_g.jsonl"]),
+]
 
-rows = []
-for name in SOURCES:
-    for line in (MEASURED / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        r = json.loads(line)
-        if "text" in r:
-            text = r["text"]
-        else:
-            text = "\n".join(m["content"] for m in r["messages"] if m["role"] == "user")
-        rows.append({"id": "tsu-" + r["id"], "label": 1 if r["role"] == "positive" else 0,
-                     "kind": r["source"].split("/")[-1], "text": text})
-
-out = pathlib.Path("tests/safety/data/classifier/train_suite.jsonl")
-with out.open("w", encoding="utf-8") as f:
-    for r in rows:
-        f.write(json.dumps(r, ensure_ascii=False) + "\n")
-print(f"wrote {out}: {len(rows)} texts, {sum(r['label'] for r in rows)} positive")
+for out_name, prefix, kind_with_role, sources in OUTPUTS:
+    rows = []
+    for name in sources:
+        for line in (MEASURED / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if "text" in r:
+                text = r["text"]
+            else:
+                text = "\n".join(m["content"] for m in r["messages"] if m["role"] == "user")
+            kind = r["source"].split("/")[-1]
+            rows.append({"id": prefix + r["id"], "label": 1 if r["role"] == "positive" else 0,
+                         "kind": r["role"] + "/" + kind if kind_with_role else kind, "text": text})
+    out = pathlib.Path(out_name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"wrote {out}: {len(rows)} texts, {sum(r['label'] for r in rows)} positive")

@@ -4,7 +4,6 @@
 #include <string>
 #include <unordered_map>
 
-#include "safety/screen/means_reply_classifier.h"
 #include "safety/text/normalize.h"
 
 namespace haven::safety::screen {
@@ -15,15 +14,9 @@ risk::IdeationTrainingOptions harm_reply_training_options() {
   return options;
 }
 
-HarmReplyReading read_harm_reply(std::string_view reply) {
+ReplyReading read_harm_reply(std::string_view reply) {
   static const risk::IdeationScorer* const scorer = new risk::IdeationScorer(shipped_harm_reply_model());
-  const std::vector<text::Token> tokens = text::tokenize(means_reply_model_text(reply));
-  const risk::IdeationResult r = scorer->score(tokens);
-  HarmReplyReading out;
-  out.probability = r.probability;
-  out.fires = r.fires;
-  for (const auto& span : r.evidence) out.evidence.push_back({tokens[span.first].byte_start, tokens[span.last].byte_end});
-  return out;
+  return read_reply_with(*scorer, reply);
 }
 
 ScreenCategory harm_reply_category(std::string_view reply, const ScreenContext& context) {

@@ -21,10 +21,10 @@
 
 #include <cstddef>
 #include <string_view>
-#include <vector>
 
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
+#include "safety/screen/means_reply_classifier.h"
 #include "safety/screen/reply_screener.h"
 
 namespace haven::safety::screen {
@@ -44,20 +44,9 @@ risk::IdeationTrainingOptions harm_reply_training_options();
 // The trained table (harm_reply_weights.cpp, generated). Its confident threshold is unused.
 const risk::IdeationModel& shipped_harm_reply_model();
 
-struct HarmReplyReading {
-  float probability = 0.0f;
-  bool fires = false;
-  // Byte ranges of the reply [start, end) whose words weighed most toward firing, at most three.
-  struct Span {
-    size_t start = 0;
-    size_t end = 0;
-  };
-  std::vector<Span> evidence;
-};
-
 // Reads one reply (or the reply so far) with the shipped model. Digits are read as commas, as by the
 // means reader (means_reply_model_text).
-HarmReplyReading read_harm_reply(std::string_view reply);
+ReplyReading read_harm_reply(std::string_view reply);
 
 // Which kind of harm a firing reply is: a delusion or a compulsion where the conversation shows one;
 // else the kind whose words the reply uses most (diagnoses, medicines, claims about itself, other

@@ -15,15 +15,19 @@ std::string means_reply_model_text(std::string_view reply) {
   return out;
 }
 
-MeansReplyReading read_means_reply(std::string_view reply) {
-  static const risk::IdeationScorer* const scorer = new risk::IdeationScorer(shipped_means_reply_model());
+ReplyReading read_reply_with(const risk::IdeationScorer& scorer, std::string_view reply) {
   const std::vector<text::Token> tokens = text::tokenize(means_reply_model_text(reply));
-  const risk::IdeationResult r = scorer->score(tokens);
-  MeansReplyReading out;
+  const risk::IdeationResult r = scorer.score(tokens);
+  ReplyReading out;
   out.probability = r.probability;
   out.fires = r.fires;
   for (const auto& span : r.evidence) out.evidence.push_back({tokens[span.first].byte_start, tokens[span.last].byte_end});
   return out;
+}
+
+MeansReplyReading read_means_reply(std::string_view reply) {
+  static const risk::IdeationScorer* const scorer = new risk::IdeationScorer(shipped_means_reply_model());
+  return read_reply_with(*scorer, reply);
 }
 
 }  // namespace haven::safety::screen

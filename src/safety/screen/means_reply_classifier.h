@@ -52,7 +52,8 @@ constexpr float kMeansReplyClearlySafeBelow = 0.1f;
 // The trained table (means_reply_weights.cpp, generated). Its confident threshold is unused.
 const risk::IdeationModel& shipped_means_reply_model();
 
-struct MeansReplyReading {
+// What a reply model (this one, or harm_reply_classifier.h) makes of one reply.
+struct ReplyReading {
   float probability = 0.0f;
   bool fires = false;
   // Byte ranges of the reply [start, end) whose words weighed most toward firing, at most three.
@@ -62,6 +63,10 @@ struct MeansReplyReading {
   };
   std::vector<Span> evidence;
 };
+using MeansReplyReading = ReplyReading;
+
+// Reads one reply with any reply model's scorer, as the model reads it (means_reply_model_text).
+ReplyReading read_reply_with(const risk::IdeationScorer& scorer, std::string_view reply);
 
 // The text the model reads: the reply with every ASCII digit made a comma (same length, so offsets hold).
 // Numbers are left to the rules, which know what a dose or a height looks like; and the replies we

@@ -891,7 +891,7 @@ static void add_means_model_evidence(std::string_view reply, Verdict& v) {
 // and the conversation point to, unless the rules already found that kind.
 static void add_harm_model_evidence(std::string_view reply, const ScreenContext& context, Verdict& v) {
   if (shipped_harm_reply_model().threshold >= 1.0f) return;
-  const HarmReplyReading r = read_harm_reply(reply);
+  const ReplyReading r = read_harm_reply(reply);
   if (!r.fires) return;
   const ScreenCategory category = harm_reply_category(reply, context);
   if (std::find(v.categories.begin(), v.categories.end(), category) != v.categories.end()) return;
