@@ -19,7 +19,8 @@ OUTPUTS = [
       "conversations_tune_b.jsonl", "conversations_tune_c.jsonl"]),
     ("tests/safety/data/behaviour_classifier/train_behaviour_sets.jsonl", "tbe-", True,
      ["behaviour_tune.jsonl", "behaviour_tune_b.jsonl", "behaviour_tune_c.jsonl", "behaviour_tune_d.jsonl",
-      "behaviour_tune_e.jsonl", "behaviour_tune_f.jsonl", "behaviour_tune_g.jsonl"]),
+      "behaviour_tune_e.jsonl", "behaviour_tune_f.jsonl", "behaviour_tune_g.jsonl", "behaviour_tune_h.jsonl",
+      "behaviour_tune_i.jsonl"]),
 ]
 
 for out_name, prefix, kind_with_role, sources in OUTPUTS:
