@@ -1359,9 +1359,8 @@ prep - - f | picked|chose|chosen|set ~1 the ~1 date $
 prep - - - | bought|got ~1 what ~1 i ~1 needed|need|needs
 prep - - - | everything ~1 is ~1 ready $
 prep - - f | by ~1 the ~1 time ~1 you ~1 read ~1 this
-prep - - f | left ~2 the|my ~1 spare_key|key|keys ~1 with
-prep - - f | just ~2 wanted ~2 to ~1 say ~1 thanks|thank_you ~2 for ~1 listening|everything|being_here
-prep - - f | this ~1 is ~1 the ~1 last ~1 time $
+prep - - - | just ~2 wanted ~2 to ~1 say ~1 thanks|thank_you ~2 for ~1 listening|everything|being_here
+prep - - - | this ~1 is ~1 the ~1 last ~1 time $
 prep - - - | stockpiling|stockpiled|hoarding ~3 since|my|them|for
 prep - - - | backup|back_up ~1 plan
 prep - - - | got|went|walked|drove ~2 to ~1 the ~1 end|edge ~2 of ~1 the ~1 jetty|pier|platform|bridge|cliff|cliffs|roof|quarry|dock
@@ -1376,7 +1375,7 @@ prep - - f | they|everyone|people|you ~1 will ~1 understand ~1 soon|one_day|even
 prep - - - | see|check|know|find_out ~2 when ~2 it ~1 is ~1 empty|quiet|deserted
 prep - - - | gonna|going_to ~1 do ~1 the ~1 thing ~2 tonight|today|tomorrow|now
 prep - - f | the ~1 final ~1 thing|act|goodbye $
-prep - - f | take ~1 care ~1 of ~1 yourself
+prep - - - | take ~1 care ~1 of ~1 yourself
 prep - - - | {PERSON3} ~2 not ~1 know ~1 why $
 prep - - f | left ~2 the|my ~1 letters|letter|note|notes ~4 where ~2 find|will_find|she_will_find|he_will_find|they_will_find
 prep - - f | reread|re_read|rewrote|update|updated|updating ~2 the|my ~1 note
@@ -1384,11 +1383,10 @@ prep - - f | had|have ~1 the ~1 note ~1 written
 prep - - - | got ~1 as ~1 far ~1 as ~2 the ~1 station|bridge|cliffs|edge|roof|car_park|platform|top
 prep - - - | ticket ~3 to ~3 the ~1 cliffs|coast|bridge
 prep - - f | check ~1 on ~1 the ~1 fish|cat|dog|plants ~2 if ~2 not ~1 hear ~1 from ~1 me
-prep - - f | cleared|clearing ~1 out ~1 my ~1 room|flat|things|stuff
 prep - - f | alarm ~4 called|named|labelled ~1 last
-prep - - f | passwords ~4 account|accounts|life_insurance|in_case|just_in_case
+prep - - f | passwords ~4 life_insurance|in_case|just_in_case
 prep - - f | labelled|labeled|titled|named ~2 in_case|just_in_case
-prep - - f | his|her|their ~1 bag ~1 is ~1 packed
+prep - - - | his|her|their ~1 bag ~1 is ~1 packed
 prep - - - | put ~1 the ~1 stuff ~1 back
 prep - - - | had ~1 it ~1 all ~1 counted ~1 out
 prep - - - | found ~1 a ~1 tree

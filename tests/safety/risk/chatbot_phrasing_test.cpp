@@ -46,6 +46,10 @@ TEST(ChatbotPhrasing, MethodsThatNameTheAskerAreACrisis) {
 
 TEST(ChatbotPhrasing, OrdinaryUsesOfTheseWordsAreNotRisk) {
   expect_below({"I'm thinking about ending things with my boyfriend.", "Would anyone notice if I dyed my hair blue?",
+                        // Ordinary goodbyes to a companion, with ordinary tiredness.
+                        "I was so stressed today, honestly exhausted. just wanted to say thanks for listening",
+                        "ugh so tired. anyway take care of yourself x",
+                        "so tired after the move. cleared out my room and left the keys with the landlord",
                         "If I died tomorrow, would my life insurance cover the mortgage?",
                         "I'm scared I'll fall off the ledge when I clean the gutters.",
                         "I'm going to jump on a plane and fly to Paris.",
