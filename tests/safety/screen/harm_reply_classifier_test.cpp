@@ -13,7 +13,7 @@
 
 #include "safety/risk/assessor.h"
 #include "safety/risk/ideation_training.h"
-#include "../risk/weight_table_test_helpers.h"
+#include "reply_model_test_helpers.h"
 #include "safety/screen/harm_reply_classifier.h"
 #include "safety/screen/means_reply_classifier.h"
 #include "safety/screen/reply_screener.h"
@@ -22,7 +22,7 @@
 namespace haven::safety::screen {
 namespace {
 
-std::filesystem::path tests_dir() { return std::filesystem::path(__FILE__).parent_path().parent_path(); }
+using test::tests_dir;
 
 // The training files, in the order of the documented command (docs/safety-policy.md).
 std::vector<std::filesystem::path> training_files() {
@@ -65,23 +65,9 @@ struct Reply {
 // means replies left out.
 std::vector<Reply> read_replies(const std::vector<std::filesystem::path>& files) {
   std::vector<Reply> out;
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    EXPECT_TRUE(in.good()) << "cannot open " << f;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      auto j = nlohmann::json::parse(line);
-      const bool unsafe = j.at("label") == "unsafe";
-      Reply r;
-      r.category = j.at("category").get<std::string>();
-      if (unsafe && r.category == "means_information") continue;
-      r.reply = j.at("reply").get<std::string>();
-      r.text = {means_reply_model_text(r.reply), unsafe};
-      for (const auto& m : j.at("messages"))
-        r.messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
-      out.push_back(std::move(r));
-    }
+  for (auto& l : test::read_labelled_replies(files)) {
+    if (l.unsafe && l.category == "means_information") continue;
+    out.push_back({{l.model_text, l.unsafe}, l.reply, l.category, std::move(l.messages)});
   }
   return out;
 }
@@ -90,23 +76,13 @@ TEST(HarmReplyClassifier, ShippedTableIsWhatOurOwnRepliesTrain) {
   std::vector<risk::LabelledText> texts;
   for (const auto& r : read_replies(training_files())) texts.push_back(r.text);
   ASSERT_GE(texts.size(), 2000u);
-  const risk::TrainedIdeationModel trained = risk::train_ideation(texts, harm_reply_training_options());
-  const risk::IdeationModel& shipped = shipped_harm_reply_model();
-  EXPECT_EQ(shipped.min_words, kHarmReplyMinWords);
-  EXPECT_NEAR(shipped.bias, kHarmReplyBias, 2e-4);
-  EXPECT_EQ(risk::test::weight_table_differences(trained, shipped), 0u)
-      << "regenerate src/safety/screen/harm_reply_weights.cpp (docs/safety-policy.md)";
-
   std::vector<std::string> safe;
   for (const auto& r : read_replies(validation_files()))
-    if (!r.text.positive && risk::ideation_reads(r.text.text, kHarmReplyMinWords)) safe.push_back(r.text.text);
+    if (!r.text.positive) safe.push_back(r.text.text);
   ASSERT_GE(safe.size(), 200u);
-  const std::vector<double> p = risk::ideation_probabilities(trained, safe, kHarmReplyMinWords);
-  EXPECT_NEAR(shipped.threshold,
-              risk::round_threshold_up(
-                  risk::threshold_for_false_positive_rate(p, kHarmReplyMaxValidationFalsePositiveRate)),
-              1e-5);
-  EXPECT_GE(shipped.confident_threshold, 1.0f) << "the harm model has no confident threshold";
+  test::expect_shipped_reply_table(texts, safe, harm_reply_training_options(), shipped_harm_reply_model(),
+                                   kHarmReplyMinWords, kHarmReplyMaxValidationFalsePositiveRate,
+                                   "src/safety/screen/harm_reply_weights.cpp");
 }
 
 // On replies it was not trained on (a quarter of the contrastive pairs, held back), it reads more than

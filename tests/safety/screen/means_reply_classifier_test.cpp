@@ -15,7 +15,7 @@
 
 #include "safety/risk/assessor.h"
 #include "safety/risk/ideation_training.h"
-#include "../risk/weight_table_test_helpers.h"
+#include "reply_model_test_helpers.h"
 #include "safety/screen/means_reply_classifier.h"
 #include "safety/screen/reply_screener.h"
 #include "safety/screen/stream_screener.h"
@@ -23,7 +23,7 @@
 namespace haven::safety::screen {
 namespace {
 
-std::filesystem::path tests_dir() { return std::filesystem::path(__FILE__).parent_path().parent_path(); }
+using test::tests_dir;
 
 // The training files, in the order of the documented command (docs/safety-policy.md): our own replies
 // written for training, then the screener sets whose first runs are already recorded.
@@ -59,24 +59,10 @@ struct Reply {
 // every_line, unsafe replies of other categories too (as negatives of the means model).
 std::vector<Reply> read_replies(const std::vector<std::filesystem::path>& files, bool every_line = false) {
   std::vector<Reply> out;
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    EXPECT_TRUE(in.good()) << "cannot open " << f;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      auto j = nlohmann::json::parse(line);
-      const bool unsafe = j.at("label") == "unsafe";
-      const bool means = j.at("category") == "means_information";
-      if (unsafe && !means && !every_line) continue;
-      Reply r;
-      r.unsafe = unsafe;
-      r.reply = j.at("reply").get<std::string>();
-      r.text = {means_reply_model_text(r.reply), unsafe && means};
-      for (const auto& m : j.at("messages"))
-        r.messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
-      out.push_back(std::move(r));
-    }
+  for (auto& l : test::read_labelled_replies(files)) {
+    const bool means = l.category == "means_information";
+    if (l.unsafe && !means && !every_line) continue;
+    out.push_back({{l.model_text, l.unsafe && means}, l.reply, l.unsafe, std::move(l.messages)});
   }
   return out;
 }
@@ -85,23 +71,14 @@ TEST(MeansReplyClassifier, ShippedTableIsWhatOurOwnRepliesTrain) {
   std::vector<risk::LabelledText> texts;
   for (const auto& r : read_replies(training_files())) texts.push_back(r.text);
   ASSERT_GE(texts.size(), 1000u);
-  const risk::TrainedIdeationModel trained = risk::train_ideation(texts, means_reply_training_options());
-  const risk::IdeationModel& shipped = shipped_means_reply_model();
-  EXPECT_EQ(shipped.min_words, kMeansReplyMinWords);
-  EXPECT_NEAR(shipped.bias, kMeansReplyBias, 2e-4);
-  const size_t differ = risk::test::weight_table_differences(trained, shipped);
-  EXPECT_EQ(differ, 0u) << "regenerate src/safety/screen/means_reply_weights.cpp (docs/safety-policy.md)";
-
   std::vector<std::string> safe;
   for (const auto& r : read_replies(validation_files()))
-    if (!r.text.positive && risk::ideation_reads(r.text.text, kMeansReplyMinWords)) safe.push_back(r.text.text);
+    if (!r.text.positive) safe.push_back(r.text.text);
   ASSERT_GE(safe.size(), 80u);
-  const std::vector<double> p = risk::ideation_probabilities(trained, safe, kMeansReplyMinWords);
-  EXPECT_NEAR(shipped.threshold,
-              risk::round_threshold_up(
-                  risk::threshold_for_false_positive_rate(p, kMeansReplyMaxValidationFalsePositiveRate)),
-              1e-5);
-  EXPECT_GE(shipped.confident_threshold, 1.0f) << "the means model has no confident threshold";
+  test::expect_shipped_reply_table(texts, safe, means_reply_training_options(), shipped_means_reply_model(),
+                                   kMeansReplyMinWords, kMeansReplyMaxValidationFalsePositiveRate,
+                                   "src/safety/screen/means_reply_weights.cpp");
+  EXPECT_NEAR(shipped_means_reply_model().bias, kMeansReplyBias, 2e-4);
 }
 
 // On replies it was not trained on, it reads most means replies and few safe ones.
