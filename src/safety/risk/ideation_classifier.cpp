@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace haven::safety::risk {
@@ -35,16 +37,14 @@ std::string_view stem(std::string_view w) {
 // texts we could write differ from real posts in exactly these), only inside bigrams ("want to").
 // Checked on the word and on its stem ("thinking", "knows").
 bool is_function_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static const std::unordered_set<std::string_view> kWords = {
       "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by",
       "as", "it", "its", "this", "that", "these", "those", "i", "me", "my", "you", "your", "we", "our", "they",
       "them", "their", "he", "him", "his", "she", "her", "is", "am", "are", "was", "were", "be", "been", "do",
       "did", "does", "have", "has", "had", "will", "would", "can", "could", "just", "think", "like", "really",
       "lol", "im", "if", "then", "than", "there", "here", "what", "when", "how", "about", "up", "out", "all",
       "some", "any", "very", "too", "also", "get", "got", "go", "going", "know", "one", "mean", "well", "yeah"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
+  return kWords.count(w) > 0;  // a set: this runs twice for every word the classifiers read
 }
 
 // One feature occurrence: its hash and the tokens it spans (for evidence).
