@@ -145,41 +145,51 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   for (auto* r : {&validation, &out_path, &fpr_text, &l2_text, &min_texts_text, &model_name})
     if (!r->is_ok()) return usage_error(r->status().message());
   if (!validation->has_value()) return usage_error("safety train-ideation expects --validation FILE, found nothing");
+  // The four models this command trains: what each is read as, and where its table goes.
+  struct ModelSpec {
+    const char* name;
+    ReplyModel replies;
+    const char* header;
+    const char* name_space;
+    const char* function;
+    size_t min_words;
+    double max_fpr;
+    double confident_fpr;  // unused by the reply models, which have no confident threshold
+    risk::IdeationTrainingOptions options;
+  };
+  namespace screen = haven::safety::screen;
+  const ModelSpec specs[] = {
+      {"ideation", ReplyModel::kNone, "safety/risk/ideation_classifier.h", "haven::safety::risk",
+       "shipped_ideation_model", risk::kIdeationMinWords, risk::kIdeationMaxValidationFalsePositiveRate,
+       risk::kIdeationConfidentValidationFalsePositiveRate, {}},
+      {"behaviour", ReplyModel::kNone, "safety/risk/behaviour_classifier.h", "haven::safety::risk",
+       "shipped_behaviour_model", risk::kBehaviourMinWords, risk::kBehaviourMaxValidationFalsePositiveRate,
+       risk::kBehaviourConfidentValidationFalsePositiveRate, {}},
+      {"means-reply", ReplyModel::kMeans, "safety/screen/means_reply_classifier.h", "haven::safety::screen",
+       "shipped_means_reply_model", screen::kMeansReplyMinWords, screen::kMeansReplyMaxValidationFalsePositiveRate,
+       1.0, screen::means_reply_training_options()},
+      {"harm-reply", ReplyModel::kHarm, "safety/screen/harm_reply_classifier.h", "haven::safety::screen",
+       "shipped_harm_reply_model", screen::kHarmReplyMinWords, screen::kHarmReplyMaxValidationFalsePositiveRate,
+       1.0, screen::harm_reply_training_options()},
+  };
   const std::string model_kind = model_name->value_or("ideation");
-  if (model_kind != "ideation" && model_kind != "behaviour" && model_kind != "means-reply" &&
-      model_kind != "harm-reply")
+  const ModelSpec* spec = nullptr;
+  for (const ModelSpec& m : specs)
+    if (model_kind == m.name) spec = &m;
+  if (!spec)
     return usage_error("safety train-ideation expects --model ideation, behaviour, means-reply or harm-reply, found '" +
                        model_kind + "'");
-  const bool behaviour = model_kind == "behaviour";
-  const ReplyModel replies = model_kind == "means-reply" ? ReplyModel::kMeans
-                             : model_kind == "harm-reply" ? ReplyModel::kHarm
-                                                          : ReplyModel::kNone;
+  const ReplyModel replies = spec->replies;
   risk::WeightsSourceTarget target;
-  double max_fpr = risk::kIdeationMaxValidationFalsePositiveRate;
-  risk::IdeationTrainingOptions train_options;
-  if (replies == ReplyModel::kMeans) {
-    target.header = "safety/screen/means_reply_classifier.h";
-    target.name_space = "haven::safety::screen";
-    target.function = "shipped_means_reply_model";
-    target.min_words = haven::safety::screen::kMeansReplyMinWords;
-    target.command = "haven safety train-ideation --model means-reply";
-    max_fpr = haven::safety::screen::kMeansReplyMaxValidationFalsePositiveRate;
-    train_options = haven::safety::screen::means_reply_training_options();
-  } else if (behaviour) {
-    target.header = "safety/risk/behaviour_classifier.h";
-    target.function = "shipped_behaviour_model";
-    target.min_words = risk::kBehaviourMinWords;
-    target.command = "haven safety train-ideation --model behaviour";
-    max_fpr = risk::kBehaviourMaxValidationFalsePositiveRate;
-  } else if (replies == ReplyModel::kHarm) {
-    target.header = "safety/screen/harm_reply_classifier.h";
-    target.name_space = "haven::safety::screen";
-    target.function = "shipped_harm_reply_model";
-    target.min_words = haven::safety::screen::kHarmReplyMinWords;
-    target.command = "haven safety train-ideation --model harm-reply";
-    max_fpr = haven::safety::screen::kHarmReplyMaxValidationFalsePositiveRate;
-    train_options = haven::safety::screen::harm_reply_training_options();
-  }
+  target.header = spec->header;
+  target.name_space = spec->name_space;
+  target.function = spec->function;
+  target.min_words = spec->min_words;
+  target.command = model_kind == "ideation" ? "haven safety train-ideation"
+                                            : "haven safety train-ideation --model " + model_kind;
+  double max_fpr = spec->max_fpr;
+  const double confident_fpr = spec->confident_fpr;
+  risk::IdeationTrainingOptions train_options = spec->options;
   const size_t min_words = target.min_words;
   // Whole string a number in [low, high], or a usage error naming the option.
   auto number = [](const std::optional<std::string>& text, const char* name, double low, double high,
@@ -255,8 +265,6 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   }
   const double threshold = risk::round_threshold_up(risk::threshold_for_false_positive_rate(neg, max_fpr));
   // The reply models have no confident threshold (it never counts more or less than it fires).
-  const double confident_fpr = behaviour ? risk::kBehaviourConfidentValidationFalsePositiveRate
-                                         : risk::kIdeationConfidentValidationFalsePositiveRate;
   const double confident = replies != ReplyModel::kNone
                                ? 1.0
                                : risk::round_threshold_up(risk::threshold_for_false_positive_rate(neg, confident_fpr));
