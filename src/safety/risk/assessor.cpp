@@ -830,11 +830,13 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     }
   }
   const bool own_distress = std::find(f.distress_kind.begin(), f.distress_kind.end(), true) != f.distress_kind.end();
+  size_t classifier_words = 0;
+  for (const Token& t : f.classifier_tokens) classifier_words += t.is_boundary() ? 0 : 1;
+  float ideation_probability = 0.0f;  // the ideation reader's, for the behaviour reader's agreement below
   if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
     risk::IdeationResult r = risk::score_ideation(f.classifier_tokens);
-    size_t words = 0;
-    for (const Token& t : f.classifier_tokens) words += t.is_boundary() ? 0 : 1;
-    const bool alone = r.confident && words >= risk::kIdeationAloneMinWords;
+    ideation_probability = r.probability;
+    const bool alone = r.confident && classifier_words >= risk::kIdeationAloneMinWords;
     if ((r.fires && own_distress) || alone) {
       suicide = Level::kModerate;
       add_note(f, "reads like suicidal thoughts (classifier)");
@@ -852,7 +854,12 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     // counts alone. Without that, style alone ("the examiner was nice this time and I didn't stall once")
     // made ordinary messages a check-in.
     const bool agrees = own_distress || f.prep || f.means || f.method;
-    if ((r.fires && agrees) || r.confident) {
+    // Or the ideation reader: acts told in everyday words find nothing in the lexicon but read as dark to
+    // it, where ordinary messages of the same style do not (behaviour_classifier.h).
+    const bool readers_agree = r.probability >= risk::kBehaviourSupportedProbability &&
+                               ideation_probability >= risk::kIdeationSupportingBehaviourProbability &&
+                               classifier_words >= risk::kBehaviourSupportedMinWords;
+    if ((r.fires && agrees) || r.confident || readers_agree) {
       const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
       (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;
       add_note(f, "reads like an act of suicide or self-harm (classifier)");

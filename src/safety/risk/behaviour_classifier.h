@@ -15,7 +15,7 @@
 // gentle check-in (kModerate), never a crisis interrupt; it reads the same tokens (stories, questions about
 // the topic, the past, other people's words and negated phrases hidden). Its thresholds are strict (at most
 // 2% and 1% of the ideation validation files' label-0 texts fire), and at the lower one the assessor also
-// asks for the lexicon's agreement.
+// asks for the lexicon's agreement or the ideation reader's (kBehaviourSupportedProbability).
 //
 // Pure functions: no I/O, no state beyond a table hashed once (thread-safe), linear in the input.
 #pragma once
@@ -35,6 +35,19 @@ constexpr size_t kBehaviourMinWords = 5;
 // own (distress, preparation, a means or a method); at the confident one it counts alone.
 constexpr double kBehaviourMaxValidationFalsePositiveRate = 0.02;
 constexpr double kBehaviourConfidentValidationFalsePositiveRate = 0.01;
+
+// Where the two learned readers agree, the behaviour reader counts below its ordinary threshold and without
+// the lexicon: at a behaviour probability of at least kBehaviourSupportedProbability, when the ideation
+// reader gives the same tokens at least kIdeationSupportingBehaviourProbability. Acts told in ordinary
+// words mostly score 0.5 to 0.9 here and find nothing in the lexicon, and ordinary messages that score as
+// high on their style alone ("sorry about last night, I took it out on you") read as untroubled to the
+// ideation reader. Chosen on sets already read (behaviour_tune_f to _j, conversations_tune_d to _f, our
+// 1,500 ordinary texts, split A of the development data); retraining either model needs the same sweep.
+// Shorter messages (chat replies above all: "my parents wont let me go to the concert bc its on a school
+// night") reach both on style alone.
+constexpr float kBehaviourSupportedProbability = 0.80f;
+constexpr float kIdeationSupportingBehaviourProbability = 0.40f;
+constexpr size_t kBehaviourSupportedMinWords = 25;
 
 // The trained table (behaviour_weights.cpp, generated).
 const IdeationModel& shipped_behaviour_model();

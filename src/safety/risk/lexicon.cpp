@@ -301,6 +301,11 @@ risk suicide moderate - | almost|nearly ~1 {SELFKILL} ~1 myself ~2 last|tonight|
 risk suicide moderate - | think|thinking|thought ~3 about ~1 my ~1 car ~3 on|off|into ~2 highway|freeway|motorway|road|bridge|cliff|traffic|tree|wall
 risk suicide moderate - | flip|flipping|flipped|wreck|wrecking|crash|crashing ~1 my ~1 car ~3 on_purpose|into_a|off_a|so_i_die|and_die
 risk suicide moderate - | do not|not ~2 want ~2 to ~2 wake ~1 up ~2 tomorrow|again|ever_again|in_the_morning
+# A wish not to live to a date or an age ("hoping I don't make it to 40"), not a race against the clock.
+risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 $|there|that_far|another_year
+risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 to|past ~1 #|christmas|next_year
+risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 to|past ~1 my ~1 next? ~1 birthday
+risk suicide moderate - | will|would ~1 i ~1 die ~2 peacefully|painlessly|quickly|in_my_sleep
 risk suicide moderate - | wish ~2 i ~2 could ~1 just ~1 not ~1 exist|be|wake_up
 risk suicide moderate - | wish ~2 i ~2 could ~2 disappear|vanish|fall_asleep_forever|cease_to_exist|stop_existing
 risk suicide moderate - | life ~1 is ~1 not ~1 worth ~1 it|living
@@ -1144,7 +1149,7 @@ idiom - - - | test|tests|exam|exams|driving_test|theory_test|recipe|sourdough|so
 idiom - - - | attempt|attempts ~3 at ~2 the|a|an|my|making|baking|cooking|writing|learning|fixing ~1 test|exam|recipe|sourdough|souffle|cake|bread|marathon|record|level|boss|essay|joke|dinner|lasagne|pasta|conversation|apology|small_talk|it
 # ---------- means: seeking or naming a way ----------
 means - - - | {HEIGHT} ~4 taller|higher|tallest|highest|meters|metres|feet_high|feet_tall|ft_high|ft_tall|stories_high|storeys_high|floors_high|floors_up|height
-means - - - | tallest|highest|taller_than|higher_than|how_tall|how_high ~3 {HEIGHT}
+means - - - | tallest|highest|taller_than|higher_than|how_tall|how_high ~5 {HEIGHT}
 means - - - | how ~2 high|tall|far ~5 fall|jump|die|survive|fatal|deadly|kill
 means - - - | survive ~3 fall|jump|drop|crash|impact
 means - - - | roof_access|access_to_the_roof|roof ~2 open|unlocked ~2 at_night|after_dark
@@ -1166,9 +1171,14 @@ means - - - | noose|nooses|slipknot
 means - - - | how ~2 to ~2 tie ~3 rope|noose|knot
 means - - - | rope ~4 strong|hold|weight|beam|hang|ceiling|thick
 means - - - | buy|bought|buying|got ~3 rope
-means - - - | car ~2 exhaust
+means - - - | car|cars ~2 exhaust|exhausts
+means - - - | fumes ~6 closed|shut|sealed|locked ~1 garage
+means - - - | what ~1 happens|would_happen ~6 mix|mixing|mixed|combine|combining ~4 alcohol|booze|vodka|drink|drinking ~4 {PILLS}
+means - - - | take|eat|swallow|took|ate|swallowed|taking|eating|swallowing ~1 all ~1 the|my|of_the|of_my ~1 {PILLS}
+means - - - | how_many|how_much ~4 {PILLS} ~8 need|needs ~2 to ~1 take|swallow
 means - - - | carbon monoxide
 means - - - | charcoal ~4 room|car|tent|burn|burning|closed|sealed|bathroom
+means - - - | buy|buying|bought|sell|sells|selling|get|where ~5 charcoal
 means - - - | helium ~3 tank|bag|tanks|mask
 means - - - | exit bag
 means - - - | train|railway|railroad|subway|metro ~2 tracks|track|crossing
@@ -1249,6 +1259,7 @@ prep - - f | leave|leaving ~2 a|my ~1 note|letter|goodbye_note|goodbye_letter
 prep - - f | figure|figured|figuring|work|worked|working ~1 out ~2 the|all_the ~1 details|logistics $
 prep - - f | i ~2 have|set|picked|chose|chosen ~1 a ~1 date $
 prep - - f | giving|gave|give|given ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
+prep - - f | sorted|sorting|decided|deciding|worked_out|working_out|figured_out|planned ~2 who ~1 gets|will_get|should_get|would_get|inherits|takes ~1 my
 prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
@@ -1529,6 +1540,7 @@ distress trapped - - | endless|vicious ~2 cycle|loop|nightmare|slog
 distress trapped - - | feel|feels|feeling ~2 like ~2 a|in|in_a ~1 prison|cage|trap
 distress trapped - - | suffocating|caged|imprisoned
 distress trapped - - | no ~1 way ~1 out|forward|to_escape
+distress trapped - - | can not ~1 see ~2 a|any ~1 way ~1 forward|out|through
 distress trapped - - | nowhere ~2 to ~1 go|turn|run|escape
 distress trapped - - | not ~1 know ~2 what ~1 to ~1 do ~1 anymore|any_more
 distress trapped - - | living ~1 nightmare|hell

@@ -119,6 +119,31 @@ TEST(BehaviourClassifier, NeedsAgreementBelowItsConfidentThreshold) {
   }
 }
 
+// Below its thresholds, the reader counts where the ideation reader agrees, in messages long enough that
+// style alone does not carry both; a short chat reply never does.
+TEST(BehaviourClassifier, CountsWhereTheIdeationReaderAgreesInLongerMessages) {
+  const char* act = "Paid off the credit card so nobody inherits my debt. Wrote down where the insurance papers "
+                    "are. Put the cat's carrier out by the door with a note for my sister about her food and the "
+                    "vet. Everything feels very quiet tonight.";
+  const std::vector<text::Token> tokens = text::tokenize(act);
+  const IdeationResult b = score_behaviour(tokens);
+  const IdeationResult i = score_ideation(tokens);
+  size_t words = 0;
+  for (const auto& t : tokens) words += t.is_boundary() ? 0 : 1;
+  ASSERT_GE(words, kBehaviourSupportedMinWords);
+  // The case this rule exists for: the reader alone would not count, both together do.
+  if (b.probability >= kBehaviourSupportedProbability && !b.confident && i.probability >= kIdeationSupportingBehaviourProbability) {
+    EXPECT_EQ(risk_test::sh(assess_text(act)), Level::kModerate) << assess_text(act).reason;
+  } else {
+    ADD_FAILURE() << "the example no longer sits between the thresholds: behaviour " << b.probability << ", ideation "
+                  << i.probability << "; choose another";
+  }
+  // A chat reply of ordinary style that reaches both is below the word count and stays ordinary.
+  const char* reply = "my parents wont let me go to the concert bc its 'on a school night'. its literally the only "
+                      "time theyre touring here";
+  EXPECT_LT(risk_test::sh(assess_text(reply)), Level::kModerate) << assess_text(reply).reason;
+}
+
 // Our own 1,500 ordinary and stress texts stay within the 5% (the reader adds to the lexicon's).
 TEST(BehaviourClassifier, RarelyFiresOnOrdinaryText) {
   int n = 0, fired = 0;
