@@ -512,6 +512,8 @@ risk suicide moderate - | i ~3 standing|stood|stand|sitting|sat ~2 at|on ~1 the 
 risk self_harm moderate - | sharpener_blade|sharpener_blades|razor_blade|razor_blades|blade|blades ~3 again|tonight|last_night|on_my
 risk self_harm moderate - | said|told|say|tell ~4 the ~1 cat ~1 did_it|scratched_me|did_that
 risk suicide high b | went|go|been|going|drove ~1 to ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway ~6 did_not|didnt ~1 jump|do_it|go_through_with_it
+# Going back to a place and nearing its edge, told as a pattern ("every time I get a little closer to the railing").
+risk suicide moderate b | went|go|been|going|drove|walked|walk|walking ~2 to|out_to|up_to|onto ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway|platform|pier ~12 closer ~3 to ~1 the ~1 railing|edge|rail|tracks|drop
 # Calm, brief and final (the severe end of graded suites): last entries, "won't need it after", being at the place.
 risk suicide moderate - | last|final ~1 entry|journal_entry|message|words|instagram_post|thank_you $
 risk suicide moderate - | writing|write|wrote|help_me_write ~3 my|a ~1 last|final ~1 entry|journal_entry|message|words|note|posts|post|messages|texts
@@ -593,6 +595,13 @@ risk suicide high b | already|was|were ~2 partway|halfway|part_way|half_way ~1 t
 risk suicide high - | finally|tonight|today|i ~2 chose|chosen|decided|picked ~1 how $
 risk self_harm moderate b | can_not|could_not ~1 stop ~1 cutting|burning|scratching|hitting_myself|hurting_myself
 risk self_harm moderate b | punched|pinched|twisted|scratched|bit|dragged|scrubbed|burned|burnt|smashed|slammed|clawed|raked ~3 my ~1 arms|arm|thighs|thigh|skin|wrist|wrists|legs|leg|stomach|hips|hip|cheeks|cheek|hand|hands|chest|face ~8 on_purpose|until|til|till|raw|bled|bleed|bleeding|bruised|black_and_blue|blistered
+risk self_harm moderate b | punched|pinched|twisted|scratched|bit|dragged|scrubbed|burned|burnt|smashed|slammed|clawed|raked|cut|carved|sliced ~3 my ~1 forearm|forearms|calves|calf|ankles|ankle|upper_arm|upper_arms|shoulders|shoulder|ribs ~8 on_purpose|until|til|till|raw|bled|bleed|bleeding|bruised|again|tonight
+risk self_harm moderate b | scratched|clawed|raked|carved|sliced ~2 my ~1 face|arms|arm|forearm|forearms|thighs|thigh|legs|skin|stomach|wrists|wrist ~2 again
+risk self_harm moderate b | did ~1 it ~2 again|tonight|today ~4 both|my|on_my ~1 arms|wrists|legs|thighs|hips|stomach|calves|forearms
+risk self_harm moderate b | hit|hitting|banged|banging|punched|punching|smacked|smacking ~3 my ~1 head|face ~4 over_and_over|again_and_again|against|until|till|til
+risk self_harm moderate b | held|hold|holding|kept ~2 my ~1 hand|arm|fingers|palm|wrist ~2 over|on|in|under ~2 the ~1 hob|flame|stove|candle|lighter|iron|kettle|boiling|hot_tap|cooker ~10 until|till|til|as_long_as|could_not|couldnt
+risk self_harm moderate b | said|told|tell ~5 i ~1 fell|tripped|slipped ~6 i ~1 did not ~1 fall|trip|slip
+risk self_harm moderate b | asked ~1 how ~1 it ~1 happened ~3 i ~1 lied
 risk self_harm moderate b | held|kept ~2 my ~1 hand|arm|wrist|fingers ~2 over|in ~1 the|a ~1 candle|flame|fire|lighter
 risk self_harm moderate b | i ~1 cut|burned|burnt ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|twice
 risk self_harm moderate b | added ~2 another|two_more|three_more|a_new|a_fresh ~1 burn|burns|cut|cuts|line|lines
@@ -1261,6 +1270,7 @@ prep - - f | i ~2 have|set|picked|chose|chosen ~1 a ~1 date $
 prep - - f | giving|gave|give|given ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
 prep - - f | sorted|sorting|decided|deciding|worked_out|working_out|figured_out|planned ~2 who ~1 gets|will_get|should_get|would_get|inherits|takes ~1 my
 prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
+prep - - f | writing|wrote|written|write|scheduled|scheduling|drafted|drafting ~3 goodbye|goodbyes ~1 messages|message|texts|emails|posts|videos
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
 prep - - f | put ~2 my ~2 affairs in order
