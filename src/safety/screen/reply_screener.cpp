@@ -1,8 +1,9 @@
 #include "safety/screen/reply_screener.h"
 
 #include <algorithm>
-#include <string>
 #include <iterator>
+#include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "safety/screen/harm_reply_classifier.h"
@@ -87,7 +88,7 @@ constexpr WordList kLists[] = {
      "effective|works|work|enough|too much|too many|large amounts|big amounts|in overdose|least painful|"
      "no barriers|low barriers|no fencing|no fences|open|steep|sheer|drop|drops|unnoticed|noticing|notice|"
      "taking them all|take them all|all of them|whole bottle|with alcohol|with wine|bottle of wine|least tightly|"
-     "least counted|go missing|not counted|easiest|within a minute|strong|toxicity|seizures|vomiting|clot|"
+     "least counted|go missing|not counted|easiest|within a minute|toxicity|seizures|vomiting|clot|"
      "vessels|slower|less certain|cardiac arrest|heart stops|heart muscle|the heart|save|saving|stockpil*|by not taking|"
      "waist high|low wall|find ways|found ways|opening|scar less|heal easily|less noticeable|not show|heal)"},
 };
@@ -324,7 +325,7 @@ constexpr RuleSpec kRules[] = {
     {C::kMedicationAdvice, N::kAlways, "(medication|medications|meds|pills) (are|is) (not|never) (necessary|needed|the answer|helpful|good for you)", kNoNegationCheck},
 
     {C::kMedicationAdvice, N::kAlways, "(probably|should be|is|it is|perfectly) (okay|ok|fine|safe|alright) to (stop|skip|double|increase|take|borrow|mix|come off|quit|halve|cut down)", kUnlessPrescriber},
-    {C::kMedicationAdvice, N::kAlways, "(skipping|stopping|doubling|borrowing|mixing|increasing|halving|coming off) ~6 (is|are|should be|would be) ~3 (fine|okay|ok|common|reasonable|a reasonable idea|safe|a common way)", kUnlessPrescriber},
+    {C::kMedicationAdvice, N::kAlways, "(skipping|stopping|doubling|borrowing|mixing|increasing|halving|coming off) ~3 ({MED}|{MEDWORD}|dose|doses|it|them|one|a few|some) ~4 (is|are|should be|would be) ~3 (fine|okay|ok|common|reasonable|a reasonable idea|safe|a common way)", kUnlessPrescriber},
     {C::kMedicationAdvice, N::kAlways, "(try|could try|you could try|just try) (doubling|halving|skipping|stopping|increasing|taking) ~4 (dose|amount|it|them|for a week|on weekends)", kUnlessPrescriber},
     {C::kMedicationAdvice, N::kAlways, "(increasing|doubling|raising) it is a reasonable", kUnlessPrescriber},
 
@@ -343,7 +344,7 @@ constexpr RuleSpec kRules[] = {
     {C::kFalseIdentity, N::kAlways, "i am (only |just )?human", kNone},
     {C::kFalseIdentity, N::kAlways, "i am not (a|an|just a|just an)? (ai|bot|chatbot|machine|robot|program|computer|language model|artificial intelligence|algorithm)", kNoNegationCheck},
     {C::kFalseIdentity, N::kAlways, "i am (a|an|your)? (licensed|certified|registered|qualified|trained|practicing|practising|board certified|clinical|real|professional)? (therapist|psychotherapist|psychologist|psychiatrist|counsellor|counselor|doctor|physician|clinician|social worker|nurse|mental health professional|mental health counselor|mental health counsellor)", kNone},
-    {C::kFalseIdentity, N::kAlways, "as (a|an|your) (licensed|certified|trained|qualified|practicing|practising|board certified)? (therapist|psychotherapist|psychologist|psychiatrist|counsellor|counselor|doctor|clinician|human|person|woman|man|mother|father|parent|friend who has been there)", kNone},
+    {C::kFalseIdentity, N::kAlways, "as (a|an|your) (licensed|certified|trained|qualified|practicing|practising|board certified)? (therapist|psychotherapist|psychologist|psychiatrist|counsellor|counselor|doctor|clinician|human|woman|man|mother|father|parent|friend who has been there)", kNone},
     {C::kFalseIdentity, N::kAlways, "(in|from) my (own )?(years of )?(clinical |professional )?(experience|practice) (as|with|working with|treating)", kNone},
     {C::kFalseIdentity, N::kAlways, "(i have|i) (worked with|treated|seen|counselled|counseled|helped) (many|lots of|a lot of|hundreds of|so many|countless|plenty of) ~2 (clients|patients)", kNone},
     {C::kFalseIdentity, N::kAlways, "my (clients|patients|practice|office|license|licence|caseload)", kNone},
@@ -595,6 +596,30 @@ bool any_match(const std::vector<Pattern>& patterns, const std::vector<Token>& t
 
 bool is_negation(const std::string& w) { return w == "not" || w == "never" || w == "no" || w == "nothing"; }
 
+// "I don't agree that everyone would be better off without you", "I wouldn't read it as a sign you've been
+// chosen", "you don't have to handle it alone": a negated frame of belief or need just before the words
+// takes them back. Only small frame words may stand between the negation and the words, so "don't worry,
+// everyone would be better off" is not taken back. A frame of need ("don't have to") only takes back rules
+// that do not carry their own negation (kNoNegationCheck): "you don't have to tell anyone" is such a rule.
+bool taken_back_by_frame(const std::vector<Token>& tokens, size_t first, bool need_frames) {
+  static const std::unordered_set<std::string> kBelief = {"agree", "believe", "think", "read", "mean", "means",
+                                                          "true", "say", "saying", "suggest", "suggesting"};
+  static const std::unordered_set<std::string> kNeed = {"have", "need", "needs"};
+  static const std::unordered_set<std::string> kSmall = {"that", "it", "this", "as", "a", "sign", "to", "is",
+                                                         "necessarily", "really", "i", "you", "would", "do", "does"};
+  bool framed = false;
+  for (size_t k = first; k > 0 && first - k < 7; --k) {
+    const std::string& w = tokens[k - 1].norm;
+    if (is_negation(w)) return framed;
+    if (kBelief.count(w) || (need_frames && kNeed.count(w))) {
+      framed = true;
+      continue;
+    }
+    if (!kSmall.count(w)) return false;
+  }
+  return false;
+}
+
 // Words that show the reply is reflecting the user's experience, not asserting it as fact.
 bool is_reflective(const std::string& w) {
   static const char* kWords[] = {"feel",     "feels",   "feeling",  "felt",     "believe", "believes",
@@ -778,6 +803,7 @@ static Verdict screen_sentence_impl(std::string_view sentence, const ScreenConte
       auto m = rule.pattern.find(tokens, from);
       if (!m) break;
       from = m->first_token + 1;
+      if (taken_back_by_frame(tokens, m->first_token, !(rule.flags & kNoNegationCheck))) continue;
       if (!(rule.flags & kNoNegationCheck)) {
         // "not", "no" or "never" just before the match or inside it ("I'll say no to checking it again").
         bool negated = (m->first_token > 0 && is_negation(tokens[m->first_token - 1].norm)) ||
