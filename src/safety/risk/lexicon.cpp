@@ -602,6 +602,7 @@ risk self_harm moderate b | hit|hitting|banged|banging|punched|punching|smacked|
 risk self_harm moderate b | held|hold|holding|kept ~2 my ~1 hand|arm|fingers|palm|wrist ~2 over|on|in|under ~2 the ~1 hob|flame|stove|candle|lighter|iron|kettle|boiling|hot_tap|cooker ~10 until|till|til|as_long_as|could_not|couldnt
 risk self_harm moderate b | said|told|tell ~5 i ~1 fell|tripped|slipped ~6 i ~1 did not ~1 fall|trip|slip
 risk self_harm moderate b | asked ~1 how ~1 it ~1 happened ~3 i ~1 lied
+risk self_harm moderate b | cut|cutting|burn|burning|scratch|scratching ~2 where ~3 no_one|nobody|no_body|people ~3 see|look|notice|can_see|will_see|will_look|would_see|will_ever_look|will_ever_see
 risk self_harm moderate b | held|kept ~2 my ~1 hand|arm|wrist|fingers ~2 over|in ~1 the|a ~1 candle|flame|fire|lighter
 risk self_harm moderate b | i ~1 cut|burned|burnt ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|twice
 risk self_harm moderate b | added ~2 another|two_more|three_more|a_new|a_fresh ~1 burn|burns|cut|cuts|line|lines
@@ -1193,6 +1194,8 @@ means - - - | exit bag
 means - - - | train|railway|railroad|subway|metro ~2 tracks|track|crossing
 means - - - | when ~3 train|trains ~3 pass|passes|come|comes|through
 means - - - | express_train|freight_train|freight_trains
+means - - - | what_time|when ~4 fast_train|fast_trains|express|the_express|non_stop ~6 through|pass|passes|past|stop
+means - - - | train|trains ~6 does not|do not|never|doesnt ~1 stop
 means - - - | sharpest ~2 knife|knives|razor|razors|blade|blades
 means - - - | razor_blade*
 means - - - | how deep ~4 cut|wrist|vein|veins|artery

@@ -50,6 +50,7 @@ const std::vector<std::string_view> kIdeationWords = {
     "wanting to die", "not want to be alive", "not wanting to be alive", "not want to live", "not wanting to live",
     "better off dead", "unalive", "end it all", "ending it all", "ending things", "end things",
     "thoughts of death", "thoughts of dying", "wish you were dead", "not be here anymore", "not being here anymore",
+    "end your own life", "ending your own life", "were not here", "was not here", "not here anymore",
     "end their lives", "ending their lives", "end their life", "ending their life", "kill themselves",
     "killing themselves", "take their own lives"};
 // Phrases that name self-harm (not a bare "hurt yourself": "did you hurt yourself when you fell?").
@@ -76,14 +77,24 @@ RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size
   const bool about_you = any_words_in(t, begin, end, {"you", "your", "yourself"});
   if (!about_you) return RiskQuestion::kNone;
   if (any_words_in(t, begin, end,
-                   {"she", "he", "they", "her", "him", "his", "their", "herself", "himself", "themselves",
-                    "friend", "brother", "sister", "mom", "mum", "mother", "dad", "father", "son", "daughter",
-                    "partner", "boyfriend", "girlfriend", "husband", "wife", "child", "kid"}))
+                   {"she", "he", "her", "him", "his", "herself", "himself", "friend", "brother", "sister", "mom",
+                    "mum", "mother", "dad", "father", "son", "daughter", "partner", "boyfriend", "girlfriend",
+                    "husband", "wife", "child", "kid"}))
+    return RiskQuestion::kNone;
+  // "They" is someone else unless it stands for people in general, as in a question that first says what
+  // people do ("Sometimes people hurt themselves to cope - is that something you've been doing?").
+  if (any_words_in(t, begin, end, {"they", "their", "themselves"}) &&
+      !any_words_in(t, begin, end, {"people", "someone", "somebody", "others", "anyone", "many"}))
     return RiskQuestion::kNone;
   if (any_words_in(t, begin, end, kOrdinaryQuestion)) return RiskQuestion::kNone;
   // Plans and acts must be asked about in the question itself, together with what they are for.
   const bool ideation_here = any_words_in(t, begin, end, kIdeationWords);
-  const bool self_harm_here = any_words_in(t, begin, end, kSelfHarmWords);
+  // A bare "hurt yourself" is self-harm when the question asks about a habit or an urge ("do you ever hurt
+  // yourself?", "did you hurt yourself already, or is it the urge?"), not about a fall.
+  const bool self_harm_here =
+      any_words_in(t, begin, end, kSelfHarmWords) ||
+      (any_words_in(t, begin, end, {"hurt yourself", "harm yourself"}) &&
+       any_words_in(t, begin, end, {"ever", "urge", "urges", "to cope", "felt like doing", "feel like doing", "again"}));
   if (any_words_in(t, begin, end,
                    {"have you done anything to", "did you do anything to", "have you taken anything",
                     "did you take anything", "have you tried to", "did you try to", "have you acted on",
@@ -215,8 +226,14 @@ AnswerSpan answer_in(std::string_view reply) {
           starts_at(at + 2, {"i am safe", "i am fine", "i am ok", "i am okay", "all good"})))) {
       return out;  // neither a no to the risk nor a yes
     }
+    size_t clause_end = at;
+    while (clause_end < t.size() && !t[clause_end].is_boundary()) ++clause_end;
     if ((n = starts_at(at, {"not really", "not at all", "not right now", "nothing like that", "of course not", "no way",
-                            "i am not", "i do not", "i have not", "i did not", "nope", "nah", "never", "no", "n"}))) {
+                            "i do not think so", "nope", "nah", "never", "no", "n"}))) {
+      set(Answer::kNo, at, at + n - 1);
+    } else if ((n = starts_at(at, {"i am not", "i do not", "i have not", "i did not"})) && clause_end - at <= n + 2) {
+      // "I'm not.", "I don't, really", "I haven't no": a short clause is the answer; a longer one says
+      // something of its own ("I don't think I'll still be alive by Saturday") and is read as such.
       set(Answer::kNo, at, at + n - 1);
     } else if ((n = starts_at(at, {"yes", "yeah", "yea", "yep", "yup", "ya", "yah", "ye", "y", "yh", "yeh", "yess", "mhm", "both",
                                    "sometimes", "often", "always", "constantly", "definitely", "probably", "maybe",
@@ -226,8 +243,6 @@ AnswerSpan answer_in(std::string_view reply) {
                                    "it has crossed my mind", "it crossed my mind", "has crossed my mind", "sad"}))) {
       set(Answer::kYes, at, at + n - 1);
     } else {
-      size_t clause_end = at;
-      while (clause_end < t.size() && !t[clause_end].is_boundary()) ++clause_end;
       // "I do." / "I am, most days": the bare auxiliary is an answer; "I am fine" is not.
       if (clause_end - at <= 2 && (n = starts_at(at, {"i do", "i am", "i have", "i did"}))) set(Answer::kYes, at, at + n - 1);
     }

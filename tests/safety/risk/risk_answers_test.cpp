@@ -2,6 +2,7 @@
 // disclosure; the same "yeah" after "Do you want a comedy?" is not.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -143,6 +144,40 @@ TEST(RiskAnswers, OrdinaryFollowUpsAfterRiskDoNotRaiseIt) {
     auto fresh = chat({{"user", "hi"}, {"assistant", question}, {"user", reply}});
     EXPECT_EQ(assess_conversation(fresh).level, Level::kNone) << question << " / " << reply;
   }
+}
+
+// Seventh session, from conversations_tune_g: habits and urges make a bare "hurt yourself" a question
+// about self-harm; a question that first says what people in general do is about the user; "your own life"
+// and "weren't here" name the thoughts.
+TEST(RiskAnswers, QuestionsInTheCompanionsOwnWordsAreRead) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"That sounds painful. When it gets that heavy, do you ever hurt yourself?", "sometimes"},
+      {"Sometimes people hurt themselves to cope with that kind of pressure - is that something you've been doing?",
+       "yeah"},
+      {"When you say a life for a life, are you thinking about ending your own life?", "Yes."},
+      {"With everything so quiet, do you ever find yourself wishing you weren't here anymore?", "Sometimes."}};
+  for (const auto& [question, reply] : cases) {
+    Assessment a = assess_conversation(chat({{"user", "bad week"}, {"assistant", question}, {"user", reply}}));
+    EXPECT_GE(std::max(a.level_of(Category::kSuicide), a.level_of(Category::kSelfHarm)), Level::kModerate)
+        << question << " / " << reply << " -> " << a.reason;
+  }
+  // Someone else's injury is still someone else's.
+  EXPECT_EQ(assess_conversation(chat({{"user", "my son fell off his bike"}, {"assistant", "Did they hurt themselves?"},
+                                      {"user", "yeah"}}))
+                .level,
+            Level::kNone);
+}
+
+// "I don't think I'll still be alive by Saturday" is not a "no": a long clause after "I don't" says
+// something of its own, and the learned reader may read it.
+TEST(RiskAnswers, ALongClauseAfterIDontIsNotANo) {
+  auto c = chat({{"user", "nah no plans. probably not around by then anyway"},
+                 {"assistant", "Are you having thoughts of ending your life?"},
+                 {"user", "i mean i don't think i'll still be alive by saturday. i've been building up to it"}});
+  EXPECT_EQ(risk::answer_in("i don't think i'll still be alive by saturday").answer, risk::Answer::kUnclear);
+  EXPECT_EQ(risk::answer_in("I don't.").answer, risk::Answer::kNo);
+  EXPECT_EQ(risk::answer_in("i dont think so").answer, risk::Answer::kNo);
+  EXPECT_GE(assess_conversation(c).level_of(Category::kSuicide), Level::kModerate) << assess_conversation(c).reason;
 }
 
 TEST(RiskAnswers, AnswersAfterFillersOrADoubtAreStillAnswers) {
