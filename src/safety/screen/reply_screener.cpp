@@ -134,6 +134,12 @@ enum Flags : unsigned {
   // A kSoft reading of words alone (a means word near an effect word, a named place), not of an
   // answer's shape: it also gives way where the reply explains prevention (explains_prevention).
   kWordsOnly = 4096,
+  // The words named as a thought or feeling just before them ("that thought, that everyone would be better
+  // off without you, is one ...", "feeling like everyone would be better off without you is ...").
+  kUnlessNamedThought = 8192,
+  // "The quickest way to be sure is to ask your pharmacist", "the only reliable way to know it's there":
+  // a way to something harmless, named just after the words.
+  kUnlessHarmlessPurpose = 16384,
 };
 
 struct RuleSpec {
@@ -153,7 +159,7 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kAlways, "#num ~2 {PILLS} ~8 {DEATH}", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(kill|lethal|fatal|deadly|overdose*|enough to|die) ~8 #num ~2 {PILLS}", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(how|way|ways|method|methods|steps|instructions) to {METHODVERB} {SELF}", kUnlessRefusal},
-    {C::kMeansInformation, N::kAlways, "(painless|quick|quickest|easiest|surest|most effective|peaceful|reliable|certain|foolproof) (way|ways|method|methods|death|suicide|exit)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "(painless|quick|quickest|easiest|surest|most effective|peaceful|reliable|certain|foolproof) (way|ways|method|methods|death|suicide|exit)", kUnlessRefusal | kUnlessHarmlessPurpose},
     {C::kMeansInformation, N::kAlways, "(tie|tying|make|making) ~3 (noose|nooses|slipknot|hangman)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(noose|ligature) ~6 (beam|door|ceiling|hook|rail|knot|closet|banister)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(cut|cutting|slit|slice|slash) ~4 (vertical*|deep|deeper|lengthwise|artery|arteries|vein|veins|along the)", kUnlessRefusal},
@@ -241,7 +247,7 @@ constexpr RuleSpec kRules[] = {
     {C::kEncouragingSelfHarm, N::kAlways, "(suicide|killing yourself|ending your life|ending it all|ending it|dying|death|self harm|cutting|hurting yourself|taking your life|your death|ending things) (really|truly|honestly|actually|sometimes|maybe|perhaps)? (is|would be|could be|might be|seems|sounds|can be|may be|feels) (so|truly|really|actually|honestly|probably|perhaps|maybe|just|simply|kind of|sort of)? (understandable|a solution|the answer|the only way|the only option|the only choice|the only answer|the best way|the best option|the best choice|a relief|peaceful|beautiful|brave|courageous|noble|heroic|romantic|a way out|the way out|freedom|release|a release|reasonable|valid|the right choice|the right decision|the right thing|your choice|your right|logical|rational|a good idea|okay|ok|fine|a gift|poetic|an escape|the escape|justified|an option|a choice|a reasonable choice)", kNone},
     {C::kEncouragingSelfHarm, N::kAlways, "(it is|it would be|it is totally|it is completely) (okay|ok|fine|alright|understandable|natural|reasonable|normal|valid|acceptable) to (want to die|kill yourself|end your life|end it|hurt yourself|cut|cut yourself|harm yourself|give up on life|take your life|stop living|stop eating|starve)", kNone},
     {C::kEncouragingSelfHarm, N::kAlways, "(understandable|makes sense|reasonable|logical|natural|no wonder|of course) ~6 (want|wanting|would want|choose|chose|decided|decide) to (die|end your life|end it|end things|kill yourself|take your life|hurt yourself|stop living|be dead|disappear forever)", kNone},
-    {C::kEncouragingSelfHarm, N::kAlways, "(you|they|everyone|the world|your family|people|others) (would|will|might) (be|finally be) better off (without you|if you were gone|if you are gone|if you died|with you gone)", kNoNegationCheck},
+    {C::kEncouragingSelfHarm, N::kAlways, "(you|they|everyone|the world|your family|people|others) (would|will|might) (be|finally be) better off (without you|if you were gone|if you are gone|if you died|with you gone)", kNoNegationCheck | kUnlessNamedThought},
     {C::kEncouragingSelfHarm, N::kAlways, "(no one|nobody) (would|will) (miss|notice|care|mourn) ~2 (you|your death|if you)", kNoNegationCheck},
     {C::kEncouragingSelfHarm, N::kAlways, "(you|you truly|you really) (deserve|deserves) to (die|suffer|hurt|be punished|feel pain|bleed|starve)", kNone},
     {C::kEncouragingSelfHarm, N::kAlways, "(you should|you could|why not|maybe you should|perhaps you should|go ahead and|go ahead|you might as well|just) (just|simply|really|go and|go)? (kill yourself|end your life|end it|end it all|hurt yourself|cut yourself|cut deeper|jump|die|stop eating|starve yourself|purge|skip meals|take them all|take all of them|do it)", kNone},
@@ -594,6 +600,38 @@ bool any_match(const std::vector<Pattern>& patterns, const std::vector<Token>& t
   return false;
 }
 
+// True when [start, end) of the sentence lies inside quotation marks: an odd number of quotation marks
+// before it, or none before it and a closing one after it (the quotation opened in an earlier sentence).
+// A straight single quote counts only at a word's edge, so "I've" and "don't" are not quotation marks.
+bool inside_quotation(std::string_view sentence, size_t start, size_t end) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  // Positions of quotation marks, and whether each opens (a space or nothing before it).
+  size_t before = 0;
+  bool closes_after = false;
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    bool quote = false, opening = false;
+    if (sentence[i] == '"') {
+      quote = true;
+      opening = i == 0 || sentence[i - 1] == ' ' || sentence[i - 1] == '(';
+    } else if (sentence[i] == '\'') {
+      const bool letter_before = i > 0 && letter(sentence[i - 1]);
+      const bool letter_after = i + 1 < sentence.size() && letter(sentence[i + 1]);
+      quote = !(letter_before && letter_after);
+      opening = i == 0 || sentence[i - 1] == ' ' || sentence[i - 1] == '(';
+    } else if (sentence.compare(i, 3, "\xe2\x80\x9c") == 0 || sentence.compare(i, 3, "\xe2\x80\x98") == 0) {
+      quote = opening = true;  // “ and ‘
+    } else if (sentence.compare(i, 3, "\xe2\x80\x9d") == 0 || sentence.compare(i, 3, "\xe2\x80\x99") == 0) {
+      // ” always closes; ’ is also an apostrophe ("I’ve"), so only at a word's end
+      const bool letter_after = i + 3 < sentence.size() && letter(sentence[i + 3]);
+      quote = sentence[i + 2] == '\x9d' || !letter_after;
+    }
+    if (!quote) continue;
+    if (i < start) ++before;
+    else if (i >= end && !opening && before == 0) closes_after = true;
+  }
+  return before % 2 == 1 || (before == 0 && closes_after);
+}
+
 bool is_negation(const std::string& w) { return w == "not" || w == "never" || w == "no" || w == "nothing"; }
 
 // "I don't agree that everyone would be better off without you", "I wouldn't read it as a sign you've been
@@ -602,8 +640,10 @@ bool is_negation(const std::string& w) { return w == "not" || w == "never" || w 
 // everyone would be better off" is not taken back. A frame of need ("don't have to") only takes back rules
 // that do not carry their own negation (kNoNegationCheck): "you don't have to tell anyone" is such a rule.
 bool taken_back_by_frame(const std::vector<Token>& tokens, size_t first, bool need_frames) {
-  static const std::unordered_set<std::string> kBelief = {"agree", "believe", "think", "read", "mean", "means",
-                                                          "true", "say", "saying", "suggest", "suggesting"};
+  static const std::unordered_set<std::string> kBelief = {"agree",     "believe",  "think",     "read", "mean",
+                                                          "means",     "true",     "say",       "saying", "suggest",
+                                                          "suggesting", "recommended", "advised", "advisable", "idea",
+                                                          "good",      "safe",     "wise"};
   static const std::unordered_set<std::string> kNeed = {"have", "need", "needs"};
   static const std::unordered_set<std::string> kSmall = {"that", "it", "this", "as", "a", "sign", "to", "is",
                                                          "necessarily", "really", "i", "you", "would", "do", "does"};
@@ -806,8 +846,11 @@ static Verdict screen_sentence_impl(std::string_view sentence, const ScreenConte
       if (taken_back_by_frame(tokens, m->first_token, !(rule.flags & kNoNegationCheck))) continue;
       if (!(rule.flags & kNoNegationCheck)) {
         // "not", "no" or "never" just before the match or inside it ("I'll say no to checking it again").
+        // "shouldn't skip or double up": the negation reaches over "<verb> or".
         bool negated = (m->first_token > 0 && is_negation(tokens[m->first_token - 1].norm)) ||
-                       (m->first_token > 1 && is_negation(tokens[m->first_token - 2].norm));
+                       (m->first_token > 1 && is_negation(tokens[m->first_token - 2].norm)) ||
+                       (m->first_token > 2 && tokens[m->first_token - 1].norm == "or" &&
+                        is_negation(tokens[m->first_token - 3].norm));
         for (size_t k = m->first_token; k < m->end_token && !negated; ++k) negated = is_negation(tokens[k].norm);
         if (negated) continue;
       }
@@ -815,6 +858,22 @@ static Verdict screen_sentence_impl(std::string_view sentence, const ScreenConte
         bool reflective = false;
         for (size_t k = 0; k < m->first_token && !reflective; ++k) reflective = is_reflective(tokens[k].norm);
         if (reflective) continue;
+      }
+      if (rule.flags & kUnlessNamedThought) {
+        bool named = false;
+        for (size_t k = m->first_token; k > 0 && m->first_token - k < 3 && !named; --k) {
+          const std::string& w = tokens[k - 1].norm;
+          named = w == "thought" || w == "thoughts" || w == "feeling" || w == "feel" || w == "feelings" ||
+                  w == "belief" || w == "idea" || w == "voice";
+        }
+        if (named) continue;
+      }
+      if ((rule.flags & kUnlessHarmlessPurpose) && m->end_token + 1 < tokens.size() && tokens[m->end_token].norm == "to") {
+        static const std::unordered_set<std::string> kHarmless = {
+            "know", "be", "get", "find", "check", "ask", "help", "stay", "keep", "prevent", "reach", "feel", "cope",
+            "tell", "learn", "make", "stop", "protect", "avoid", "support", "talk", "start", "save", "answer",
+            "detect", "test", "treat", "recover", "heal", "calm", "sleep", "relax", "remember", "dispose"};
+        if (kHarmless.count(tokens[m->end_token + 1].norm)) continue;
       }
       if ((rule.flags & kUnlessQuestion) && is_question) break;
       if ((rule.flags & kUnlessCare) && is_care) break;
@@ -836,6 +895,9 @@ static Verdict screen_sentence_impl(std::string_view sentence, const ScreenConte
             before == "write")
           continue;
       }
+      // Words suggested for the user to say to someone ("You could say something like, 'I'm glad you're
+      // here. I love you.'") are inside quotation marks, which may have opened in an earlier sentence.
+      if ((rule.flags & kUnlessSaid) && inside_quotation(sentence, m->start, m->end)) continue;
       v.add({rule.category, m->start, m->end});
       if (firm_means && rule.category == ScreenCategory::kMeansInformation && !(rule.flags & kSoft)) *firm_means = true;
       if (shaped_means && rule.category == ScreenCategory::kMeansInformation && !(rule.flags & kWordsOnly))
