@@ -512,6 +512,10 @@ risk suicide moderate - | i ~3 standing|stood|stand|sitting|sat ~2 at|on ~1 the 
 risk self_harm moderate - | sharpener_blade|sharpener_blades|razor_blade|razor_blades|blade|blades ~3 again|tonight|last_night|on_my
 risk self_harm moderate - | said|told|say|tell ~4 the ~1 cat ~1 did_it|scratched_me|did_that
 risk suicide high b | went|go|been|going|drove ~1 to ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway ~6 did_not|didnt ~1 jump|do_it|go_through_with_it
+risk suicide high b | made|make ~1 an|another|my ~1 attempt ~2 on|last|yesterday|this ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|weekend|morning|month
+risk suicide high b | made|make ~1 an|another|my ~1 attempt $
+risk suicide high b | halfway ~1 through ~1 swallowing|taking ~1 them|the_pills|the_tablets
+risk suicide moderate - | do not ~1 want ~2 it ~1 to ~1 be ~3 who ~1 find|finds ~1 me
 # Going back to a place and nearing its edge, told as a pattern ("every time I get a little closer to the railing").
 risk suicide moderate b | went|go|been|going|drove|walked|walk|walking ~2 to|out_to|up_to|onto ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway|platform|pier ~12 closer ~3 to ~1 the ~1 railing|edge|rail|tracks|drop
 # Calm, brief and final (the severe end of graded suites): last entries, "won't need it after", being at the place.
@@ -603,6 +607,12 @@ risk self_harm moderate b | held|hold|holding|kept ~2 my ~1 hand|arm|fingers|pal
 risk self_harm moderate b | said|told|tell ~5 i ~1 fell|tripped|slipped ~6 i ~1 did not ~1 fall|trip|slip
 risk self_harm moderate b | asked ~1 how ~1 it ~1 happened ~3 i ~1 lied
 risk self_harm moderate b | cut|cutting|burn|burning|scratch|scratching ~2 where ~3 no_one|nobody|no_body|people ~3 see|look|notice|can_see|will_see|will_look|would_see|will_ever_look|will_ever_see
+risk self_harm moderate b | cutting|burning|hitting_myself ~2 is ~1 on ~1 the ~1 list ~1 again
+risk self_harm moderate b | first ~1 time ~4 i ~1 picked ~1 up ~1 a|the ~1 razor|blade|blades
+risk self_harm moderate b | not ~1 eating|eat ~6 punish|punishing|punishment
+risk self_harm moderate b | punish|punishing ~1 myself ~4 by ~1 not ~1 eating|eat
+risk self_harm moderate b | skip|skipping|skipped ~2 dinner|meals|lunch|breakfast|food ~10 fail|failed|failing|punish|punishing|punishment|owe|deserve
+risk self_harm moderate b | only ~1 water ~8 owe|deserve|punish|punishing|punishment|disappointment
 risk self_harm moderate b | held|kept ~2 my ~1 hand|arm|wrist|fingers ~2 over|in ~1 the|a ~1 candle|flame|fire|lighter
 risk self_harm moderate b | i ~1 cut|burned|burnt ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|twice
 risk self_harm moderate b | added ~2 another|two_more|three_more|a_new|a_fresh ~1 burn|burns|cut|cuts|line|lines
@@ -1266,6 +1276,7 @@ means - - - | car|engine ~1 running ~8 garage
 method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|handgun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
 # ---------- preparation (with ideation: high) ----------
 prep - - - | wrote|written|writing|write ~3 note|notes|letter|letters|a_will|my_will
+prep - - f | had|have|got ~2 the|a|my ~1 note|notes|letter|letters ~1 written|ready|done
 prep - - f | i ~2 have|made|got|came_up_with|worked_out ~1 a ~1 plan $
 prep - - f | leave|leaving ~2 a|my ~1 note|letter|goodbye_note|goodbye_letter
 prep - - f | figure|figured|figuring|work|worked|working ~1 out ~2 the|all_the ~1 details|logistics $
