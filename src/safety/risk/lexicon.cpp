@@ -61,6 +61,11 @@ const std::map<std::string, std::string>& macros() {
 constexpr std::string_view kTable = R"LEX(
 # ---------- suicide: passive wishes and ideation (C-SSRS 1-2: moderate) ----------
 risk suicide moderate - | want|wants|wanted|wanting|wish|wished|ready|deserve|going ~2 to die
+# Written without "to", as people do in a second language or in a hurry ("i want die", "dont want live more").
+risk suicide moderate - | i ~2 want|wanna|wan ?go die|dying ~1 $|now|soon|tonight|today|already|so_bad|really|sad
+risk suicide moderate - | not|never ~1 want live|living ~1 $|more|anymore|any_more|longer|like_this
+risk suicide moderate - | think|thinking|want|wanting|plan|planning|going ~1 to ~1 finish ~1 my ~1 life ~1 $|soon|now|tonight|today|because|and|but
+risk suicide moderate - | finish ~1 my ~1 life ~1 $|soon|tonight|today|now
 risk suicide moderate - | want|wanted|wanting|wish|ready ~2 to be dead
 risk suicide moderate - | i ~2 wish ~3 dead
 risk suicide moderate - | wish ~2 i ~2 never been born
@@ -608,6 +613,9 @@ risk self_harm moderate b | said|told|tell ~5 i ~1 fell|tripped|slipped ~6 i ~1 
 risk self_harm moderate b | asked ~1 how ~1 it ~1 happened ~3 i ~1 lied
 risk self_harm moderate b | cut|cutting|burn|burning|scratch|scratching ~2 where ~3 no_one|nobody|no_body|people ~3 see|look|notice|can_see|will_see|will_look|would_see|will_ever_look|will_ever_see
 risk self_harm moderate b | cutting|burning|hitting_myself ~2 is ~1 on ~1 the ~1 list ~1 again
+risk self_harm moderate - | s h ~1 urges|urge|relapse|again|scars|cuts|tonight|today
+risk self_harm moderate b | relapsed|relapse|relapsing ~3 s h|self_harm
+risk self_harm moderate b | i ~1 hurt ~1 me ~1 again
 risk self_harm moderate b | first ~1 time ~4 i ~1 picked ~1 up ~1 a|the ~1 razor|blade|blades
 risk self_harm moderate b | not ~1 eating|eat ~6 punish|punishing|punishment
 risk self_harm moderate b | punish|punishing ~1 myself ~4 by ~1 not ~1 eating|eat

@@ -143,6 +143,8 @@ const char* emoji_word(char32_t cp) {
     case 0x1F62D: case 0x1F622: case 0x1F97A: case 0x1F494: case 0x1F972: case 0x1F614: case 0x1F61E: return "sad";
     case 0x1F44D: return "yes";  // a thumbs-up answer
     case 0x1FA92: return "razor";
+    case 0x1FAA6: return "coffin";   // headstone
+    case 0x1FA79: return "plaster";  // adhesive bandage
     default: return nullptr;
   }
 }
@@ -504,7 +506,11 @@ std::vector<Token> tokenize(std::string_view text) {
   // "my self" is "myself" ("kill my self"); merging keeps one lexicon entry per phrase.
   size_t w = 0;
   for (size_t r = 0; r < tokens.size(); ++r) {
-    if (r + 1 < tokens.size() && tokens[r].text == "my" && tokens[r + 1].text == "self") {
+    // Not "my self harm" ("my sh", "my self-harm"): that is the writer's self-harm.
+    const bool self_harm_follows = r + 2 < tokens.size() && (tokens[r + 2].text == "harm" ||
+                                                             tokens[r + 2].text == "harming" ||
+                                                             tokens[r + 2].text == "injury");
+    if (r + 1 < tokens.size() && tokens[r].text == "my" && tokens[r + 1].text == "self" && !self_harm_follows) {
       if (w != r) tokens[w] = std::move(tokens[r]);
       tokens[w].text = "myself";
       tokens[w].byte_end = tokens[r + 1].byte_end;

@@ -149,6 +149,20 @@ TEST(Assessor, HopingNotToMakeItIsAPassiveWish) {
   EXPECT_LT(assess_text("hoping i don't make it to the party on time, it's going to be awkward").level, Level::kModerate);
 }
 
+// Seventh session, from suite_tune_j: words written without "to", as in a second language or in a hurry,
+// and "sh" after "my" (which is not "myself").
+TEST(Assessor, WishesWrittenWithoutToAndMySelfHarm) {
+  for (const char* t : {"pls help i cant stop crying i want die", "i am feel very bad. i dont want live more.",
+                        "Sorry for my english. I think to finish my life. Nobody need me here."})
+    EXPECT_EQ(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t;
+  for (const char* t : {"relapsed on my sh today, 6 months clean down the drain", "s/h urges at a 10/10 rn",
+                        "my self harm has escalated and I'm struggling to leave my house"})
+    EXPECT_GE(assess_text(t).level_of(Category::kSelfHarm), Level::kModerate) << t;
+  for (const char* t : {"I want to finish my life's work before I retire", "i want die hard tickets for the rewatch",
+                        "my self esteem is low after the interview"})
+    EXPECT_LT(assess_text(t).level, Level::kModerate) << t;
+}
+
 TEST(Assessor, MeansSeekingAfterEarlierIdeationIsHighAcrossTurns) {
   auto c = chat({{"user", "I want to hurt myself"},
                  {"assistant", "It sounds like you're going through a lot."},
