@@ -305,6 +305,7 @@ risk suicide moderate - | not ~1 {SELFKILL} ~1 myself ~3 but ~1 i ~1 could|almos
 risk suicide moderate - | almost|nearly ~1 {SELFKILL} ~1 myself ~2 last|tonight|today|yesterday|again|this
 risk suicide moderate - | think|thinking|thought ~3 about ~1 my ~1 car ~3 on|off|into ~2 highway|freeway|motorway|road|bridge|cliff|traffic|tree|wall
 risk suicide moderate - | flip|flipping|flipped|wreck|wrecking|crash|crashing ~1 my ~1 car ~3 on_purpose|into_a|off_a|so_i_die|and_die
+risk suicide moderate - | think|thinking|thought ~2 about ~2 not ~1 turning|steering|braking ~2 the ~1 wheel|car|$
 risk suicide moderate - | do not|not ~2 want ~2 to ~2 wake ~1 up ~2 tomorrow|again|ever_again|in_the_morning
 # A wish not to live to a date or an age ("hoping I don't make it to 40"), not a race against the clock.
 risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 $|there|that_far|another_year
@@ -1202,7 +1203,7 @@ means - - - | buy|bought|buying|got ~3 rope
 means - - - | car|cars ~2 exhaust|exhausts
 means - - - | fumes ~6 closed|shut|sealed|locked ~1 garage
 means - - - | what ~1 happens|would_happen ~6 mix|mixing|mixed|combine|combining ~4 alcohol|booze|vodka|drink|drinking ~4 {PILLS}
-means - - - | take|eat|swallow|took|ate|swallowed|taking|eating|swallowing ~1 all ~1 the|my|of_the|of_my ~1 {PILLS}
+means - - - | take|eat|swallow|took|ate|swallowed|taking|eating|swallowing ~1 all ~1 the|my|of_the|of_my|their|your|his|her|of_their|of_your ~1 {PILLS}
 means - - - | how_many|how_much ~4 {PILLS} ~8 need|needs ~2 to ~1 take|swallow
 means - - - | carbon monoxide
 means - - - | charcoal ~4 room|car|tent|burn|burning|closed|sealed|bathroom

@@ -60,6 +60,7 @@ const std::vector<std::string_view> kSelfHarmWords = {
     "thoughts of harming yourself", "harm yourself on purpose", "to hurt yourself", "to harm yourself",
     "did this to yourself", "do this to yourself", "doing this to yourself", "cuts you made", "cuts you have made",
     "marks you made", "did you do that yourself", "did you do this yourself", "hurting yourself on purpose",
+    "been cutting", "you are cutting", "cutting again", "been burning yourself", "you have been hurting",
     "marks on your arm", "marks on your arms", "marks on your legs", "marks on your wrist", "marks on your wrists",
     "marks on your skin", "cuts on your arm", "cuts on your arms", "cuts on your legs", "cuts on your wrist",
     "cuts on your wrists", "burns on your arm", "burns on your arms", "scars on your arm", "scars on your arms",
@@ -200,6 +201,7 @@ AnswerSpan answer_in(std::string_view reply) {
     }
     if (size_t n = starts_at(at, {"i am not gonna lie", "i am not going to lie", "not gonna lie", "not going to lie",
                                    "to be honest", "i mean", "um", "uh", "well", "so", "ok", "okay", "hmm", "eh", "ehh",
+                                   "ah", "ahh", "oh", "erm", "tbh",
                                    "ehhh", "hm", "mm", "honestly", "lol", "lmao", "haha"})) {
       at += n;
       skipped = true;
