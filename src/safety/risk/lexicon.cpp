@@ -309,6 +309,12 @@ risk suicide moderate - | think|thinking|thought ~2 about ~2 not ~1 turning|stee
 risk suicide moderate - | do not|not ~2 want ~2 to ~2 wake ~1 up ~2 tomorrow|again|ever_again|in_the_morning
 # A wish not to live to a date or an age ("hoping I don't make it to 40"), not a race against the clock.
 risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 $|there|that_far|another_year
+# Sleep, rest or a ghost made permanent ("gonna take a long nap. the permanent kind").
+risk suicide moderate - | nap|sleep|rest|dirt_nap ~4 permanent|permanently|the_permanent_kind|forever_this_time
+risk suicide moderate - | become|becoming|turn_into ~2 a ~1 ghost ~3 permanently|for_good|forever|for_real|not_a_halloween_thing
+risk suicide moderate - | coffin|grave|headstone ~6 not ~1 kidding|joking
+risk suicide moderate - | coffin|grave|headstone $ ~3 not ~1 kidding|joking
+risk suicide moderate - | nap|sleep|rest $ the ~1 permanent ~1 kind
 risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 to|past ~1 #|christmas|next_year
 risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 to|past ~1 my ~1 next? ~1 birthday
 risk suicide moderate - | will|would ~1 i ~1 die ~2 peacefully|painlessly|quickly|in_my_sleep
