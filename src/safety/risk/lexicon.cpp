@@ -66,6 +66,16 @@ risk suicide moderate - | i ~2 want|wanna|wan ?go die|dying ~1 $|now|soon|tonigh
 risk suicide moderate - | not|never ~1 want live|living ~1 $|more|anymore|any_more|longer|like_this
 risk suicide moderate - | think|thinking|want|wanting|plan|planning|going ~1 to ~1 finish ~1 my ~1 life ~1 $|soon|now|tonight|today|because|and|but
 risk suicide moderate - | finish ~1 my ~1 life ~1 $|soon|tonight|today|now
+risk suicide moderate - | no|not|do_not|dont ~1 wan|want|wanna ~1 to ~1 live ~1 $|more|anymore
+risk suicide moderate - | wanna|want ?to dye $
+risk suicide moderate - | better ~1 to ~1 die ~2 than
+risk suicide moderate - | i ~1 intend|am_intending|fully_intend ~2 to ~1 end ~1 it|things|it_all|my_life
+# Wanting to follow someone who died ("I'd like to join her soon").
+risk suicide moderate - | want|wanted|like|ready|longing|long|wish|waiting ~2 to ~1 join ~1 her|him|my_wife|my_husband|my_mum|my_mom|my_dad|my_son|my_daughter ~1 soon|now|up_there|in_heaven|wherever_she_is|wherever_he_is
+# A wish that the plane, the car or the train would crash with the writer in it.
+risk suicide moderate - | hope|hopes|hoping|wish|wishing|praying ~3 the|my ~1 plane|flight ~2 goes_down|crashes|crash|went_down|would_crash
+risk suicide moderate - | sorry ~1 i ~1 could not ~1 be ~1 stronger|better|enough
+risk suicide moderate - | making|made|make ~1 actual|real|proper ~1 plans|plan ~1 $|now|for_it
 risk suicide moderate - | want|wanted|wanting|wish|ready ~2 to be dead
 risk suicide moderate - | i ~2 wish ~3 dead
 risk suicide moderate - | wish ~2 i ~2 never been born
@@ -526,6 +536,16 @@ risk self_harm moderate - | said|told|say|tell ~4 the ~1 cat ~1 did_it|scratched
 risk suicide high b | went|go|been|going|drove ~1 to ~1 the ~1 bridge|cliff|cliffs|tracks|roof|edge|railway ~6 did_not|didnt ~1 jump|do_it|go_through_with_it
 risk suicide high b | made|make ~1 an|another|my ~1 attempt ~2 on|last|yesterday|this ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|weekend|morning|month
 risk suicide high b | made|make ~1 an|another|my ~1 attempt $
+# Overdoses told without the word: "something stupid with my meds an hour ago", "shouldn't have taken all of
+# them", "I'd already taken them when I called", "locked myself in with every tablet in the house".
+risk suicide high b | did|done ~1 something ~1 stupid|dumb|bad ~2 with ~1 my|the|all_my ~1 meds|pills|tablets|medication|medicine
+risk suicide high b | should not ~1 have ~1 taken ~1 all ~1 of ~1 them|the_pills|the_tablets|my_meds
+risk suicide high b | already ~1 taken ~1 them|the_pills|the_tablets|everything|all_of_them ~4 when|before
+risk suicide high b | with ~1 every ~1 tablet|pill|pills|tablets|medicine ~2 in ~1 the ~1 house
+risk suicide high - | googling|googled|researching|researched|reading_about|read_about|looking_up|looked_up|searching ~3 painless|quick|quickest|easiest|best ~1 ways|way|methods|method
+risk suicide high - | reading|read|googling|googled|researching|researched ~2 about ~1 ways ~1 to ~1 go $
+risk suicide moderate - | tonight ~1 ?is the ~1 night $ everything ~1 is ~1 in ~1 order|sorted|ready|done
+risk suicide high - | plan|planning|going|intend ~2 on|to ~1 finding|find ~1 out ~3 friday|saturday|sunday|monday|tuesday|wednesday|thursday|tonight|tomorrow|soon|this_week|this_weekend
 risk suicide high b | halfway ~1 through ~1 swallowing|taking ~1 them|the_pills|the_tablets
 risk suicide moderate - | do not ~1 want ~2 it ~1 to ~1 be ~3 who ~1 find|finds ~1 me
 # Going back to a place and nearing its edge, told as a pattern ("every time I get a little closer to the railing").
@@ -623,6 +643,12 @@ risk self_harm moderate b | cutting|burning|hitting_myself ~2 is ~1 on ~1 the ~1
 risk self_harm moderate - | s h ~1 urges|urge|relapse|again|scars|cuts|tonight|today
 risk self_harm moderate b | relapsed|relapse|relapsing ~3 s h|self_harm
 risk self_harm moderate b | i ~1 hurt ~1 me ~1 again
+# "cut again", "cut last night": the cut told with no object; haircuts, power cuts and cut hours are idioms.
+risk self_harm moderate b | cut again|last_night|tonight|yesterday|this_morning ~6 $|good|deserve|deserved|feel|felt|first_time|not_deep|bleeding|bled|honestly
+risk self_harm moderate b | bit|biting|bite ~1 my ~1 arm|arms|hand|hands|wrist|wrists|lip|cheek ~4 so_hard|until|till|teeth_marks|bled|bleed|bruise
+risk self_harm moderate b | knife|blade ~1 slipped $ it ~1 did not|didnt
+risk self_harm moderate b | should ~1 have ~1 had|got|gotten ~1 stitches
+risk self_harm moderate - | thinking|think|thought ~2 about ~1 cutting|burning|hurting_myself|self_harming|scratching ~1 again
 risk self_harm moderate b | first ~1 time ~4 i ~1 picked ~1 up ~1 a|the ~1 razor|blade|blades
 risk self_harm moderate b | not ~1 eating|eat ~6 punish|punishing|punishment
 risk self_harm moderate b | punish|punishing ~1 myself ~4 by ~1 not ~1 eating|eat
@@ -1179,6 +1205,9 @@ idiom - - - | shot|shoot|shooting|shoots ~1 myself ~2 in ~2 the ~1 foot
 idiom - - - | cut|cutting|cuts ~1 myself ~1 off
 idiom - - - | end ~1 it ~1 all ~1 if ~4 bottle|bottles|relegated
 idiom - - - | kill|end ~1 myself|it_all ~1 if ~4 bottle|bottles|relegated
+# Cuts that are not to the skin: hair, power, hours, budgets, prices, lawns.
+idiom - - - | hair|haircut|fringe|bangs|power|electricity|hours|shifts|budget|budgets|funding|wages|pay|price|prices|lawn|grass|hedge|hedges|nails|rates|salary|benefits|internet|wifi|signal|phone ~3 cut
+idiom - - - | cut ~2 my|the|our|his|her ~1 hair|fringe|hours|budget|lawn|grass|hedge|nails|losses|ties|cord
 # An attempt at something ordinary (hidden from the classifiers too, which learned the word "attempt").
 idiom - - - | test|tests|exam|exams|driving_test|theory_test|recipe|sourdough|souffle|bake|baking|cake|loaf|bread|marathon|record|pb|pr|pages|morning_pages|level|boss|run|speedrun|interview|pitch|audition|essay|joke ~6 attempt|attempts
 idiom - - - | attempt|attempts ~3 at ~2 the|a|an|my|making|baking|cooking|writing|learning|fixing ~1 test|exam|recipe|sourdough|souffle|cake|bread|marathon|record|level|boss|essay|joke|dinner|lasagne|pasta|conversation|apology|small_talk|it
@@ -1187,6 +1216,9 @@ means - - - | {HEIGHT} ~4 taller|higher|tallest|highest|meters|metres|feet_high|
 means - - - | tallest|highest|taller_than|higher_than|how_tall|how_high ~5 {HEIGHT}
 means - - - | how ~2 high|tall|far ~5 fall|jump|die|survive|fatal|deadly|kill
 means - - - | survive ~3 fall|jump|drop|crash|impact
+means - - - | survive ~3 being ~1 hit ~2 by ~2 a|the ~1 train|car|bus|truck|lorry
+means - - - | without|no|with_no ~1 railing|railings|barrier|barriers|fence|fences|fencing|net|nets|safety_net
+means - - - | how_many ~3 boxes|packs|packets|bottles ~2 of ~1 {PILLS} ~6 buy|get|sell|in_one_go|at_once
 means - - - | roof_access|access_to_the_roof|roof ~2 open|unlocked ~2 at_night|after_dark
 means - - - | would|will|is ~1 it ~2 be ~1 quick|painless|instant|fast
 means - - - | train|tram|lorry|truck ~1 drivers ~2 see ~1 it ~1 coming
@@ -1202,6 +1234,7 @@ means - - - | overdose on
 means - - - | {PILLS} ~3 overdose|lethal|fatal
 means - - - | buy|get|purchase|find|borrow|obtain|order|afford|buying|getting ~4 {GUN}
 means - - - | {GUN} ~2 store|shop|shops|stores|show|permit|license
+means - - - | still ~1 have|got|own|keep ~4 {GUN}
 means - - - | noose|nooses|slipknot
 means - - - | how ~2 to ~2 tie ~3 rope|noose|knot
 means - - - | rope ~4 strong|hold|weight|beam|hang|ceiling|thick
@@ -1261,6 +1294,7 @@ means - - - | walk|walked|walking|swim|swimming|swam|wade|wading ~3 into|out_int
 means - - - | drive|driving|crash|crashing|swerve ~4 off|into ~3 cliff|bridge|wall|tree|river|lake|oncoming|truck
 means - - - | open|unlocked|access|accessible|get_onto|get_on ~3 roof|rooftop|rooftops|roofs
 means - - - | rooftop|roof ~1 access
+means - - - | rooftop|roof ~1 open|unlocked|accessible ~3 to ~1 the ~1 public|at_night|$
 means - - - | have|got ~2 enough ~2 now|pills|meds|tablets
 means - - - | enough ~4 to ~2 kill me
 means - - - | high|tall|deep|far ~1 enough
@@ -1296,9 +1330,14 @@ prep - - f | i ~2 have|made|got|came_up_with|worked_out ~1 a ~1 plan $
 prep - - f | leave|leaving ~2 a|my ~1 note|letter|goodbye_note|goodbye_letter
 prep - - f | figure|figured|figuring|work|worked|working ~1 out ~2 the|all_the ~1 details|logistics $
 prep - - f | i ~2 have|set|picked|chose|chosen ~1 a ~1 date $
+prep - - f | i ~2 have|set|picked|chose|chosen ~1 a ~1 weekend|day|night $
+prep - - - | counted|counting|count ~4 in ~1 the ~1 cabinet|cupboard|drawer ~4 $|just_counted
 prep - - f | giving|gave|give|given ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
 prep - - f | sorted|sorting|decided|deciding|worked_out|working_out|figured_out|planned ~2 who ~1 gets|will_get|should_get|would_get|inherits|takes ~1 my
 prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
+prep - - f | said|saying ~1 bye ~2 to ~1 the ~1 people|everyone|everybody
+prep - - f | final|last ~1 post|message $ love ~1 you ~1 all
+prep - - f | good ~1 home|new_home|new_owner ~4 before ~1 i ~1 go|leave|am_gone $
 prep - - f | writing|wrote|written|write|scheduled|scheduling|drafted|drafting ~3 goodbye|goodbyes ~1 messages|message|texts|emails|posts|videos
 prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
 prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor

@@ -190,6 +190,34 @@ TEST(Assessor, CodedWordsMadePermanentOrTakenBack) {
   EXPECT_LT(assess_text("going to take a nap. the best kind").level, Level::kModerate);
 }
 
+// Seventh session, from the last sets' first runs: overdoses and cuts told without their usual words.
+TEST(Assessor, OverdosesAndCutsToldWithoutTheirUsualWords) {
+  for (const char* t : {"hey can u come over. i did something stupid with my meds like an hour ago",
+                        "i'm so sorry about last night. i shouldn't have taken all of them. thank u for calling the "
+                        "ambulance.",
+                        "I'd locked myself in with every tablet in the house and I'd already started.",
+                        "Been googling painless ways for 3 hours."})
+    EXPECT_GE(assess_text(t).level_of(Category::kSuicide), Level::kHigh) << t << " -> " << assess_text(t).reason;
+  for (const char* t : {"cut again and honestly? good. i deserve it after today", "cut last night. first time in a year.",
+                        "got stitches today. told the nurse the knife slipped. it didnt"})
+    EXPECT_EQ(assess_text(t).level_of(Category::kSelfHarm), Level::kModerate) << t << " -> " << assess_text(t).reason;
+  for (const char* t : {"got my hair cut again today, feel great", "the power cut again last night, so annoying",
+                        "I did something stupid with my phone, dropped it in the bath"})
+    EXPECT_LT(assess_text(t).level, Level::kModerate) << t << " -> " << assess_text(t).reason;
+}
+
+// Wishes in plain words the lexicon lacked: to follow someone who died, for the plane to go down, an intent.
+TEST(Assessor, WishesToFollowSomeoneOrForThePlaneToGoDown) {
+  for (const char* t : {"My wife passed last spring. I've been thinking I'd like to join her soon.",
+                        "Flying home tomorrow and part of me hopes the plane goes down.",
+                        "I'll be blunt: I intend to end it. I'm not after a lecture.",
+                        "My family say go back to him. I am thinking better to die than this life."})
+    EXPECT_GE(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t;
+  for (const char* t : {"Marco asked if I wanted to join them for lunch", "I intend to end it with him this weekend, "
+                        "the relationship is over", "i wanna dye my hair blue"})
+    EXPECT_LT(assess_text(t).level, Level::kModerate) << t;
+}
+
 TEST(Assessor, MeansSeekingAfterEarlierIdeationIsHighAcrossTurns) {
   auto c = chat({{"user", "I want to hurt myself"},
                  {"assistant", "It sounds like you're going through a lot."},
