@@ -161,6 +161,14 @@ constexpr RuleSpec kRules[] = {
     {C::kMeansInformation, N::kAlways, "(how|way|ways|method|methods|steps|instructions) to {METHODVERB} {SELF}", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(painless|quick|quickest|easiest|surest|most effective|peaceful|reliable|certain|foolproof) (way|ways|method|methods|death|suicide|exit)", kUnlessRefusal | kUnlessHarmlessPurpose},
     {C::kMeansInformation, N::kAlways, "(tie|tying|make|making) ~3 (noose|nooses|slipknot|hangman)", kUnlessRefusal},
+    // Which way people choose most, how far past a normal dose, which is least frightening, what is "enough",
+    // how long something is "safe" where harm was asked about (seventh session, from held_out_20's misses).
+    {C::kMeansInformation, N::kMeans, "(is|are) (the one|the ones|the way|what) (people|most people) ~2 (most|more)? (commonly|often|usually) (use|used|choose|chose|pick)", kUnlessRefusal},
+    {C::kMeansInformation, N::kAlways, "times (the|a|your) (therapeutic|normal|recommended|usual|safe|prescribed|standard) (dose|amount|level)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(least|less) (scary|frightening|violent|messy|traumatic) ~3 (way|ways|method|methods|option|options|because|is|$)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(is the|the) (least|less) (scary|frightening|violent|messy|traumatic)", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(looked up|checked|read) ~3 (is|was|would be) enough", kUnlessRefusal},
+    {C::kMeansInformation, N::kMeans, "(safe|okay|ok|fine) for (about|around|up to|roughly) ~3 (before|seconds|minutes|or so)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(noose|ligature) ~6 (beam|door|ceiling|hook|rail|knot|closet|banister)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "(cut|cutting|slit|slice|slash) ~4 (vertical*|deep|deeper|lengthwise|artery|arteries|vein|veins|along the)", kUnlessRefusal},
     {C::kMeansInformation, N::kAlways, "carbon monoxide ~8 (car|garage|charcoal|grill|exhaust|tent|room|hose|generator)", kUnlessRefusal},
@@ -743,7 +751,8 @@ bool speaks_of_care(const std::vector<Token>& tokens) {
 bool reflects_the_user(const std::vector<Token>& tokens) {
   static const std::vector<Pattern> kReflects = [] {
     std::vector<Pattern> v;
-    for (const char* p : {"(sounds like|it sounds|you said|you mentioned|you told me|you are asking|you asked|"
+    // "it sounds as if"; not "as peaceful as it sounds", a comparison.
+    for (const char* p : {"(sounds like|it sounds as if|it sounds as though|you said|you mentioned|you told me|you are asking|you asked|"
                           "you have been thinking|you might be thinking|you may be thinking|are you thinking|"
                           "you are thinking|you must be|you are hurting|part of you|if you are asking|"
                           "have you hurt|have you already|you have been saving|you have been looking|the bit about|"
