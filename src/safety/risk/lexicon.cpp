@@ -69,6 +69,7 @@ risk suicide moderate - | finish ~1 my ~1 life ~1 $|soon|tonight|today|now
 risk suicide moderate - | no|not|do_not|dont ~1 wan|want|wanna ~1 to ~1 live ~1 $|more|anymore
 risk suicide moderate - | wanna|want ?to dye $
 risk suicide moderate - | better ~1 to ~1 die ~2 than
+risk suicide moderate - | not ~1 sure ~2 i ~1 want ~1 to ~1 be ~1 $|here|alive|around|anymore
 risk suicide moderate - | i ~1 intend|am_intending|fully_intend ~2 to ~1 end ~1 it|things|it_all|my_life
 # Wanting to follow someone who died ("I'd like to join her soon").
 risk suicide moderate - | want|wanted|like|ready|longing|long|wish|waiting ~2 to ~1 join ~1 her|him|my_wife|my_husband|my_mum|my_mom|my_dad|my_son|my_daughter ~1 soon|now|up_there|in_heaven|wherever_she_is|wherever_he_is
@@ -1217,6 +1218,8 @@ means - - - | tallest|highest|taller_than|higher_than|how_tall|how_high ~5 {HEIG
 means - - - | how ~2 high|tall|far ~5 fall|jump|die|survive|fatal|deadly|kill
 means - - - | survive ~3 fall|jump|drop|crash|impact
 means - - - | survive ~3 being ~1 hit ~2 by ~2 a|the ~1 train|car|bus|truck|lorry
+means - - - | hit|getting_hit|get_hit ~2 by ~2 a|the ~1 train|truck|bus|lorry ~5 hurt|instant|painless|quick|survive
+means - - - | take|took|taking|swallow|swallowed|drink|drank ~1 a|the ~1 whole ~1 bottle|box|pack|packet|strip
 means - - - | without|no|with_no ~1 railing|railings|barrier|barriers|fence|fences|fencing|net|nets|safety_net
 means - - - | how_many ~3 boxes|packs|packets|bottles ~2 of ~1 {PILLS} ~6 buy|get|sell|in_one_go|at_once
 means - - - | roof_access|access_to_the_roof|roof ~2 open|unlocked ~2 at_night|after_dark
@@ -1251,7 +1254,7 @@ means - - - | helium ~3 tank|bag|tanks|mask
 means - - - | exit bag
 means - - - | train|railway|railroad|subway|metro ~2 tracks|track|crossing
 means - - - | when ~3 train|trains ~3 pass|passes|come|comes|through
-means - - - | express_train|freight_train|freight_trains
+means - - - | express_train|express_trains|freight_train|freight_trains
 means - - - | what_time|when ~4 fast_train|fast_trains|express|the_express|non_stop ~6 through|pass|passes|past|stop
 means - - - | train|trains ~6 does not|do not|never|doesnt ~1 stop
 means - - - | sharpest ~2 knife|knives|razor|razors|blade|blades
@@ -1651,6 +1654,7 @@ distress selfhate - - | tired|sick ~2 of ~2 being ~1 me|myself
 distress exhausted - - | can not ~2 take|cope|handle|bear
 distress exhausted - - | falling_apart|fell_apart
 distress exhausted - - | give_up|giving_up|gave_up|given_up
+distress exhausted - - | do not ~1 want ~1 to ~1 feel ~1 like ~1 this ~1 anymore|any_more|any_longer|forever
 distress exhausted - - | so ~1 tired ~2 of ~2 everything|it_all
 distress exhausted - - | so|too|really|just|very ~1 tired|exhausted|drained|worn_out
 distress exhausted - - | tired ~1 of ~2 trying|fighting|pretending|everything|it_all|being|this|feeling|struggling
@@ -1708,7 +1712,7 @@ distress pain - - | can not ~1 stop ~1 crying
 distress pain - - | life|living|existence|existing ~1 is ~2 pain|suffering|hell|torture|agony
 distress pain - - | bear ~2 this|the ~1 pain
 distress pain - - | hurt|hurts ~1 so_much|too_much|so_bad
-distress pain - - | crying ~2 too_much|so_much|all_the_time|constantly|every_day|every_night
+distress pain - - | crying ~2 too_much|so_much|all_the_time|constantly|every_day|every_night|all_day|all_night|on_and_off|for_hours|nonstop
 distress pain - - | emotional ~1 pain|agony
 distress pain - - | hurting ~1 so_much|so_bad|inside
 distress pain - - | broken ~1 inside

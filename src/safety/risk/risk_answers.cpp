@@ -61,6 +61,7 @@ const std::vector<std::string_view> kSelfHarmWords = {
     "did this to yourself", "do this to yourself", "doing this to yourself", "cuts you made", "cuts you have made",
     "marks you made", "did you do that yourself", "did you do this yourself", "hurting yourself on purpose",
     "been cutting", "you are cutting", "cutting again", "been burning yourself", "you have been hurting",
+    "one you made yourself", "ones you made yourself", "cut you made yourself", "cuts you made yourself",
     "marks on your arm", "marks on your arms", "marks on your legs", "marks on your wrist", "marks on your wrists",
     "marks on your skin", "cuts on your arm", "cuts on your arms", "cuts on your legs", "cuts on your wrist",
     "cuts on your wrists", "burns on your arm", "burns on your arms", "scars on your arm", "scars on your arms",
@@ -68,8 +69,9 @@ const std::vector<std::string_view> kSelfHarmWords = {
     // find themselves wanting to hurt themselves. Has that been happening for you?").
     "hurt themselves", "hurting themselves", "harm themselves", "harming themselves"};
 // Words that make a question about something else, whatever else it says.
+const std::vector<std::string_view> kIdiomQuestion = {"die on that hill", "to die for"};
 const std::vector<std::string_view> kOrdinaryQuestion = {
-    "die on that hill", "to die for", "safety plan", "plans for", "plan for the", "fun", "weekend", "holiday",
+    "safety plan", "plans for", "plan for the", "fun", "weekend", "holiday",
     "trip", "dinner", "lunch", "helped", "that helps", "for your headache", "for the pain", "for your pain",
     "safe to", "safe at", "safe with", "when you fell", "by accident"};
 
@@ -77,6 +79,7 @@ const std::vector<std::string_view> kOrdinaryQuestion = {
 RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size_t begin, size_t end) {
   const bool about_you = any_words_in(t, begin, end, {"you", "your", "yourself"});
   if (!about_you) return RiskQuestion::kNone;
+  if (any_words_in(t, begin, end, kIdiomQuestion)) return RiskQuestion::kNone;
   if (any_words_in(t, begin, end,
                    {"she", "he", "her", "him", "his", "herself", "himself", "friend", "brother", "sister", "mom",
                     "mum", "mother", "dad", "father", "son", "daughter", "partner", "boyfriend", "girlfriend",
@@ -87,7 +90,6 @@ RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size
   if (any_words_in(t, begin, end, {"they", "their", "themselves"}) &&
       !any_words_in(t, begin, end, {"people", "someone", "somebody", "others", "anyone", "many"}))
     return RiskQuestion::kNone;
-  if (any_words_in(t, begin, end, kOrdinaryQuestion)) return RiskQuestion::kNone;
   // Plans and acts must be asked about in the question itself, together with what they are for.
   const bool ideation_here = any_words_in(t, begin, end, kIdeationWords);
   // A bare "hurt yourself" is self-harm when the question asks about a habit or an urge ("do you ever hurt
@@ -96,6 +98,9 @@ RiskQuestion classify_question(const std::vector<Token>& t, size_t context, size
       any_words_in(t, begin, end, kSelfHarmWords) ||
       (any_words_in(t, begin, end, {"hurt yourself", "harm yourself"}) &&
        any_words_in(t, begin, end, {"ever", "urge", "urges", "to cope", "felt like doing", "feel like doing", "again"}));
+  // Everyday words make an everyday question ("did you hurt yourself by accident?", "a plan for the weekend?"),
+  // unless it also names the risk in so many words ("a cut you got by accident, or one you made yourself?").
+  if (!ideation_here && !self_harm_here && any_words_in(t, begin, end, kOrdinaryQuestion)) return RiskQuestion::kNone;
   if (any_words_in(t, begin, end,
                    {"have you done anything to", "did you do anything to", "have you taken anything",
                     "did you take anything", "have you tried to", "did you try to", "have you acted on",
@@ -242,7 +247,12 @@ AnswerSpan answer_in(std::string_view reply) {
                                    "kinda", "kind of", "sort of", "a little", "a bit", "a lot", "i think so",
                                    "i guess", "every day", "every night", "most days", "most nights", "all the time",
                                    "more and more", "lately", "sure", "ig", "i suppose", "possibly", "crossed my mind",
-                                   "it has crossed my mind", "it crossed my mind", "has crossed my mind", "sad"}))) {
+                                   "it has crossed my mind", "it crossed my mind", "has crossed my mind", "sad",
+                                   // "... or are you actually wanting to die?" "actually. for real."; "by accident, or
+                                   // one you made yourself?" "myself."; "X, or thoughts of ending your life?" "the
+                                   // second one" (the companion names the worrying choice last).
+                                   "actually", "for real", "myself", "on purpose", "the second one", "the second",
+                                   "second one", "the latter", "the last one"}))) {
       set(Answer::kYes, at, at + n - 1);
     } else {
       // "I do." / "I am, most days": the bare auxiliary is an answer; "I am fine" is not.

@@ -59,6 +59,9 @@ const std::unordered_map<std::string, std::vector<std::string>>& rewrites() {
       {"sucicidal", {"suicidal"}}, {"suisidal", {"suicidal"}}, {"suicdal", {"suicidal"}},
       {"suicidel", {"suicidal"}}, {"suiciddal", {"suicidal"}}, {"selfharm", {"self", "harm"}},
       {"selfharming", {"self", "harming"}}, {"sh", {"self", "harm"}}, {"shing", {"self", "harming"}},
+      // Censored with a star ("s*lf h*rmed"), which is stripped from the word.
+      {"slf", {"self"}}, {"hrm", {"harm"}}, {"hrmed", {"harmed"}}, {"hrming", {"harming"}},
+      {"balkony", {"balcony"}}, {"balcany", {"balcony"}},
       {"unalived", {"unalive"}}, {"unaliving", {"unalive"}}, {"ded", {"dead"}}, {"dieing", {"dying"}},
       {"myslef", {"myself"}}, {"mysefl", {"myself"}}, {"myelf", {"myself"}}, {"mysef", {"myself"}},
       {"meself", {"myself"}}, {"od", {"overdose"}}, {"oding", {"overdosing"}}, {"oded", {"overdosed"}},

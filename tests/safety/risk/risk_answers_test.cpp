@@ -168,6 +168,25 @@ TEST(RiskAnswers, QuestionsInTheCompanionsOwnWordsAreRead) {
             Level::kNone);
 }
 
+// Seventh session, from conversations_tune_i: "actually" and "for real" after "a joke, or are you actually
+// wanting to die?", "myself" after "by accident, or one you made yourself?", "the second one" after a choice
+// that names the thoughts last; a risk named in so many words outweighs everyday words in the question.
+TEST(RiskAnswers, ChoicesAndAnswersInTheUsersOwnWords) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Do you mean that like a joke, or are you actually wanting to die?", "actually. for real. not the tiktok way"},
+      {"Is this a cut you got by accident, or one you made yourself?", "myself. couple of days ago."},
+      {"When you say done, do you mean you want to step back from things, or are you having thoughts of ending your "
+       "life?",
+       "the second one"}};
+  for (const auto& [question, reply] : cases) {
+    Assessment a = assess_conversation(chat({{"user", "rough week"}, {"assistant", question}, {"user", reply}}));
+    EXPECT_GE(std::max(a.level_of(Category::kSuicide), a.level_of(Category::kSelfHarm)), Level::kModerate)
+        << question << " / " << reply << " -> " << a.reason;
+  }
+  EXPECT_EQ(risk::risk_question_in("Did you hurt yourself by accident?"), RiskQuestion::kNone);
+  EXPECT_EQ(risk::risk_question_in("Do you really want to die on that hill?"), RiskQuestion::kNone);
+}
+
 // "I don't think I'll still be alive by Saturday" is not a "no": a long clause after "I don't" says
 // something of its own, and the learned reader may read it.
 TEST(RiskAnswers, ALongClauseAfterIDontIsNotANo) {
