@@ -649,6 +649,9 @@ risk self_harm moderate b | cut again|last_night|tonight|yesterday|this_morning 
 risk self_harm moderate b | bit|biting|bite ~1 my ~1 arm|arms|hand|hands|wrist|wrists|lip|cheek ~4 so_hard|until|till|teeth_marks|bled|bleed|bruise
 risk self_harm moderate b | knife|blade ~1 slipped $ it ~1 did not|didnt
 risk self_harm moderate b | should ~1 have ~1 had|got|gotten ~1 stitches
+risk self_harm moderate b | did ~1 it ~1 again ~2 $ ~3 the|my ~1 burn|burns|cut|cuts|blood|bleeding|marks|scars|stitches|blisters|blistering
+risk self_harm moderate b | did ~1 it ~1 again ~2 $ ~2 feel|felt ~1 nothing|numb
+risk self_harm moderate b | blades|blade|razor|razors ~2 are|is ~1 back ~3 in|under|inside
 risk self_harm moderate - | thinking|think|thought ~2 about ~1 cutting|burning|hurting_myself|self_harming|scratching ~1 again
 risk self_harm moderate b | first ~1 time ~4 i ~1 picked ~1 up ~1 a|the ~1 razor|blade|blades
 risk self_harm moderate b | not ~1 eating|eat ~6 punish|punishing|punishment
@@ -1339,6 +1342,8 @@ prep - - f | giving|gave|give|given ~2 away ~3 my|stuff|things|belongings|posses
 prep - - f | sorted|sorting|decided|deciding|worked_out|working_out|figured_out|planned ~2 who ~1 gets|will_get|should_get|would_get|inherits|takes ~1 my
 prep - - f | said|saying|say ~2 ?my goodbyes|goodbye
 prep - - f | said|saying ~1 bye ~2 to ~1 the ~1 people|everyone|everybody
+prep - - f | while ~1 i ~1 am ~1 still ~1 around|here|alive
+prep - - f | decided|settled ~1 on ~1 the ~1 # $
 prep - - f | final|last ~1 post|message $ love ~1 you ~1 all
 prep - - f | good ~1 home|new_home|new_owner ~4 before ~1 i ~1 go|leave|am_gone $
 prep - - f | writing|wrote|written|write|scheduled|scheduling|drafted|drafting ~3 goodbye|goodbyes ~1 messages|message|texts|emails|posts|videos

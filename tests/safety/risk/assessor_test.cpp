@@ -201,7 +201,11 @@ TEST(Assessor, OverdosesAndCutsToldWithoutTheirUsualWords) {
   for (const char* t : {"cut again and honestly? good. i deserve it after today", "cut last night. first time in a year.",
                         "got stitches today. told the nurse the knife slipped. it didnt"})
     EXPECT_EQ(assess_text(t).level_of(Category::kSelfHarm), Level::kModerate) << t << " -> " << assess_text(t).reason;
+  for (const char* t : {"did it again. the burn's blistering.", "did it again tonight. feel nothing.",
+                        "63 days and I threw it away. the blades are back in my pencil case"})
+    EXPECT_EQ(assess_text(t).level_of(Category::kSelfHarm), Level::kModerate) << t << " -> " << assess_text(t).reason;
   for (const char* t : {"got my hair cut again today, feel great", "the power cut again last night, so annoying",
+                        "did it again. the cake burned again lol",
                         "I did something stupid with my phone, dropped it in the bath"})
     EXPECT_LT(assess_text(t).level, Level::kModerate) << t << " -> " << assess_text(t).reason;
 }
