@@ -569,7 +569,9 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   static const std::set<std::string, std::less<>> kTrivialCause = {
       "this", "that", "these", "those", "making", "makes", "made", "if", "because", "cause", "bc", "when",
       "lost", "won", "game", "team", "homework", "exam", "test", "class", "boss", "song", "show", "meeting",
-      "traffic", "weather", "heat", "episode", "match", "movie", "film", "series", "assignment", "essay"};
+      "traffic", "weather", "heat", "episode", "match", "movie", "film", "series", "assignment", "essay",
+      // "I'd rather jump off a cliff than tell her lol": the ordeal it is weighed against.
+      "than"};
   bool earnest_suicide = false;  // a suicide phrase at moderate or above, not laughed off, not told as past
   auto laughed_off = [&](const PhraseMatch& m) {
     if (means_it) return false;
@@ -664,7 +666,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         about_other[sent] = 1;
         continue;
       case RuleKind::kMeans:
-        if (fiction[sent] || reported[m.first] || someone_elses(m)) continue;
+        // "I'd rather jump off a cliff than tell her lol": a means in words laughed off is no means sought.
+        if (fiction[sent] || reported[m.first] || someone_elses(m) || laughed_off(m)) continue;
         if (!f.means) f.means_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kHigh);
         f.means = true;
         continue;

@@ -187,6 +187,11 @@ TEST(Assessor, CodedWordsMadePermanentOrTakenBack) {
                         "might do some self-unaliving this weekend lol. honestly tho"})
     EXPECT_EQ(assess_text(t).level_of(Category::kSuicide), Level::kModerate) << t << " -> " << assess_text(t).reason;
   EXPECT_LT(assess_text("I want to die lol this exam").level, Level::kModerate);
+  // Weighed against an everyday ordeal and laughed off, a cliff is neither a crisis nor a means sought.
+  EXPECT_LT(assess_text("She's going to murder me. Honestly I'd rather jump off a cliff than tell her lol").level,
+            Level::kHigh);
+  EXPECT_LT(assess_text("If I have to hear that song one more time I'm gonna throw myself off a cliff lmao").level,
+            Level::kHigh);
   EXPECT_LT(assess_text("going to take a nap. the best kind").level, Level::kModerate);
 }
 
