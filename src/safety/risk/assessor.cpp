@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -18,6 +20,7 @@ namespace {
 
 using risk::Lexicon;
 using risk::PhraseMatch;
+using risk::PhraseMatcher;
 using risk::Rule;
 using risk::RuleKind;
 using text::Token;
@@ -311,38 +314,37 @@ std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
   return out;
 }
 
-// "The guy is me, kind of", "she is basically me", "my friend is me, I guess": the writer reveals that the
-// story, the role-play or the friend they asked for is themselves. True when the message says so.
 // Words that say the story or the game is the writer's own life: "it's me btw", "a friend who is me", "I'm
-// not really acting", "I mean real life", "I'm not writing a story", "like me." on its own, "make it sound
-// like me", "how I feel right now", "doing the same thing".
-static bool says_it_is_the_writer(const std::vector<Token>& tokens) {
-  static const std::vector<std::vector<std::string>> kPhrases = {
-      {"who", "is", "me"},           {"it", "is", "me", "btw"},       {"it", "is", "me", "lol"},
-      {"not", "really", "acting"},   {"not", "really", "roleplaying"}, {"not", "really", "role", "playing"},
-      {"not", "really", "pretending"}, {"am", "not", "acting"},       {"am", "not", "roleplaying"},
-      {"i", "mean", "real", "life"}, {"i", "mean", "in", "real", "life"}, {"not", "writing", "a", "story"},
-      {"not", "for", "a", "story"},  {"this", "is", "not", "a", "story"}, {"make", "it", "sound", "like", "me"},
-      {"how", "i", "feel", "right", "now"}, {"thinking", "about", "doing", "the", "same"},
-      {"i", "am", "asking", "because", "i"}};
-  auto at = [&](size_t k, const std::vector<std::string>& p) {
-    if (k + p.size() > tokens.size()) return false;
-    for (size_t j = 0; j < p.size(); ++j)
-      if (tokens[k + j].text != p[j]) return false;
-    return true;
-  };
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    for (const auto& p : kPhrases)
-      if (at(k, p)) return true;
-    // "It's me." and "like me." standing alone at a clause's end.
+// not really acting", "I mean real life", "I'm not writing a story", "make it sound like me", "how I feel right
+// now", "doing the same thing", and "like me." standing alone as a clause.
+bool says_it_is_the_writer(const std::vector<Token>& tokens) {
+  static const PhraseMatcher* const kSays = [] {
+    auto* m = new PhraseMatcher;
+    for (const char* p : {"who is me", "it is me btw|lol", "not really acting|roleplaying|role_playing|pretending",
+                          "am not acting|roleplaying", "i mean ?in real life", "not writing|for a story",
+                          "this is not a story", "make it sound like me", "how i feel right now",
+                          "thinking about doing the same", "i am asking because i"}) {
+      std::string error;
+      if (m->add(p, &error) == SIZE_MAX) {
+        std::fprintf(stderr, "haven: safety: %s in the pattern '%s'\n", error.c_str(), p);
+        std::abort();  // a pattern written here is wrong: a programmer error
+      }
+    }
+    return m;
+  }();
+  std::vector<PhraseMatch> found;
+  kSays->find_all(tokens, found);
+  if (!found.empty()) return true;
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
     const bool clause_start = k == 0 || tokens[k - 1].is_boundary();
-    const bool ends_after_two = k + 2 == tokens.size() || (k + 2 < tokens.size() && tokens[k + 2].is_boundary());
-    if (clause_start && ends_after_two && tokens[k].text == "like" && k + 1 < tokens.size() && tokens[k + 1].text == "me")
-      return true;
+    const bool clause_end = k + 2 == tokens.size() || tokens[k + 2].is_boundary();
+    if (clause_start && clause_end && tokens[k].text == "like" && tokens[k + 1].text == "me") return true;
   }
   return false;
 }
 
+// "The guy is me, kind of", "she is basically me", "my friend is me, I guess": the writer reveals that the
+// story, the role-play or the friend they asked for is themselves. True when the message says so.
 bool reveals_self(const std::vector<Token>& tokens) {
   if (says_it_is_the_writer(tokens)) return true;
   static const std::unordered_set<std::string> kWho = {"guy",     "girl",  "she",       "he",   "they",
@@ -556,7 +558,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     const std::string& a = tokens[k].text;
     const std::string& b = tokens[k + 1].text;
     if ((a == "not" && (b == "joking" || b == "kidding")) || (a == "for" && b == "real") || (a == "am" && b == "serious") ||
-        (a == "i" && b == "mean") || ((a == "honestly" || a == "seriously") && (b == "tho" || b == "though")) ||
+        (a == "i" && b == "mean") || (a == "seriously" && (b == "tho" || b == "though")) ||
         (a == "no" && b == "joke") || (a == "a" && b == "joke" && k > 0 && tokens[k - 1].text == "not") ||
         a == "deadass" || b == "deadass" ||
         // "lol. honestly tho" (the normaliser drops "honestly"): the laugh taken back.

@@ -64,7 +64,6 @@ risk suicide moderate - | want|wants|wanted|wanting|wish|wished|ready|deserve|go
 # Written without "to", as people do in a second language or in a hurry ("i want die", "dont want live more").
 risk suicide moderate - | i ~2 want|wanna|wan ?go die|dying ~1 $|now|soon|tonight|today|already|so_bad|really|sad
 risk suicide moderate - | not|never ~1 want live|living ~1 $|more|anymore|any_more|longer|like_this
-risk suicide moderate - | think|thinking|want|wanting|plan|planning|going ~1 to ~1 finish ~1 my ~1 life ~1 $|soon|now|tonight|today|because|and|but
 risk suicide moderate - | finish ~1 my ~1 life ~1 $|soon|tonight|today|now
 risk suicide moderate - | no|not|do_not|dont ~1 wan|want|wanna ~1 to ~1 live ~1 $|more|anymore
 risk suicide moderate - | wanna|want ?to dye $
@@ -327,7 +326,7 @@ risk suicide moderate - | coffin|grave|headstone ~6 not ~1 kidding|joking
 risk suicide moderate - | coffin|grave|headstone $ ~3 not ~1 kidding|joking
 risk suicide moderate - | nap|sleep|rest $ the ~1 permanent ~1 kind
 risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 to|past ~1 #|christmas|next_year
-risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 to|past ~1 my ~1 next? ~1 birthday
+risk suicide moderate - | hope|hoping|praying ~2 i ~1 do not|will_not|never ~1 make ~1 it ~1 to|past ~1 my ~1 ?next birthday
 risk suicide moderate - | will|would ~1 i ~1 die ~2 peacefully|painlessly|quickly|in_my_sleep
 risk suicide moderate - | wish ~2 i ~2 could ~1 just ~1 not ~1 exist|be|wake_up
 risk suicide moderate - | wish ~2 i ~2 could ~2 disappear|vanish|fall_asleep_forever|cease_to_exist|stop_existing

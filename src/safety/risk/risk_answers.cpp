@@ -68,8 +68,9 @@ const std::vector<std::string_view> kSelfHarmWords = {
     // In the sentence before a question about the user's own state ("People who hurt this much sometimes
     // find themselves wanting to hurt themselves. Has that been happening for you?").
     "hurt themselves", "hurting themselves", "harm themselves", "harming themselves"};
-// Words that make a question about something else, whatever else it says.
+// Idioms that make a question about something else, whatever else it says.
 const std::vector<std::string_view> kIdiomQuestion = {"die on that hill", "to die for"};
+// Everyday words that make a question about something else, unless it names the risk in so many words.
 const std::vector<std::string_view> kOrdinaryQuestion = {
     "safety plan", "plans for", "plan for the", "fun", "weekend", "holiday",
     "trip", "dinner", "lunch", "helped", "that helps", "for your headache", "for the pain", "for your pain",

@@ -143,6 +143,8 @@ TEST(Assessor, MeansQuestionsInEverydayWordsAfterDistressAreHigh) {
 TEST(Assessor, HopingNotToMakeItIsAPassiveWish) {
   EXPECT_EQ(assess_text("Turning 40 next month and honestly I'm hoping I don't make it there.").level_of(Category::kSuicide),
             Level::kModerate);
+  EXPECT_EQ(assess_text("honestly I hope I don't make it to my next birthday").level_of(Category::kSuicide),
+            Level::kModerate);
   EXPECT_GE(assess_text("if I eat all the tablets in the house will I die peacefully?").level_of(Category::kSuicide),
             Level::kModerate);
   // Running late is not a wish to die.
