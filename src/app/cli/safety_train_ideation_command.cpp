@@ -1,4 +1,4 @@
-// haven safety train-ideation [--model ideation|behaviour|means-reply|harm-reply] --validation FILE[,FILE...] [--max-validation-fpr F]
+// haven safety train-ideation [--model ideation|behaviour|means-reply|harm-reply|context] --validation FILE[,FILE...] [--max-validation-fpr F]
 //                             [--out FILE.cpp] TRAIN.jsonl...
 //
 // Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
@@ -29,10 +29,16 @@
 // means_information are the positives, safe replies the negatives, unsafe means replies are left out;
 // its threshold defaults to at most 0.02 of the validation files' safe replies, and it writes
 // src/safety/screen/harm_reply_weights.cpp.
+//
+// --model context trains the context reader (safety/risk/context_reader.h), a small network over words in
+// order, from the same kind of lines as the ideation classifier (label 1 for the writer's own risk);
+// its threshold defaults to at most 0.05 (confident: 0.01) of the validation files' label-0 texts, and it
+// writes src/safety/risk/context_reader_weights.cpp (safety_train_context.cpp).
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <string_view>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -43,6 +49,7 @@
 
 #include "app/cli/safety_cli.h"
 #include "safety/risk/behaviour_classifier.h"
+#include "safety/risk/context_reader_training.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
 #include "safety/screen/harm_reply_classifier.h"
@@ -173,12 +180,17 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
        1.0, screen::harm_reply_training_options()},
   };
   const std::string model_kind = model_name->value_or("ideation");
+  // The context reader reads the ideation classifier's kind of lines; its own trainer takes over below.
+  const bool context = model_kind == "context";
   const ModelSpec* spec = nullptr;
   for (const ModelSpec& m : specs)
-    if (model_kind == m.name) spec = &m;
+    if (model_kind == m.name || (context && std::string_view(m.name) == "ideation")) spec = &m;
   if (!spec)
-    return usage_error("safety train-ideation expects --model ideation, behaviour, means-reply or harm-reply, found '" +
-                       model_kind + "'");
+    return usage_error(
+        "safety train-ideation expects --model ideation, behaviour, means-reply, harm-reply or context, found '" +
+        model_kind + "'");
+  if (context && (cross_validate || l2_text->has_value() || min_texts_text->has_value()))
+    return usage_error("safety train-ideation --model context takes only --validation, --max-validation-fpr and --out");
   const ReplyModel replies = spec->replies;
   risk::WeightsSourceTarget target;
   target.header = spec->header;
@@ -249,6 +261,19 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   }
   for (const auto& f : validation_files)
     if (Status s = read_labelled(f, valid, replies); !s.is_ok()) return report_error(s);
+  if (context) {
+    ContextTrainingInput input;
+    for (const auto& k : train) input.train.push_back(k.text);
+    for (const auto& k : valid) {
+      input.validation.push_back(k.text);
+      input.validation_kinds.push_back(k.kind);
+    }
+    input.train_files = train_files;
+    input.validation_files = validation_files;
+    if (out_path->has_value()) input.out_path = **out_path;
+    input.max_false_positive_rate = fpr_text->has_value() ? max_fpr : risk::kContextMaxValidationFalsePositiveRate;
+    return train_context_reader(input);
+  }
   std::vector<risk::LabelledText> texts;
   for (const auto& k : train) texts.push_back(k.text);
   risk::TrainedIdeationModel model = risk::train_ideation(texts, train_options);

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "safety/risk/behaviour_classifier.h"
+#include "safety/risk/context_reader.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/lexicon.h"
 #include "safety/risk/risk_answers.h"
@@ -905,6 +906,29 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
       (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;
       add_note(f, "reads like an act of suicide or self-harm (classifier)");
+      for (const auto& span : r.evidence)
+        f.evidence.push_back(span_between(tokens, span.first, span.last, message_index, c, Level::kModerate));
+    }
+  }
+  // The fourth reader (context_reader.h), of words in their order: a check-in at most, on the same tokens.
+  // Like the ideation reader, at its ordinary threshold it counts only where the lexicon agrees, and alone
+  // only when confident in a message long enough to be more than its style: short everyday replies and
+  // comments ("yeah my instructor said im ready") reach it on style alone.
+  if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
+    const risk::ContextResult r = risk::score_context(f.classifier_tokens);
+    // The lexicon's agreement here is what it reads as worrying but not enough alone: two kinds of the
+    // writer's distress, or one with a method named. One kind of everyday distress ("couldn't sleep", "I
+    // hate myself for eating the whole cake"), a giving-away that may be a house move, or a method named
+    // in a bare question ("What's the highest bridge in Europe? Asking for a trivia night") is too common
+    // in ordinary messages this reader also scores high.
+    size_t distress_kinds = 0;
+    for (bool k : f.distress_kind) distress_kinds += k ? 1 : 0;
+    const bool lexicon_agrees = distress_kinds >= 2 || (distress_kinds >= 1 && f.method);
+    const bool alone = r.confident && classifier_words >= risk::kContextAloneMinWords;
+    if ((r.fires && lexicon_agrees) || alone) {
+      const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
+      (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;
+      add_note(f, "reads like the writer's own risk (context reader)");
       for (const auto& span : r.evidence)
         f.evidence.push_back(span_between(tokens, span.first, span.last, message_index, c, Level::kModerate));
     }

@@ -1,0 +1,390 @@
+#include "safety/risk/context_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <utility>
+
+namespace haven::safety::risk {
+
+// Defined in the generated context_reader_weights.cpp: the base64 text of the encoded table.
+extern const char* const kContextModelBase64[];
+extern const size_t kContextModelBase64Parts;
+
+namespace {
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+uint64_t fnv_extend(uint64_t h, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return h;
+}
+
+constexpr char kMagic[4] = {'H', 'C', 'R', '1'};
+constexpr size_t kHeaderFloats = 3;  // output bias, threshold, confident threshold
+constexpr size_t kFloatCount =
+    kHeaderFloats + kContextFilters + kContextFilters + kContextFilters * kContextWidth * kContextDim;
+constexpr size_t kRowBytes = 4 + kContextDim;
+constexpr size_t kEncodedSize = sizeof(kMagic) + kFloatCount * 4 + size_t{kContextBuckets} * kRowBytes;
+
+void put_f32(std::string& out, float v) {
+  uint32_t bits;
+  std::memcpy(&bits, &v, 4);
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
+}
+
+float get_f32(const unsigned char* p) {
+  uint32_t bits = uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
+  float v;
+  std::memcpy(&v, &bits, 4);
+  return v;
+}
+
+bool counts_as_word(const text::Token& t) { return !t.is_boundary(); }
+
+// The vector of each token: the mean of its features' embeddings, kContextDim floats per token.
+std::vector<float> token_vectors(const std::vector<text::Token>& tokens, const ContextModel& model) {
+  std::vector<float> x(tokens.size() * kContextDim, 0.0f);
+  std::vector<uint32_t> buckets;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    buckets.clear();
+    context_token_features(tokens[t].text, buckets);
+    float* xt = &x[t * kContextDim];
+    const float inv = 1.0f / static_cast<float>(buckets.size());
+    for (uint32_t bucket : buckets) {
+      const int8_t* e = &model.embeddings[size_t{bucket} * kContextDim];
+      const float scale = model.embedding_scale[bucket] * inv;
+      std::array<float, kContextDim> row;
+      for (size_t d = 0; d < kContextDim; ++d) row[d] = static_cast<float>(e[d]);
+      for (size_t d = 0; d < kContextDim; ++d) xt[d] += scale * row[d];
+    }
+  }
+  return x;
+}
+
+// Four floats the compiler keeps in one vector register (g++ and clang both understand the attribute).
+using Float4 = float __attribute__((vector_size(16)));
+
+Float4 load4(const float* p) {
+  Float4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// Every filter's response at every token, kContextFilters floats per token: the filters read the whole
+// text, zero beyond its ends. With one zero token added at each end, the input of the filters at token t
+// is the kContextWidth * kContextDim floats starting at padded token t, so the responses are one matrix
+// product; it is computed two tokens and sixteen filters at a time, in registers, because this is where
+// the reader spends its time (a 500-word message is 1.8 million multiply-adds).
+std::vector<float> responses(const std::vector<float>& x, size_t count, const ContextModel& model) {
+  constexpr size_t kInputs = kContextWidth * kContextDim;
+  constexpr size_t kBlock = 16;
+  static_assert(kContextFilters % kBlock == 0 && kContextWidth == 3, "the blocks below assume these sizes");
+  std::vector<float> by_input(kInputs * kContextFilters);  // [tap * kContextDim + dim][filter]
+  for (size_t k = 0; k < kContextFilters; ++k)
+    for (size_t i = 0; i < kInputs; ++i) by_input[i * kContextFilters + k] = model.filters[k * kInputs + i];
+  std::vector<float> padded((count + 3) * kContextDim, 0.0f);  // a zero token before, two after (pairs)
+  std::copy(x.begin(), x.end(), padded.begin() + kContextDim);
+  std::vector<float> z((count + 1) * kContextFilters);
+  for (size_t block = 0; block < kContextFilters; block += kBlock) {
+    const Float4 b0 = load4(&model.filter_bias[block]), b1 = load4(&model.filter_bias[block + 4]),
+                 b2 = load4(&model.filter_bias[block + 8]), b3 = load4(&model.filter_bias[block + 12]);
+    for (size_t t = 0; t < count; t += 2) {
+      Float4 a0 = b0, a1 = b1, a2 = b2, a3 = b3;  // token t
+      Float4 c0 = b0, c1 = b1, c2 = b2, c3 = b3;  // token t + 1
+      const float* u = &padded[t * kContextDim];
+      const float* v = u + kContextDim;
+      for (size_t i = 0; i < kInputs; ++i) {
+        const float* w = &by_input[i * kContextFilters + block];
+        const Float4 w0 = load4(w), w1 = load4(w + 4), w2 = load4(w + 8), w3 = load4(w + 12);
+        const float xu = u[i], xv = v[i];
+        a0 += w0 * xu;
+        a1 += w1 * xu;
+        a2 += w2 * xu;
+        a3 += w3 * xu;
+        c0 += w0 * xv;
+        c1 += w1 * xv;
+        c2 += w2 * xv;
+        c3 += w3 * xv;
+      }
+      float* zt = &z[t * kContextFilters + block];
+      std::memcpy(zt, &a0, 16);
+      std::memcpy(zt + 4, &a1, 16);
+      std::memcpy(zt + 8, &a2, 16);
+      std::memcpy(zt + 12, &a3, 16);
+      float* zn = zt + kContextFilters;  // token t + 1; for an odd count the row past the end is scratch
+      std::memcpy(zn, &c0, 16);
+      std::memcpy(zn + 4, &c1, 16);
+      std::memcpy(zn + 8, &c2, 16);
+      std::memcpy(zn + 12, &c3, 16);
+    }
+  }
+  z.resize(count * kContextFilters);
+  return z;
+}
+
+// The network's reading of the tokens [begin, end): the logit, and for each filter where its maximum was.
+struct Reading {
+  float logit = 0.0f;
+  std::vector<float> activation;  // h_k
+  std::vector<size_t> where;      // token index of the maximum of filter k
+};
+
+// The maximum of each filter over the window, without where it was: this runs for every window of every
+// message, so it is a plain loop the compiler turns into vector instructions.
+float window_logit(const std::vector<float>& z, size_t begin, size_t end, const ContextModel& model) {
+  std::array<float, kContextFilters> best;
+  best.fill(0.0f);  // the ReLU: a filter below zero everywhere contributes nothing
+  for (size_t t = begin; t < end; ++t) {
+    const float* zt = &z[t * kContextFilters];
+    for (size_t k = 0; k < kContextFilters; ++k) best[k] = std::max(best[k], zt[k]);
+  }
+  float logit = model.output_bias;
+  for (size_t k = 0; k < kContextFilters; ++k) logit += model.output[k] * best[k];
+  return logit;
+}
+
+// The same reading with where each filter peaked, for the evidence of a window that fired.
+Reading read(const std::vector<float>& z, size_t begin, size_t end, const ContextModel& model) {
+  Reading r;
+  r.activation.assign(kContextFilters, 0.0f);
+  r.where.assign(kContextFilters, begin);
+  for (size_t t = begin; t < end; ++t) {
+    const float* zt = &z[t * kContextFilters];
+    for (size_t k = 0; k < kContextFilters; ++k)
+      if (zt[k] > r.activation[k]) {
+        r.activation[k] = zt[k];
+        r.where[k] = t;
+      }
+  }
+  r.logit = model.output_bias;
+  for (size_t k = 0; k < kContextFilters; ++k) r.logit += model.output[k] * r.activation[k];
+  return r;
+}
+
+float sigmoid(float v) { return 1.0f / (1.0f + std::exp(-v)); }
+
+// Windows of at most kContextMaxTokens tokens overlapping by half; one window for shorter texts.
+template <typename Fn>
+void for_each_window(size_t count, Fn&& fn) {
+  if (count <= kContextMaxTokens) {
+    fn(size_t{0}, count);
+    return;
+  }
+  const size_t step = kContextMaxTokens / 2;
+  for (size_t begin = 0;; begin += step) {
+    const size_t end = std::min(count, begin + kContextMaxTokens);
+    fn(begin, end);
+    if (end == count) break;
+  }
+}
+
+ContextModel never_firing_model() {
+  ContextModel m;
+  m.embeddings.assign(size_t{kContextBuckets} * kContextDim, 0);
+  m.embedding_scale.assign(kContextBuckets, 0.0f);
+  m.filters.assign(kContextFilters * kContextWidth * kContextDim, 0.0f);
+  m.filter_bias.assign(kContextFilters, 0.0f);
+  m.output.assign(kContextFilters, 0.0f);
+  return m;  // thresholds stay at 1: never fires
+}
+
+}  // namespace
+
+void context_token_features(std::string_view token, std::vector<uint32_t>& out) {
+  out.push_back(static_cast<uint32_t>(fnv_extend(fnv_extend(kFnvOffset, "w "), token) % kContextBuckets));
+  if (token.size() == 1 && (token[0] == '.' || token[0] == '?' || token[0] == '!' || token[0] == ',')) return;
+  char marked[kContextMaxGramWordBytes + 2];  // "<token>", on the stack: this runs for every word read
+  const size_t length = std::min(token.size(), kContextMaxGramWordBytes);
+  marked[0] = '<';
+  std::memcpy(marked + 1, token.data(), length);
+  marked[length + 1] = '>';
+  const std::string_view whole(marked, length + 2);
+  const uint64_t prefix = fnv_extend(kFnvOffset, "c ");
+  for (size_t n = kContextMinGram; n <= kContextMaxGram; ++n)
+    for (size_t i = 0; i + n <= whole.size(); ++i)
+      out.push_back(static_cast<uint32_t>(fnv_extend(prefix, whole.substr(i, n)) % kContextBuckets));
+}
+
+void set_embeddings(ContextModel& model, const std::vector<float>& values) {
+  model.embeddings.assign(size_t{kContextBuckets} * kContextDim, 0);
+  model.embedding_scale.assign(kContextBuckets, 0.0f);
+  for (size_t b = 0; b < kContextBuckets; ++b) {
+    const float* e = &values[b * kContextDim];
+    float largest = 0.0f;
+    for (size_t d = 0; d < kContextDim; ++d) largest = std::max(largest, std::fabs(e[d]));
+    if (!(largest > 0.0f) || !std::isfinite(largest)) continue;
+    const float scale = largest / 127.0f;
+    model.embedding_scale[b] = scale;
+    for (size_t d = 0; d < kContextDim; ++d)
+      model.embeddings[b * kContextDim + d] = static_cast<int8_t>(std::clamp(std::lround(e[d] / scale), -127L, 127L));
+  }
+}
+
+std::string encode_context_model(const ContextModel& model) {
+  std::string out(kMagic, sizeof(kMagic));
+  out.reserve(kEncodedSize);
+  put_f32(out, model.output_bias);
+  put_f32(out, model.threshold);
+  put_f32(out, model.confident_threshold);
+  for (float v : model.filter_bias) put_f32(out, v);
+  for (float v : model.output) put_f32(out, v);
+  for (float v : model.filters) put_f32(out, v);
+  for (size_t b = 0; b < kContextBuckets; ++b) {
+    put_f32(out, model.embedding_scale[b]);
+    out.append(reinterpret_cast<const char*>(&model.embeddings[b * kContextDim]), kContextDim);
+  }
+  return out;
+}
+
+Result<ContextModel> decode_context_model(std::string_view bytes) {
+  if (bytes.size() != kEncodedSize)
+    return corruption("context reader table: expected " + std::to_string(kEncodedSize) + " bytes, found " +
+                      std::to_string(bytes.size()));
+  if (std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
+    return corruption("context reader table: expected magic HCR1, found something else");
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + sizeof(kMagic);
+  std::vector<float> floats(kFloatCount);
+  for (size_t i = 0; i < kFloatCount; ++i, p += 4) {
+    floats[i] = get_f32(p);
+    if (!std::isfinite(floats[i]))
+      return corruption("context reader table: expected finite numbers, found a non-finite one at number " +
+                        std::to_string(i));
+  }
+  ContextModel m;
+  m.output_bias = floats[0];
+  m.threshold = floats[1];
+  m.confident_threshold = floats[2];
+  auto at = floats.begin() + kHeaderFloats;
+  m.filter_bias.assign(at, at + kContextFilters);
+  at += kContextFilters;
+  m.output.assign(at, at + kContextFilters);
+  at += kContextFilters;
+  m.filters.assign(at, floats.end());
+  m.embeddings.resize(size_t{kContextBuckets} * kContextDim);
+  m.embedding_scale.resize(kContextBuckets);
+  for (size_t b = 0; b < kContextBuckets; ++b, p += kRowBytes) {
+    const float scale = get_f32(p);
+    if (!std::isfinite(scale) || scale < 0.0f)
+      return corruption("context reader table: expected a finite scale of 0 or more for embedding " + std::to_string(b) +
+                        ", found " + std::to_string(scale));
+    m.embedding_scale[b] = scale;
+    std::memcpy(&m.embeddings[b * kContextDim], p + 4, kContextDim);
+  }
+  return m;
+}
+
+const ContextModel& shipped_context_model() {
+  static const ContextModel kModel = [] {
+    std::string text;
+    for (size_t i = 0; i < kContextModelBase64Parts; ++i) text += kContextModelBase64[i];
+    Result<std::string> bytes = base64_decode(text);
+    if (!bytes.is_ok()) return never_firing_model();
+    Result<ContextModel> model = decode_context_model(bytes.value());
+    return model.is_ok() ? std::move(model).value() : never_firing_model();
+  }();
+  return kModel;
+}
+
+ContextResult score_context(const std::vector<text::Token>& tokens, const ContextModel& model) {
+  ContextResult result;
+  const size_t words = static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), counts_as_word));
+  if (words < kContextMinWords) return result;
+  const std::vector<float> z = responses(token_vectors(tokens, model), tokens.size(), model);
+  float best = -INFINITY;
+  size_t best_begin = 0, best_end = 0;
+  for_each_window(tokens.size(), [&](size_t begin, size_t end) {
+    const float logit = window_logit(z, begin, end, model);
+    if (logit > best) {
+      best = logit;
+      best_begin = begin;
+      best_end = end;
+    }
+  });
+  result.probability = sigmoid(best);
+  result.fires = model.threshold < 1.0f && result.probability >= model.threshold;
+  result.confident = model.confident_threshold < 1.0f && result.probability >= model.confident_threshold;
+  if (!result.fires && !result.confident) return result;
+  // Evidence: the token that gave the most of the logit through the filters that peaked there, with its
+  // neighbours (the filters read three tokens).
+  const Reading reading = read(z, best_begin, best_end, model);
+  std::vector<float> credit(tokens.size(), 0.0f);
+  for (size_t k = 0; k < kContextFilters; ++k) credit[reading.where[k]] += model.output[k] * reading.activation[k];
+  const size_t centre = static_cast<size_t>(std::max_element(credit.begin(), credit.end()) - credit.begin());
+  size_t first = centre > 0 ? centre - 1 : 0;
+  size_t last = std::min(tokens.size() - 1, centre + 1);
+  while (first < last && tokens[first].is_boundary()) ++first;
+  while (last > first && tokens[last].is_boundary()) --last;
+  if (!tokens[first].is_boundary()) result.evidence.push_back({first, last});
+  return result;
+}
+
+ContextResult score_context(const std::vector<text::Token>& tokens) {
+  return score_context(tokens, shipped_context_model());
+}
+
+std::string base64_encode(std::string_view bytes) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    const uint32_t v = uint32_t{static_cast<unsigned char>(bytes[i])} << 16 |
+                       uint32_t{static_cast<unsigned char>(bytes[i + 1])} << 8 | static_cast<unsigned char>(bytes[i + 2]);
+    for (int s = 18; s >= 0; s -= 6) out.push_back(kAlphabet[(v >> s) & 63]);
+  }
+  const size_t rest = bytes.size() - i;
+  if (rest > 0) {
+    uint32_t v = uint32_t{static_cast<unsigned char>(bytes[i])} << 16;
+    if (rest == 2) v |= uint32_t{static_cast<unsigned char>(bytes[i + 1])} << 8;
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(rest == 2 ? kAlphabet[(v >> 6) & 63] : '=');
+    out.push_back('=');
+  }
+  return out;
+}
+
+Result<std::string> base64_decode(std::string_view text) {
+  if (text.size() % 4 != 0)
+    return corruption("base64: expected a length that is a multiple of 4, found " + std::to_string(text.size()));
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  for (size_t i = 0; i < text.size(); i += 4) {
+    const bool last = i + 4 == text.size();
+    const size_t pad = last ? (text[i + 3] == '=' ? (text[i + 2] == '=' ? 2 : 1) : 0) : 0;
+    uint32_t v = 0;
+    for (size_t j = 0; j < 4; ++j) {
+      const char c = text[i + j];
+      int d = 0;
+      if (j >= 4 - pad) {
+        if (c != '=') return corruption("base64: expected '=' padding at offset " + std::to_string(i + j));
+      } else {
+        d = value(c);
+        if (d < 0)
+          return corruption("base64: expected a base64 character at offset " + std::to_string(i + j) + ", found byte " +
+                            std::to_string(static_cast<unsigned char>(c)));
+      }
+      v = v << 6 | static_cast<uint32_t>(d);
+    }
+    out.push_back(static_cast<char>((v >> 16) & 0xff));
+    if (pad < 2) out.push_back(static_cast<char>((v >> 8) & 0xff));
+    if (pad < 1) out.push_back(static_cast<char>(v & 0xff));
+  }
+  return out;
+}
+
+}  // namespace haven::safety::risk

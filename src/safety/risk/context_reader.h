@@ -1,0 +1,114 @@
+// A fourth reader, of words in their order: a small convolutional network over the writer's words and
+// the pieces of them (three to five letters), trained only on labelled texts this project wrote itself
+// (the ideation and behaviour classifiers' training files) by `haven safety train-context`, which writes
+// its table (context_reader_weights.cpp).
+//
+// Why it exists: the linear readers (ideation_classifier.h, behaviour_classifier.h) weigh each word or
+// word pair on its own, so they know only the words their training texts used. Each new set of texts
+// scored 0.80 to 0.85 on its first run however many phrases the lexicon learned from the last. This reader
+// looks at three words at a time, in order ("took them all", "the stitches itch"), and at parts of words,
+// so "overdosed", "od'd" and "overdosing" or a misspelt "suicdal" share what they learned. On sets written
+// after it was trained it found most of what the other readers missed (docs/safety-evaluation.md).
+//
+// What it may do: like the other readers, at most raise the writer's suicide or self-harm risk to a gentle
+// check-in (kModerate), never a crisis interrupt, reading the same tokens (stories, questions about the
+// topic, the past, other people's words and negated phrases hidden by the assessor). At its threshold it
+// counts only with the lexicon's agreement (two kinds of distress, a means or a method of the writer's
+// own); at its confident threshold it counts alone in a message of kContextAloneMinWords words
+// or more (assessor.cpp).
+//
+// The network, for tokens t = 1..T (text::tokenize, boundaries included):
+//   x_t = mean of the embeddings of the token's features (context_token_features)
+//   z_{k,t} = b_k + sum_{j in 0..W-1} F_{k,j} . x_{t+j-W/2}          (zero outside the text)
+//   h_k = max(0, max_t z_{k,t}), t within a window of at most kContextMaxTokens tokens
+//   probability = sigmoid(c + sum_k o_k h_k)
+//
+// Pure functions: no I/O, no state beyond the table decoded once (thread-safe), linear in the input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "safety/text/normalize.h"
+
+namespace haven::safety::risk {
+
+constexpr size_t kContextDim = 16;         // width of an embedding
+constexpr size_t kContextFilters = 32;     // filters, each reading kContextWidth tokens
+constexpr size_t kContextWidth = 3;
+constexpr uint32_t kContextBuckets = 1u << 16;  // features are hashed into this many embeddings
+constexpr size_t kContextMinGram = 3;      // letter pieces of "<word>", from this length...
+constexpr size_t kContextMaxGram = 5;      // ...to this one
+constexpr size_t kContextMaxGramWordBytes = 24;  // longer words give pieces of their first bytes only
+// Texts with fewer words score 0: too little for a reading of order.
+constexpr size_t kContextMinWords = 5;
+// The assessor counts a confident reading without the lexicon's agreement only in messages of at least
+// this many words (as for the ideation reader, kIdeationAloneMinWords): on short everyday replies and
+// comments the reader was confident on style alone more often than on anything written there.
+constexpr size_t kContextAloneMinWords = 15;
+// A text is pooled at most this many tokens at a time (pooling over more would let a long text collect the
+// most worrying triple of each filter from different places); longer texts are pooled in windows of this
+// many tokens that overlap by half, and the most worrying window counts, as in the linear readers. The
+// filters themselves read across window edges. Training reads a text's first window.
+constexpr size_t kContextMaxTokens = 512;
+
+// The trained network. Sizes are fixed by the constants above. Embeddings are kept as the table stores
+// them, a scale and kContextDim small integers each (value = scale * integer): a quarter of the memory
+// of floats, so the table stays in a core's cache while a long text is read.
+struct ContextModel {
+  std::vector<int8_t> embeddings;     // kContextBuckets x kContextDim
+  std::vector<float> embedding_scale;  // kContextBuckets, each 0 or more
+  std::vector<float> filters;      // kContextFilters x kContextWidth x kContextDim
+  std::vector<float> filter_bias;  // kContextFilters
+  std::vector<float> output;       // kContextFilters
+  float output_bias = 0.0f;
+  float threshold = 1.0f;            // at or above: fires; 1 or more: never fires
+  float confident_threshold = 1.0f;  // at or above: confident; 1 or more: never
+};
+
+// Embeddings from floats (kContextBuckets x kContextDim): each row scaled so its largest magnitude is 127.
+void set_embeddings(ContextModel& model, const std::vector<float>& values);
+
+// The embedding buckets of one token's features, appended to out: the token itself, and for words (not
+// boundaries) every piece of kContextMinGram to kContextMaxGram bytes of "<token>". Used by training and
+// scoring, so they cannot drift apart.
+void context_token_features(std::string_view token, std::vector<uint32_t>& out);
+
+// The serialised table: "HCR1", then little-endian: output bias, threshold, confident threshold (f32),
+// filter biases, output weights, filters (f32 each), then for each of the kContextBuckets embeddings a
+// f32 scale and kContextDim int8 values. decode(encode(m)) == m.
+std::string encode_context_model(const ContextModel& model);
+// Fails with kCorruption naming what was expected and found (size, magic, a non-finite number); on
+// failure nothing is returned.
+Result<ContextModel> decode_context_model(std::string_view bytes);
+
+// The shipped table (context_reader_weights.cpp, generated), decoded once. A table that does not decode
+// is a build error caught by the tests; the program then gets a model that never fires.
+const ContextModel& shipped_context_model();
+
+struct ContextResult {
+  float probability = 0.0f;  // of the most worrying window; 0 for texts under kContextMinWords words
+  bool fires = false;        // probability >= threshold, and the threshold is below 1
+  bool confident = false;    // probability >= confident threshold, and that is below 1
+  // The three tokens the network weighed most (inclusive token index range), when it fires.
+  struct Span {
+    size_t first = 0;
+    size_t last = 0;
+  };
+  std::vector<Span> evidence;
+};
+
+// Scores tokens as produced by text::tokenize.
+ContextResult score_context(const std::vector<text::Token>& tokens, const ContextModel& model);
+ContextResult score_context(const std::vector<text::Token>& tokens);  // with the shipped model
+
+// Standard base64 (RFC 4648, with padding), for the generated table's text. Decoding fails with
+// kCorruption on a character outside the alphabet or a length that is not a multiple of four.
+std::string base64_encode(std::string_view bytes);
+Result<std::string> base64_decode(std::string_view text);
+
+}  // namespace haven::safety::risk

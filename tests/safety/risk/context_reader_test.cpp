@@ -1,0 +1,325 @@
+// The context reader: its table decodes and keeps the promise its thresholds were set by, its trainer
+// learns what a bag of words cannot (the order of words), long texts are read in windows, and a damaged
+// table is refused with a message that says what was wrong.
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "risk_test_helpers.h"
+#include "safety/risk/assessor.h"
+#include "safety/risk/context_reader.h"
+#include "safety/risk/context_reader_training.h"
+#include "safety/text/normalize.h"
+
+namespace haven::safety::risk {
+namespace {
+
+std::string data_dir() {
+  std::string here = __FILE__;  // tests/safety/risk/context_reader_test.cpp
+  return here.substr(0, here.rfind("/risk/")) + "/data";
+}
+
+std::vector<std::string> files_starting(const std::string& folder, const std::string& prefix) {
+  std::vector<std::string> out;
+  const std::string dir = data_dir() + "/" + folder;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name.rfind(prefix, 0) == 0 && name.size() > 6 && name.substr(name.size() - 6) == ".jsonl")
+        out.push_back(dir + "/" + name);
+    }
+    closedir(d);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<LabelledText> read_texts(const std::vector<std::string>& files) {
+  std::vector<LabelledText> out;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      const nlohmann::json j = nlohmann::json::parse(line);
+      out.push_back({j.at("text").get<std::string>(), j.at("label").get<int>() == 1});
+    }
+  }
+  return out;
+}
+
+size_t words_of(const std::vector<text::Token>& tokens) {
+  return static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), [](const text::Token& t) { return !t.is_boundary(); }));
+}
+
+TEST(Base64, RoundTripsEveryLengthAndRefusesBadText) {
+  std::string bytes;
+  for (int n = 0; n < 40; ++n) {
+    Result<std::string> back = base64_decode(base64_encode(bytes));
+    ASSERT_TRUE(back.is_ok()) << back.status().message();
+    EXPECT_EQ(back.value(), bytes);
+    bytes.push_back(static_cast<char>(n * 37 + 200));
+  }
+  EXPECT_EQ(base64_encode("Man"), "TWFu");
+  EXPECT_EQ(base64_encode("Ma"), "TWE=");
+  Result<std::string> odd = base64_decode("TWF");
+  ASSERT_FALSE(odd.is_ok());
+  EXPECT_NE(odd.status().message().find("multiple of 4"), std::string::npos) << odd.status().message();
+  Result<std::string> bad = base64_decode("TW*u");
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_NE(bad.status().message().find("offset 2"), std::string::npos) << bad.status().message();
+  EXPECT_FALSE(base64_decode("TQ==TWFu").is_ok());  // padding only at the end
+}
+
+// A small network with recognisable numbers, for the table format.
+ContextModel numbered_model() {
+  ContextModel m;
+  m.embeddings.resize(size_t{kContextBuckets} * kContextDim);
+  for (size_t i = 0; i < m.embeddings.size(); ++i) m.embeddings[i] = static_cast<int8_t>(static_cast<int>(i % 255) - 127);
+  m.embedding_scale.resize(kContextBuckets);
+  for (size_t b = 0; b < kContextBuckets; ++b) m.embedding_scale[b] = static_cast<float>(b) / 1024.0f;
+  m.filters.resize(kContextFilters * kContextWidth * kContextDim);
+  for (size_t i = 0; i < m.filters.size(); ++i) m.filters[i] = static_cast<float>(i) * 0.001f - 1.0f;
+  m.filter_bias.assign(kContextFilters, 0.25f);
+  m.output.assign(kContextFilters, -0.5f);
+  m.output_bias = 0.125f;
+  m.threshold = 0.75f;
+  m.confident_threshold = 0.9f;
+  return m;
+}
+
+TEST(ContextTable, DecodesWhatItEncoded) {
+  const ContextModel m = numbered_model();
+  Result<ContextModel> back = decode_context_model(encode_context_model(m));
+  ASSERT_TRUE(back.is_ok()) << back.status().message();
+  EXPECT_EQ(back->embeddings, m.embeddings);
+  EXPECT_EQ(back->embedding_scale, m.embedding_scale);
+  EXPECT_EQ(back->filters, m.filters);
+  EXPECT_EQ(back->filter_bias, m.filter_bias);
+  EXPECT_EQ(back->output, m.output);
+  EXPECT_EQ(back->output_bias, m.output_bias);
+  EXPECT_EQ(back->threshold, m.threshold);
+  EXPECT_EQ(back->confident_threshold, m.confident_threshold);
+}
+
+TEST(ContextTable, QuantizesEachEmbeddingToWithinHalfAStep) {
+  std::vector<float> values(size_t{kContextBuckets} * kContextDim);
+  for (size_t i = 0; i < values.size(); ++i) values[i] = std::sin(static_cast<float>(i)) * static_cast<float>(i % 7);
+  ContextModel m;
+  set_embeddings(m, values);
+  for (size_t row = 0; row < kContextBuckets; ++row) {
+    float largest = 0;
+    for (size_t d = 0; d < kContextDim; ++d) largest = std::max(largest, std::fabs(values[row * kContextDim + d]));
+    for (size_t d = 0; d < kContextDim; ++d) {
+      const size_t i = row * kContextDim + d;
+      ASSERT_NEAR(m.embedding_scale[row] * m.embeddings[i], values[i], largest / 127.0f * 0.51f) << "row " << row;
+    }
+  }
+}
+
+TEST(ContextTable, RefusesATableOfTheWrongSizeMagicOrNumbers) {
+  const std::string good = encode_context_model(numbered_model());
+  Result<ContextModel> shorter = decode_context_model(good.substr(0, good.size() - 1));
+  ASSERT_FALSE(shorter.is_ok());
+  EXPECT_EQ(shorter.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(shorter.status().message().find("expected " + std::to_string(good.size()) + " bytes"), std::string::npos)
+      << shorter.status().message();
+  std::string magic = good;
+  magic[3] = '2';
+  EXPECT_FALSE(decode_context_model(magic).is_ok());
+  std::string nan = good;
+  const float bad = NAN;
+  std::memcpy(&nan[4], &bad, 4);  // the output bias
+  std::string negative_scale = good;
+  const float minus = -1.0f;
+  std::memcpy(&negative_scale[good.size() - kContextDim - 4], &minus, 4);  // the last embedding's scale
+  Result<ContextModel> negative = decode_context_model(negative_scale);
+  ASSERT_FALSE(negative.is_ok());
+  EXPECT_NE(negative.status().message().find("embedding 65535"), std::string::npos) << negative.status().message();
+  Result<ContextModel> not_finite = decode_context_model(nan);
+  ASSERT_FALSE(not_finite.is_ok());
+  EXPECT_NE(not_finite.status().message().find("non-finite"), std::string::npos) << not_finite.status().message();
+  EXPECT_FALSE(decode_context_model("").is_ok());
+}
+
+// The shipped table is a real one, and at its threshold at most the documented share of the validation
+// files' label-0 texts fire: the table and the thresholds written with it belong together.
+TEST(ShippedContextReader, KeepsItsValidationPromise) {
+  const ContextModel& m = shipped_context_model();
+  ASSERT_LT(m.threshold, 1.0f) << "the shipped table did not decode: regenerate it with haven safety train-ideation --model context";
+  ASSERT_LT(m.confident_threshold, 1.0f);
+  EXPECT_GE(m.confident_threshold, m.threshold);
+  const std::vector<LabelledText> validation = read_texts(files_starting("classifier", "validation"));
+  ASSERT_GT(validation.size(), 500u);
+  size_t negatives = 0, false_alarms = 0, positives = 0, found = 0;
+  for (const LabelledText& t : validation) {
+    const auto tokens = text::tokenize(t.text);
+    if (words_of(tokens) < kContextMinWords) continue;
+    const ContextResult r = score_context(tokens);
+    if (t.positive) {
+      ++positives;
+      found += r.fires;
+    } else {
+      ++negatives;
+      false_alarms += r.fires;
+    }
+  }
+  EXPECT_LE(false_alarms, static_cast<size_t>(kContextMaxValidationFalsePositiveRate * negatives) + 1)
+      << false_alarms << " of " << negatives;
+  // 0.857 when it was trained; a table that lost its reading would fall far below.
+  EXPECT_GE(static_cast<double>(found) / positives, 0.80) << found << " of " << positives;
+}
+
+TEST(ShippedContextReader, ShortTextsScoreZero) {
+  const auto tokens = text::tokenize("i want to die");
+  ASSERT_LT(words_of(tokens), kContextMinWords);
+  EXPECT_EQ(score_context(tokens).probability, 0.0f);
+}
+
+// Texts a bag of words cannot tell apart: the same words, in an order that matters. Positives have
+// "alpha" right before "omega" somewhere among filler words; negatives have both, never adjacent in that order.
+std::vector<LabelledText> ordered_texts(size_t count, uint64_t seed) {
+  static const char* kFiller[] = {"the", "day", "was", "long", "and", "we", "walked", "home", "slowly", "after",
+                                  "dinner", "with", "friends", "then", "slept"};
+  std::vector<LabelledText> out;
+  uint64_t s = seed;
+  auto next = [&s] {
+    s = s * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>(s >> 33);
+  };
+  for (size_t i = 0; i < count; ++i) {
+    const bool positive = i % 2 == 0;
+    std::vector<std::string> words;
+    for (size_t w = 0; w < 8 + next() % 8; ++w) words.push_back(kFiller[next() % 15]);
+    const size_t at = next() % (words.size() - 1);
+    if (positive) {
+      words.insert(words.begin() + static_cast<ptrdiff_t>(at), {"alpha", "omega"});
+    } else {
+      words.insert(words.begin() + static_cast<ptrdiff_t>(at), "omega");
+      words.insert(words.begin() + static_cast<ptrdiff_t>(next() % (at + 1)), "alpha");
+      if (at + 1 < words.size() && words[at] == "alpha" && words[at + 1] == "omega") std::swap(words[at], words[at + 1]);
+    }
+    std::string text;
+    for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
+    out.push_back({text, positive});
+  }
+  return out;
+}
+
+TEST(ContextTraining, LearnsTheOrderOfWords) {
+  ContextTrainingOptions options;
+  options.epochs = 6;
+  options.token_dropout = 0.0;
+  ContextModel m = train_context(ordered_texts(600, 1), options);
+  size_t right = 0;
+  const std::vector<LabelledText> test = ordered_texts(200, 99);
+  for (const LabelledText& t : test) {
+    const float p = score_context(text::tokenize(t.text), m).probability;
+    right += (p >= 0.5f) == t.positive;
+  }
+  EXPECT_GE(right, 190u) << "of " << test.size();
+}
+
+TEST(ContextTraining, TheSameTextsAndSeedGiveTheSameNetwork) {
+  ContextTrainingOptions options;
+  options.epochs = 2;
+  const std::vector<LabelledText> texts = ordered_texts(100, 5);
+  const ContextModel a = train_context(texts, options);
+  const ContextModel b = train_context(texts, options);
+  EXPECT_EQ(a.embeddings, b.embeddings);
+  EXPECT_EQ(a.filters, b.filters);
+  EXPECT_EQ(a.output, b.output);
+  options.seed = 7;
+  EXPECT_NE(train_context(texts, options).filters, a.filters);
+}
+
+TEST(ContextTraining, EmbeddingsNoTextTouchedAreZero) {
+  ContextTrainingOptions options;
+  options.epochs = 1;
+  const ContextModel m = train_context({{"the quiet morning was long and grey", false}}, options);
+  std::vector<bool> touched(kContextBuckets, false);
+  for (const auto& token : context_features("the quiet morning was long and grey"))
+    for (uint32_t b : token) touched[b] = true;
+  size_t nonzero_untouched = 0;
+  for (size_t b = 0; b < kContextBuckets; ++b)
+    for (size_t d = 0; d < kContextDim && !touched[b]; ++d) nonzero_untouched += m.embeddings[b * kContextDim + d] != 0;
+  EXPECT_EQ(nonzero_untouched, 0u);
+}
+
+// A sentence in the middle of a long text counts as much as in a text of one window: max-pooling over
+// everything would let a long text gather its high readings from many places, and a window must not miss
+// what straddles its edge (windows overlap by half).
+TEST(ContextReader, ReadsLongTextsInWindows) {
+  ContextTrainingOptions options;
+  options.epochs = 6;
+  options.token_dropout = 0.0;
+  ContextModel m = train_context(ordered_texts(600, 1), options);
+  m.threshold = 0.5f;
+  std::string filler;
+  for (int i = 0; i < 150; ++i) filler += "the day was long and we walked home slowly. ";
+  const std::string middle = "then alpha omega slept. ";
+  const auto long_tokens = text::tokenize(filler + middle + filler);
+  ASSERT_GT(long_tokens.size(), 3 * kContextMaxTokens);
+  const ContextResult long_reading = score_context(long_tokens, m);
+  const ContextResult short_reading = score_context(text::tokenize("the day was long. " + middle + "we walked home."), m);
+  EXPECT_GE(short_reading.probability, 0.5f);
+  EXPECT_GE(long_reading.probability, 0.5f);
+  ASSERT_FALSE(long_reading.evidence.empty());
+  const auto& span = long_reading.evidence[0];
+  std::string evidence;
+  for (size_t i = span.first; i <= span.last; ++i) evidence += long_tokens[i].text + " ";
+  EXPECT_NE(evidence.find("alpha"), std::string::npos) << evidence;
+  // Without the sentence, the same long text stays low.
+  EXPECT_LT(score_context(text::tokenize(filler + filler), m).probability, 0.5f);
+}
+
+// In the assessor: acts and preparation told in everyday words, which no phrase of the lexicon reads, become
+// a gentle check-in (never more) through this reader; the same words about someone else, and ordinary
+// messages, do not. These are positives of sets already read (behaviour_tune_l to _o) that only this
+// reader found.
+TEST(ContextReaderInAssessor, MakesActsToldInEverydayWordsACheckIn) {
+  size_t found = 0;
+  for (const char* t : {"Went to the chemist twice today. Two different ones so nobody would ask questions. The bag's "
+                        "under my bed now.",
+                        "I wrote a note and then rewrote it four times because the first ones sounded too angry. "
+                        "That's where I'm at tonight.",
+                        "Every evening after work I've been going to the station and watching the fast trains come "
+                        "through. I don't stand at the edge. Yet. I know exactly why I'm there."}) {
+    const Assessment a = assess_text(t);
+    EXPECT_LE(risk_test::sh(a), Level::kModerate) << t << " -> " << a.reason;  // never a crisis interrupt alone
+    if (a.reason.find("context reader") != std::string::npos) {
+      ++found;
+      EXPECT_EQ(risk_test::sh(a), Level::kModerate) << t;
+      bool has_evidence = false;
+      for (const auto& e : a.evidence) has_evidence |= e.level == Level::kModerate;
+      EXPECT_TRUE(has_evidence) << t;
+    }
+  }
+  EXPECT_GE(found, 2u) << "the reader should find most of these acts";
+}
+
+TEST(ContextReaderInAssessor, LeavesOtherPeopleAndOrdinaryMessagesAlone) {
+  for (const char* t : {"My sister wrote a note and then rewrote it four times because the first ones sounded too "
+                        "angry. I'm scared for her tonight.",
+                        "My dad drove out to the coast to look at that spot again. Mum found him sitting in the car "
+                        "for two hours with the engine off.",
+                        "Tried knitting tonight. Produced something between a scarf and a tangle. Will continue.",
+                        "yeah my instructor said im ready. gonna have an early night and eat toast in the morning",
+                        "Cleared out the spare room and gave most of my old clothes to the charity shop before the "
+                        "move on Saturday. Feels good to travel light."}) {
+    const Assessment a = assess_text(t);
+    EXPECT_LT(risk_test::sh(a), Level::kModerate) << t << " -> " << a.reason;
+  }
+}
+
+}  // namespace
+}  // namespace haven::safety::risk
