@@ -155,9 +155,15 @@ TEST(SafetyEvalCli, MeasuredSetsKeepTheirFigures) {
                             SetFloor{"conversations_tune_j.jsonl", "haven-conversations-j/", 0.88, 0.04, 0.08},
                             // Written in the eighth session, first run on its final design (the context reader):
                             // never read, except conversations_tune_k's four false alarms on ordinary talk.
-                            SetFloor{"behaviour_tune_q.jsonl", "behaviour/tune-q/", 0.84, 0.02, -1},
-                            SetFloor{"suite_tune_m.jsonl", "suite-style/tune-m/", 0.90, 0.03, -1},
-                            SetFloor{"conversations_tune_k.jsonl", "haven-conversations-k/", 0.91, 0.02, 0.10}}) {
+                            // Start of the session 0.819, 0.900, 0.912; first runs 0.856, 0.914, 0.925; final 0.881,
+                            // 0.921, 0.925.
+                            SetFloor{"behaviour_tune_q.jsonl", "behaviour/tune-q/", 0.86, 0.02, -1},
+                            SetFloor{"suite_tune_m.jsonl", "suite-style/tune-m/", 0.91, 0.03, -1},
+                            SetFloor{"conversations_tune_k.jsonl", "haven-conversations-k/", 0.91, 0.02, 0.10},
+                            // Written last in the eighth session, never read: start 0.850 and 0.907; first runs
+                            // (the reader trained on fewer texts) 0.887 and 0.921; final 0.887 and 0.921.
+                            SetFloor{"behaviour_tune_r.jsonl", "behaviour/tune-r/", 0.87, 0.02, -1},
+                            SetFloor{"suite_tune_n.jsonl", "suite-style/tune-n/", 0.91, 0.02, -1}}) {
     json out = run(f.file);
     if (f.recall >= 0) {
       EXPECT_GE(pooled_rate(out, f.prefix, "positive", "elevated_sh"), f.recall) << f.file;

@@ -189,8 +189,10 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     return usage_error(
         "safety train-ideation expects --model ideation, behaviour, means-reply, harm-reply or context, found '" +
         model_kind + "'");
-  if (context && (cross_validate || l2_text->has_value() || min_texts_text->has_value()))
-    return usage_error("safety train-ideation --model context takes only --validation, --max-validation-fpr and --out");
+  if (context && (l2_text->has_value() || min_texts_text->has_value()))
+    return usage_error(
+        "safety train-ideation --model context takes only --validation, --max-validation-fpr, --cross-validate and "
+        "--out");
   const ReplyModel replies = spec->replies;
   risk::WeightsSourceTarget target;
   target.header = spec->header;
@@ -233,7 +235,22 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     if (Status s = read_labelled(train_files[i], train, replies); !s.is_ok()) return report_error(s);
     file_of.resize(train.size(), i);
   }
-  if (cross_validate) {
+  if (cross_validate && context) {
+    // The same held-out-by-file measure, for the network: one training run per file left out.
+    std::vector<double> pos, neg;
+    for (size_t held = 0; held < train_files.size(); ++held) {
+      std::vector<risk::LabelledText> rest;
+      for (size_t i = 0; i < train.size(); ++i)
+        if (file_of[i] != held) rest.push_back(train[i].text);
+      const risk::ContextModel m = risk::train_context(rest, risk::ContextTrainingOptions{});
+      for (size_t i = 0; i < train.size(); ++i) {
+        if (file_of[i] != held || !risk::ideation_reads(train[i].text.text, risk::kContextMinWords)) continue;
+        const double p = risk::score_context(haven::safety::text::tokenize(train[i].text.text), m).probability;
+        (train[i].text.positive ? pos : neg).push_back(p);
+      }
+    }
+    report_held_out(pos, neg);
+  } else if (cross_validate) {
     std::vector<double> pos, neg;
     for (size_t held = 0; held < train_files.size(); ++held) {
       std::vector<risk::LabelledText> rest;
