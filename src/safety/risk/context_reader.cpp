@@ -6,6 +6,8 @@
 #include <cstring>
 #include <utility>
 
+#include "safety/risk/ideation_classifier.h"
+
 namespace haven::safety::risk {
 
 // Defined in the generated context_reader_weights.cpp: the base64 text of the encoded table.
@@ -14,16 +16,9 @@ extern const size_t kContextModelBase64Parts;
 
 namespace {
 
-constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
+constexpr uint64_t kFnvOffset = kFnv1aOffset;
 
-uint64_t fnv_extend(uint64_t h, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= kFnvPrime;
-  }
-  return h;
-}
+uint64_t fnv_extend(uint64_t h, std::string_view bytes) { return fnv1a_extend(h, bytes); }
 
 constexpr char kMagic[4] = {'H', 'C', 'R', '1'};
 constexpr size_t kHeaderFloats = 3;  // output bias, threshold, confident threshold

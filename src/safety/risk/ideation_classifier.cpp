@@ -11,16 +11,9 @@
 namespace haven::safety::risk {
 namespace {
 
-constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
+constexpr uint64_t kFnvOffset = kFnv1aOffset;
 
-uint64_t fnv_extend(uint64_t h, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= kFnvPrime;
-  }
-  return h;
-}
+uint64_t fnv_extend(uint64_t h, std::string_view bytes) { return fnv1a_extend(h, bytes); }
 
 // A light suffix stripper, so that the few thousand texts we could write teach "wanting", "wanted" and
 // "wants" together. Only for the classifier's features; the lexicon matches whole words.
@@ -131,6 +124,15 @@ IdeationResult score_with(const std::vector<text::Token>& tokens, const Ideation
 }
 
 }  // namespace
+
+uint64_t fnv1a_extend(uint64_t h, std::string_view bytes) {
+  constexpr uint64_t kPrime = 1099511628211ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= kPrime;
+  }
+  return h;
+}
 
 uint64_t ngram_hash(std::string_view ngram) { return fnv_extend(kFnvOffset, ngram); }
 

@@ -69,6 +69,10 @@ const IdeationModel& shipped_ideation_model();
 // cross a boundary token). Used by both training and scoring, so they cannot drift apart.
 // Hashes are FNV-1a over the canonical words joined by one space.
 uint64_t ngram_hash(std::string_view ngram);
+// FNV-1a: the offset basis, and one more stretch of bytes hashed into h. ngram_hash(s) is
+// fnv1a_extend(kFnv1aOffset, s); the context reader (context_reader.h) hashes its features the same way.
+constexpr uint64_t kFnv1aOffset = 1469598103934665603ull;
+uint64_t fnv1a_extend(uint64_t h, std::string_view bytes);
 std::vector<uint64_t> ideation_features(const std::vector<text::Token>& tokens, size_t begin, size_t end);
 // The same features as text ("be alive"), distinct, sorted; ngram_hash of each is in ideation_features.
 std::vector<std::string> ideation_feature_names(const std::vector<text::Token>& tokens, size_t begin, size_t end);

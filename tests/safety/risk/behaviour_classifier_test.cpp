@@ -3,15 +3,12 @@
 // lexicon's agreement unless it is confident, and never for someone else's act or an ordinary message.
 #include <gtest/gtest.h>
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "labelled_texts_test_helpers.h"
 #include "risk_test_helpers.h"
 #include "safety/risk/assessor.h"
 #include "safety/risk/behaviour_classifier.h"
@@ -23,41 +20,11 @@
 namespace haven::safety::risk {
 namespace {
 
-std::string data_dir() {
-  std::string here = __FILE__;  // tests/safety/risk/behaviour_classifier_test.cpp
-  return here.substr(0, here.rfind("/risk/")) + "/data";
-}
+using test::files_starting;
 
-// Files of a data folder whose names start with prefix, sorted as a shell glob sorts them.
-std::vector<std::string> files_starting(const std::string& folder, const std::string& prefix) {
-  std::vector<std::string> out;
-  const std::string dir = data_dir() + "/" + folder;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.rfind(prefix, 0) == 0 && name.size() > 6 && name.substr(name.size() - 6) == ".jsonl")
-        out.push_back(dir + "/" + name);
-    }
-    closedir(d);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::string data_dir() { return test::safety_data_dir(); }
 
-std::vector<LabelledText> read_texts(const std::vector<std::string>& files) {
-  std::vector<LabelledText> out;
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    EXPECT_TRUE(in.good()) << "cannot open " << f;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      auto j = nlohmann::json::parse(line);
-      out.push_back({j.at("text").get<std::string>(), j.at("label").get<int>() == 1});
-    }
-  }
-  return out;
-}
+std::vector<LabelledText> read_texts(const std::vector<std::string>& files) { return test::read_labelled_texts(files); }
 
 // The documented command's files, in its order (docs/safety-evaluation.md).
 std::vector<std::string> training_files() {

@@ -3,17 +3,13 @@
 // table is refused with a message that says what was wrong.
 #include <gtest/gtest.h>
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "labelled_texts_test_helpers.h"
 #include "risk_test_helpers.h"
 #include "safety/risk/assessor.h"
 #include "safety/risk/context_reader.h"
@@ -23,39 +19,9 @@
 namespace haven::safety::risk {
 namespace {
 
-std::string data_dir() {
-  std::string here = __FILE__;  // tests/safety/risk/context_reader_test.cpp
-  return here.substr(0, here.rfind("/risk/")) + "/data";
-}
+using test::files_starting;
 
-std::vector<std::string> files_starting(const std::string& folder, const std::string& prefix) {
-  std::vector<std::string> out;
-  const std::string dir = data_dir() + "/" + folder;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.rfind(prefix, 0) == 0 && name.size() > 6 && name.substr(name.size() - 6) == ".jsonl")
-        out.push_back(dir + "/" + name);
-    }
-    closedir(d);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<LabelledText> read_texts(const std::vector<std::string>& files) {
-  std::vector<LabelledText> out;
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      const nlohmann::json j = nlohmann::json::parse(line);
-      out.push_back({j.at("text").get<std::string>(), j.at("label").get<int>() == 1});
-    }
-  }
-  return out;
-}
+std::vector<LabelledText> read_texts(const std::vector<std::string>& files) { return test::read_labelled_texts(files); }
 
 size_t words_of(const std::vector<text::Token>& tokens) {
   return static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), [](const text::Token& t) { return !t.is_boundary(); }));
