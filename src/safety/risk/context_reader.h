@@ -106,6 +106,15 @@ struct ContextResult {
 ContextResult score_context(const std::vector<text::Token>& tokens, const ContextModel& model);
 ContextResult score_context(const std::vector<text::Token>& tokens);  // with the shipped model
 
+// The filters' responses z_{k,t} (kContextFilters floats per token, token-major) for token vectors x_t
+// (kContextDim floats per token), by a chosen kernel: four-float registers, or eight with fused
+// multiply-adds where the processor has them (context_eight_wide_available; elsewhere the four-wide one
+// runs). The reader uses the widest available; the tests check each against a plain reference.
+enum class ContextKernel { kFourWide, kEightWide };
+bool context_eight_wide_available();
+std::vector<float> context_filter_responses(const std::vector<float>& token_vectors, size_t count,
+                                            const ContextModel& model, ContextKernel kernel);
+
 // Standard base64 (RFC 4648, with padding), for the generated table's text. Decoding fails with
 // kCorruption on a character outside the alphabet or a length that is not a multiple of four.
 std::string base64_encode(std::string_view bytes);

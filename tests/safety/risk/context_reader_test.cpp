@@ -117,6 +117,70 @@ TEST(ContextTable, RefusesATableOfTheWrongSizeMagicOrNumbers) {
   EXPECT_FALSE(decode_context_model("").is_ok());
 }
 
+// The plain reference of the network: token vectors, filters and pooling written as the header's formulas,
+// one multiply-add at a time.
+std::vector<float> reference_responses(const std::vector<float>& x, size_t count, const ContextModel& m) {
+  std::vector<float> z(count * kContextFilters);
+  for (size_t t = 0; t < count; ++t)
+    for (size_t k = 0; k < kContextFilters; ++k) {
+      double sum = m.filter_bias[k];
+      for (size_t j = 0; j < kContextWidth; ++j) {
+        const ptrdiff_t p = static_cast<ptrdiff_t>(t + j) - static_cast<ptrdiff_t>(kContextWidth / 2);
+        if (p < 0 || p >= static_cast<ptrdiff_t>(count)) continue;
+        for (size_t d = 0; d < kContextDim; ++d)
+          sum += double{m.filters[(k * kContextWidth + j) * kContextDim + d]} * x[static_cast<size_t>(p) * kContextDim + d];
+      }
+      z[t * kContextFilters + k] = static_cast<float>(sum);
+    }
+  return z;
+}
+
+float reference_probability(const std::vector<text::Token>& tokens, const ContextModel& m) {
+  std::vector<float> x(tokens.size() * kContextDim, 0.0f);
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    std::vector<uint32_t> buckets;
+    context_token_features(tokens[t].text, buckets);
+    for (uint32_t b : buckets)
+      for (size_t d = 0; d < kContextDim; ++d)
+        x[t * kContextDim + d] += m.embedding_scale[b] * m.embeddings[b * kContextDim + d] / static_cast<float>(buckets.size());
+  }
+  const std::vector<float> z = reference_responses(x, tokens.size(), m);
+  double logit = m.output_bias;
+  for (size_t k = 0; k < kContextFilters; ++k) {
+    float best = 0.0f;
+    for (size_t t = 0; t < tokens.size(); ++t) best = std::max(best, z[t * kContextFilters + k]);
+    logit += double{m.output[k]} * best;
+  }
+  return static_cast<float>(1.0 / (1.0 + std::exp(-logit)));
+}
+
+TEST(ContextKernels, EachKernelMatchesThePlainReference) {
+  const ContextModel& m = shipped_context_model();
+  for (size_t count : {1u, 2u, 7u, 64u, 513u}) {  // odd and even counts: tokens go through in pairs
+    std::vector<float> x(count * kContextDim);
+    for (size_t i = 0; i < x.size(); ++i) x[i] = std::sin(static_cast<float>(i) * 0.37f) * 0.3f;
+    const std::vector<float> want = reference_responses(x, count, m);
+    std::vector<ContextKernel> kernels = {ContextKernel::kFourWide};
+    if (context_eight_wide_available()) kernels.push_back(ContextKernel::kEightWide);
+    for (ContextKernel kernel : kernels) {
+      const std::vector<float> got = context_filter_responses(x, count, m, kernel);
+      ASSERT_EQ(got.size(), want.size());
+      for (size_t i = 0; i < want.size(); ++i)
+        ASSERT_NEAR(got[i], want[i], 1e-4f * (1.0f + std::fabs(want[i])))
+            << "kernel " << static_cast<int>(kernel) << ", " << count << " tokens, value " << i;
+    }
+  }
+}
+
+TEST(ContextKernels, TheReaderGivesThePlainReferencesProbability) {
+  for (const char* t : {"Went to the chemist twice today. Two different ones so nobody would ask questions.",
+                        "Tried knitting tonight. Produced something between a scarf and a tangle. Will continue.",
+                        "i dont think ill be here by summer and honestly that feels like relief"}) {
+    const auto tokens = text::tokenize(t);
+    EXPECT_NEAR(score_context(tokens).probability, reference_probability(tokens, shipped_context_model()), 1e-4f) << t;
+  }
+}
+
 // The shipped table is a real one, and at its threshold at most the documented share of the validation
 // files' label-0 texts fire: the table and the thresholds written with it belong together.
 TEST(ShippedContextReader, KeepsItsValidationPromise) {
