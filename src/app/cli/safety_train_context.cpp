@@ -83,7 +83,7 @@ int train_context_reader(const ContextTrainingInput& in) {
   int tp = 0, pos = 0, fp = 0, negs = 0;
   for (size_t i = 0; i < in.validation.size(); ++i) {
     if (!read[i]) continue;
-    const bool fired = probability[i] >= threshold;
+    const bool fired = static_cast<float>(probability[i]) >= model.threshold;  // as the reader compares
     auto& k = by_kind[(in.validation[i].positive ? "1 " : "0 ") + in.validation_kinds[i]];
     k.first += fired;
     ++k.second;
@@ -109,8 +109,13 @@ int train_context_reader(const ContextTrainingInput& in) {
                   risk::kContextMinWords);
     provenance.push_back(buf);
     provenance.push_back("  " + file_names(in.validation_files) + ".");
+    // A training run that diverged (a weight not finite) would ship a table the program replaces with one
+    // that never fires: refuse to write it.
+    const std::string encoded = risk::encode_context_model(model);
+    if (Result<risk::ContextModel> check = risk::decode_context_model(encoded); !check.is_ok())
+      return report_error(check.status().with_context("the trained network"));
     std::ofstream out(*in.out_path, std::ios::binary | std::ios::trunc);
-    out << render_source(risk::encode_context_model(model), provenance);
+    out << render_source(encoded, provenance);
     if (!out) return report_error(io_error("cannot write '" + *in.out_path + "'"));
     std::printf("wrote %s\n", in.out_path->c_str());
   }

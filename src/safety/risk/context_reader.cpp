@@ -42,14 +42,16 @@ float get_f32(const unsigned char* p) {
 
 bool counts_as_word(const text::Token& t) { return !t.is_boundary(); }
 
-// The vector of each token: the mean of its features' embeddings, kContextDim floats per token.
-std::vector<float> token_vectors(const std::vector<text::Token>& tokens, const ContextModel& model) {
-  std::vector<float> x(tokens.size() * kContextDim, 0.0f);
+// The vector of each token of [begin, end): the mean of its features' embeddings, kContextDim floats per
+// token.
+std::vector<float> token_vectors(const std::vector<text::Token>& tokens, size_t begin, size_t end,
+                                 const ContextModel& model) {
+  std::vector<float> x((end - begin) * kContextDim, 0.0f);
   std::vector<uint32_t> buckets;
-  for (size_t t = 0; t < tokens.size(); ++t) {
+  for (size_t t = begin; t < end; ++t) {
     buckets.clear();
     context_token_features(tokens[t].text, buckets);
-    float* xt = &x[t * kContextDim];
+    float* xt = &x[(t - begin) * kContextDim];
     const float inv = 1.0f / static_cast<float>(buckets.size());
     for (uint32_t bucket : buckets) {
       const int8_t* e = &model.embeddings[size_t{bucket} * kContextDim];
@@ -323,32 +325,42 @@ ContextResult score_context(const std::vector<text::Token>& tokens, const Contex
   ContextResult result;
   const size_t words = static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), counts_as_word));
   if (words < kContextMinWords) return result;
-  const std::vector<float> z = responses(token_vectors(tokens, model), tokens.size(), model);
+  // Each window is read on its own (its filters see zero beyond its edges), so memory stays that of one
+  // window however long the message; windows overlap by half, so every three tokens lie whole in one.
   float best = -INFINITY;
   size_t best_begin = 0, best_end = 0;
+  std::vector<float> best_z;
   for_each_window(tokens.size(), [&](size_t begin, size_t end) {
-    const float logit = window_logit(z, begin, end, model);
+    std::vector<float> z = responses(token_vectors(tokens, begin, end, model), end - begin, model);
+    const float logit = window_logit(z, 0, end - begin, model);
     if (logit > best) {
       best = logit;
       best_begin = begin;
       best_end = end;
+      best_z = std::move(z);
     }
   });
   result.probability = sigmoid(best);
   result.fires = model.threshold < 1.0f && result.probability >= model.threshold;
   result.confident = model.confident_threshold < 1.0f && result.probability >= model.confident_threshold;
   if (!result.fires && !result.confident) return result;
-  // Evidence: the token that gave the most of the logit through the filters that peaked there, with its
-  // neighbours (the filters read three tokens).
-  const Reading reading = read(z, best_begin, best_end, model);
-  std::vector<float> credit(tokens.size(), 0.0f);
+  // Evidence: the word of the window that gave the most of the logit through the filters that peaked
+  // there, with its neighbouring words (the filters read three tokens). None when no word gave any.
+  const Reading reading = read(best_z, 0, best_end - best_begin, model);
+  std::vector<float> credit(best_end - best_begin, 0.0f);
   for (size_t k = 0; k < kContextFilters; ++k) credit[reading.where[k]] += model.output[k] * reading.activation[k];
-  const size_t centre = static_cast<size_t>(std::max_element(credit.begin(), credit.end()) - credit.begin());
-  size_t first = centre > 0 ? centre - 1 : 0;
-  size_t last = std::min(tokens.size() - 1, centre + 1);
-  while (first < last && tokens[first].is_boundary()) ++first;
-  while (last > first && tokens[last].is_boundary()) --last;
-  if (!tokens[first].is_boundary()) result.evidence.push_back({first, last});
+  size_t centre = 0;
+  float most = 0.0f;
+  for (size_t i = 0; i < credit.size(); ++i)
+    if (credit[i] > most && !tokens[best_begin + i].is_boundary()) {
+      most = credit[i];
+      centre = best_begin + i;
+    }
+  if (most <= 0.0f) return result;
+  size_t first = centre, last = centre;
+  if (first > best_begin && !tokens[first - 1].is_boundary()) --first;
+  if (last + 1 < best_end && !tokens[last + 1].is_boundary()) ++last;
+  result.evidence.push_back({first, last});
   return result;
 }
 

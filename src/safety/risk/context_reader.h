@@ -13,13 +13,13 @@
 // What it may do: like the other readers, at most raise the writer's suicide or self-harm risk to a gentle
 // check-in (kModerate), never a crisis interrupt, reading the same tokens (stories, questions about the
 // topic, the past, other people's words and negated phrases hidden by the assessor). At its threshold it
-// counts only with the lexicon's agreement (two kinds of distress, a means or a method of the writer's
-// own); at its confident threshold it counts alone in a message of kContextAloneMinWords words
+// counts only with the lexicon's agreement (two kinds of the writer's distress, or one with a method
+// named); at its confident threshold it counts alone in a message of kContextAloneMinWords words
 // or more (assessor.cpp).
 //
 // The network, for tokens t = 1..T (text::tokenize, boundaries included):
 //   x_t = mean of the embeddings of the token's features (context_token_features)
-//   z_{k,t} = b_k + sum_{j in 0..W-1} F_{k,j} . x_{t+j-W/2}          (zero outside the text)
+//   z_{k,t} = b_k + sum_{j in 0..W-1} F_{k,j} . x_{t+j-W/2}          (zero outside the window)
 //   h_k = max(0, max_t z_{k,t}), t within a window of at most kContextMaxTokens tokens
 //   probability = sigmoid(c + sum_k o_k h_k)
 //
@@ -50,10 +50,10 @@ constexpr size_t kContextMinWords = 5;
 // this many words (as for the ideation reader, kIdeationAloneMinWords): on short everyday replies and
 // comments the reader was confident on style alone more often than on anything written there.
 constexpr size_t kContextAloneMinWords = 15;
-// A text is pooled at most this many tokens at a time (pooling over more would let a long text collect the
-// most worrying triple of each filter from different places); longer texts are pooled in windows of this
-// many tokens that overlap by half, and the most worrying window counts, as in the linear readers. The
-// filters themselves read across window edges. Training reads a text's first window.
+// A text is read at most this many tokens at a time (pooling over more would let a long text collect the
+// most worrying triple of each filter from different places, and memory stays that of one window);
+// longer texts are read in windows of this many tokens that overlap by half, each on its own, and the
+// most worrying window counts, as in the linear readers. Training reads a text's first window.
 constexpr size_t kContextMaxTokens = 512;
 
 // The trained network. Sizes are fixed by the constants above. Embeddings are kept as the table stores
@@ -94,7 +94,8 @@ struct ContextResult {
   float probability = 0.0f;  // of the most worrying window; 0 for texts under kContextMinWords words
   bool fires = false;        // probability >= threshold, and the threshold is below 1
   bool confident = false;    // probability >= confident threshold, and that is below 1
-  // The three tokens the network weighed most (inclusive token index range), when it fires.
+  // The word the network weighed most with its neighbouring words (inclusive token index range), when it
+  // fires or is confident; empty when no word added to the reading.
   struct Span {
     size_t first = 0;
     size_t last = 0;

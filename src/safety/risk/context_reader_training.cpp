@@ -41,7 +41,9 @@ inline void step(float& parameter, float& accumulated, float gradient, float rat
 }
 
 // One text: forward pass, then the gradient of the log loss through max-pooling to the filters and
-// embeddings that produced each filter's maximum, applied at once.
+// embeddings that produced each filter's maximum. Output weights and filters take one Adagrad step each;
+// an embedding takes one step per occurrence of its feature in the text (a word said three times moves
+// its row three times, as it weighed three times in the reading).
 void train_one(ContextModel& m, std::vector<float>& embeddings, Accumulators& a, const std::vector<std::vector<uint32_t>>& all_features, bool positive,
                const ContextTrainingOptions& options, Random& random) {
   std::vector<std::vector<uint32_t>> kept;

@@ -44,6 +44,7 @@ TEST(Base64, RoundTripsEveryLengthAndRefusesBadText) {
   ASSERT_FALSE(bad.is_ok());
   EXPECT_NE(bad.status().message().find("offset 2"), std::string::npos) << bad.status().message();
   EXPECT_FALSE(base64_decode("TQ==TWFu").is_ok());  // padding only at the end
+  for (const char* bad_padding : {"====", "A===", "TQ=A", "=AAA"}) EXPECT_FALSE(base64_decode(bad_padding).is_ok()) << bad_padding;
 }
 
 // A small network with recognisable numbers, for the table format.
@@ -266,8 +267,11 @@ TEST(ContextTraining, TheSameTextsAndSeedGiveTheSameNetwork) {
   const ContextModel a = train_context(texts, options);
   const ContextModel b = train_context(texts, options);
   EXPECT_EQ(a.embeddings, b.embeddings);
+  EXPECT_EQ(a.embedding_scale, b.embedding_scale);
   EXPECT_EQ(a.filters, b.filters);
+  EXPECT_EQ(a.filter_bias, b.filter_bias);
   EXPECT_EQ(a.output, b.output);
+  EXPECT_EQ(a.output_bias, b.output_bias);
   options.seed = 7;
   EXPECT_NE(train_context(texts, options).filters, a.filters);
 }
@@ -285,31 +289,35 @@ TEST(ContextTraining, EmbeddingsNoTextTouchedAreZero) {
   EXPECT_EQ(nonzero_untouched, 0u);
 }
 
-// A sentence in the middle of a long text counts as much as in a text of one window: max-pooling over
-// everything would let a long text gather its high readings from many places, and a window must not miss
-// what straddles its edge (windows overlap by half).
-TEST(ContextReader, ReadsLongTextsInWindows) {
+// A long text is read in windows of kContextMaxTokens tokens that overlap by half, each on its own: three
+// words across one window's edge lie whole in the next, and the long text reads exactly as the window
+// that holds them read alone.
+TEST(ContextReader, ReadsLongTextsInOverlappingWindows) {
   ContextTrainingOptions options;
   options.epochs = 6;
   options.token_dropout = 0.0;
   ContextModel m = train_context(ordered_texts(600, 1), options);
   m.threshold = 0.5f;
-  std::string filler;
-  for (int i = 0; i < 150; ++i) filler += "the day was long and we walked home slowly. ";
-  const std::string middle = "then alpha omega slept. ";
-  const auto long_tokens = text::tokenize(filler + middle + filler);
-  ASSERT_GT(long_tokens.size(), 3 * kContextMaxTokens);
-  const ContextResult long_reading = score_context(long_tokens, m);
-  const ContextResult short_reading = score_context(text::tokenize("the day was long. " + middle + "we walked home."), m);
-  EXPECT_GE(short_reading.probability, 0.5f);
-  EXPECT_GE(long_reading.probability, 0.5f);
-  ASSERT_FALSE(long_reading.evidence.empty());
-  const auto& span = long_reading.evidence[0];
+  std::string before;
+  for (int i = 0; i < 51; ++i) before += "the day was long and we walked home slowly. ";  // 510 tokens
+  std::string after;
+  for (int i = 0; i < 80; ++i) after += "we walked home slowly after dinner with friends. ";
+  const auto tokens = text::tokenize(before + "then alpha omega slept. " + after);
+  ASSERT_GT(tokens.size(), 2 * kContextMaxTokens);
+  ASSERT_EQ(tokens[kContextMaxTokens - 1].text, "alpha");  // the last token of the first window
+  ASSERT_EQ(tokens[kContextMaxTokens].text, "omega");      // the first of the third
+  const ContextResult whole = score_context(tokens, m);
+  EXPECT_GE(whole.probability, 0.5f);
+  ASSERT_FALSE(whole.evidence.empty());
   std::string evidence;
-  for (size_t i = span.first; i <= span.last; ++i) evidence += long_tokens[i].text + " ";
+  for (size_t i = whole.evidence[0].first; i <= whole.evidence[0].last; ++i) evidence += tokens[i].text + " ";
   EXPECT_NE(evidence.find("alpha"), std::string::npos) << evidence;
-  // Without the sentence, the same long text stays low.
-  EXPECT_LT(score_context(text::tokenize(filler + filler), m).probability, 0.5f);
+  const size_t half = kContextMaxTokens / 2;
+  const std::vector<text::Token> window(tokens.begin() + static_cast<ptrdiff_t>(half),
+                                        tokens.begin() + static_cast<ptrdiff_t>(half + kContextMaxTokens));
+  EXPECT_FLOAT_EQ(whole.probability, score_context(window, m).probability);
+  // Without the two words, the same long text stays low.
+  EXPECT_LT(score_context(text::tokenize(before + "then slept. " + after), m).probability, 0.5f);
 }
 
 // In the assessor: acts and preparation told in everyday words, which no phrase of the lexicon reads, become
@@ -338,6 +346,11 @@ TEST(ContextReaderInAssessor, MakesActsToldInEverydayWordsACheckIn) {
 }
 
 TEST(ContextReaderInAssessor, LeavesOtherPeopleAndOrdinaryMessagesAlone) {
+  // Read raw, the reader fires on the sister's act: only the assessor's hiding of other people's words
+  // keeps it from the writer's risk.
+  const char* sister = "My sister wrote a note and then rewrote it four times because the first ones sounded too "
+                       "angry. I'm scared for her tonight.";
+  EXPECT_TRUE(score_context(text::tokenize(sister)).fires);
   for (const char* t : {"My sister wrote a note and then rewrote it four times because the first ones sounded too "
                         "angry. I'm scared for her tonight.",
                         "My dad drove out to the coast to look at that spot again. Mum found him sitting in the car "
