@@ -147,20 +147,6 @@ struct Reading {
   std::vector<size_t> where;      // token index of the maximum of filter k
 };
 
-// The maximum of each filter over the window, without where it was: this runs for every window of every
-// message, so it is a plain loop the compiler turns into vector instructions.
-float window_logit(const std::vector<float>& z, size_t begin, size_t end, const ContextModel& model) {
-  std::array<float, kContextFilters> best;
-  best.fill(0.0f);  // the ReLU: a filter below zero everywhere contributes nothing
-  for (size_t t = begin; t < end; ++t) {
-    const float* zt = &z[t * kContextFilters];
-    for (size_t k = 0; k < kContextFilters; ++k) best[k] = std::max(best[k], zt[k]);
-  }
-  float logit = model.output_bias;
-  for (size_t k = 0; k < kContextFilters; ++k) logit += model.output[k] * best[k];
-  return logit;
-}
-
 // The same reading with where each filter peaked, for the evidence of a window that fired.
 Reading read(const std::vector<float>& z, size_t begin, size_t end, const ContextModel& model) {
   Reading r;
@@ -181,19 +167,15 @@ Reading read(const std::vector<float>& z, size_t begin, size_t end, const Contex
 
 float sigmoid(float v) { return 1.0f / (1.0f + std::exp(-v)); }
 
-// Windows of at most kContextMaxTokens tokens overlapping by half; one window for shorter texts.
-template <typename Fn>
-void for_each_window(size_t count, Fn&& fn) {
-  if (count <= kContextMaxTokens) {
-    fn(size_t{0}, count);
-    return;
-  }
-  const size_t step = kContextMaxTokens / 2;
-  for (size_t begin = 0;; begin += step) {
-    const size_t end = std::min(count, begin + kContextMaxTokens);
-    fn(begin, end);
-    if (end == count) break;
-  }
+// The filters' responses at tokens [begin, end) of the text, token-major: they read the neighbouring tokens
+// beyond the range too (zero only beyond the text's ends), so a stretch gives what the whole text would.
+std::vector<float> responses_of(const std::vector<text::Token>& tokens, size_t begin, size_t end,
+                                const ContextModel& model) {
+  const size_t from = begin > 0 ? begin - 1 : 0;
+  const size_t to = std::min(tokens.size(), end + 1);
+  const std::vector<float> z = responses(token_vectors(tokens, from, to, model), to - from, model);
+  return std::vector<float>(z.begin() + static_cast<ptrdiff_t>((begin - from) * kContextFilters),
+                            z.begin() + static_cast<ptrdiff_t>((end - from) * kContextFilters));
 }
 
 ContextModel never_firing_model() {
@@ -325,28 +307,39 @@ ContextResult score_context(const std::vector<text::Token>& tokens, const Contex
   ContextResult result;
   const size_t words = static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), counts_as_word));
   if (words < kContextMinWords) return result;
-  // Each window is read on its own (its filters see zero beyond its edges), so memory stays that of one
-  // window however long the message; windows overlap by half, so every three tokens lie whole in one.
+  // Windows of kContextMaxTokens tokens overlapping by half are pairs of consecutive half-windows, and the
+  // largest value of a filter over a window is the larger of its halves': each half is read once, one at a
+  // time (memory stays that of a half however long the message), and every window's reading follows.
+  constexpr size_t kHalf = kContextMaxTokens / 2;
+  const size_t n = tokens.size();
+  const size_t halves = (n + kHalf - 1) / kHalf;
+  std::vector<std::array<float, kContextFilters>> pooled(halves);
+  for (size_t h = 0; h < halves; ++h) {
+    const std::vector<float> z = responses_of(tokens, h * kHalf, std::min(n, (h + 1) * kHalf), model);
+    pooled[h].fill(0.0f);  // the ReLU: a filter below zero everywhere contributes nothing
+    for (size_t row = 0; row < z.size(); row += kContextFilters)
+      for (size_t k = 0; k < kContextFilters; ++k) pooled[h][k] = std::max(pooled[h][k], z[row + k]);
+  }
   float best = -INFINITY;
   size_t best_begin = 0, best_end = 0;
-  std::vector<float> best_z;
-  for_each_window(tokens.size(), [&](size_t begin, size_t end) {
-    std::vector<float> z = responses(token_vectors(tokens, begin, end, model), end - begin, model);
-    const float logit = window_logit(z, 0, end - begin, model);
+  const size_t windows = halves <= 2 ? 1 : halves - 1;  // a text of one window's length or less is one window
+  for (size_t w = 0; w < windows; ++w) {
+    const size_t last = std::min(halves - 1, w + 1);
+    float logit = model.output_bias;
+    for (size_t k = 0; k < kContextFilters; ++k) logit += model.output[k] * std::max(pooled[w][k], pooled[last][k]);
     if (logit > best) {
       best = logit;
-      best_begin = begin;
-      best_end = end;
-      best_z = std::move(z);
+      best_begin = w * kHalf;
+      best_end = std::min(n, (last + 1) * kHalf);
     }
-  });
+  }
   result.probability = sigmoid(best);
   result.fires = model.threshold < 1.0f && result.probability >= model.threshold;
   result.confident = model.confident_threshold < 1.0f && result.probability >= model.confident_threshold;
   if (!result.fires && !result.confident) return result;
   // Evidence: the word of the window that gave the most of the logit through the filters that peaked
   // there, with its neighbouring words (the filters read three tokens). None when no word gave any.
-  const Reading reading = read(best_z, 0, best_end - best_begin, model);
+  const Reading reading = read(responses_of(tokens, best_begin, best_end, model), 0, best_end - best_begin, model);
   std::vector<float> credit(best_end - best_begin, 0.0f);
   for (size_t k = 0; k < kContextFilters; ++k) credit[reading.where[k]] += model.output[k] * reading.activation[k];
   size_t centre = 0;

@@ -19,7 +19,7 @@
 //
 // The network, for tokens t = 1..T (text::tokenize, boundaries included):
 //   x_t = mean of the embeddings of the token's features (context_token_features)
-//   z_{k,t} = b_k + sum_{j in 0..W-1} F_{k,j} . x_{t+j-W/2}          (zero outside the window)
+//   z_{k,t} = b_k + sum_{j in 0..W-1} F_{k,j} . x_{t+j-W/2}          (zero outside the text)
 //   h_k = max(0, max_t z_{k,t}), t within a window of at most kContextMaxTokens tokens
 //   probability = sigmoid(c + sum_k o_k h_k)
 //
@@ -50,10 +50,11 @@ constexpr size_t kContextMinWords = 5;
 // this many words (as for the ideation reader, kIdeationAloneMinWords): on short everyday replies and
 // comments the reader was confident on style alone more often than on anything written there.
 constexpr size_t kContextAloneMinWords = 15;
-// A text is read at most this many tokens at a time (pooling over more would let a long text collect the
-// most worrying triple of each filter from different places, and memory stays that of one window);
-// longer texts are read in windows of this many tokens that overlap by half, each on its own, and the
-// most worrying window counts, as in the linear readers. Training reads a text's first window.
+// A text is pooled at most this many tokens at a time (pooling over more would let a long text collect the
+// most worrying triple of each filter from different places); longer texts are pooled in windows of this
+// many tokens that overlap by half, and the most worrying window counts, as in the linear readers. The
+// filters read across window edges; memory stays that of half a window however long the message.
+// Training reads a text's first window.
 constexpr size_t kContextMaxTokens = 512;
 
 // The trained network. Sizes are fixed by the constants above. Embeddings are kept as the table stores
