@@ -5,6 +5,8 @@
 #include <string>
 
 #include "safety/risk/assessor.h"
+#include "safety/risk/context_reader.h"
+#include "safety/text/normalize.h"
 
 namespace {
 
@@ -56,6 +58,33 @@ void BM_AssessConversation(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_AssessConversation)->Arg(10)->Arg(50)->Unit(benchmark::kMicrosecond);
+
+// The context reader alone (its share of an assessment), with the kernel the processor allows.
+void BM_ContextReader(benchmark::State& state) {
+  const auto tokens = haven::safety::text::tokenize(text_of_words(static_cast<size_t>(state.range(0))));
+  for (auto _ : state) {
+    auto r = haven::safety::risk::score_context(tokens);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_ContextReader)->Arg(30)->Arg(500)->Arg(3000)->Unit(benchmark::kMicrosecond);
+
+// Its filters on 512 tokens with each kernel (the four-wide one runs where eight-wide registers are missing).
+void BM_ContextFilters(benchmark::State& state) {
+  namespace risk = haven::safety::risk;
+  const auto kernel = state.range(0) == 8 ? risk::ContextKernel::kEightWide : risk::ContextKernel::kFourWide;
+  if (kernel == risk::ContextKernel::kEightWide && !risk::context_eight_wide_available()) {
+    state.SkipWithError("no eight-wide registers here");
+    return;
+  }
+  std::vector<float> x(512 * risk::kContextDim);
+  for (size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i % 7) * 0.1f;
+  for (auto _ : state) {
+    auto z = risk::context_filter_responses(x, 512, risk::shipped_context_model(), kernel);
+    benchmark::DoNotOptimize(z);
+  }
+}
+BENCHMARK(BM_ContextFilters)->Arg(4)->Arg(8)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
