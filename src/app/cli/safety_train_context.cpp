@@ -1,7 +1,7 @@
 // The context reader's part of `haven safety train-ideation --model context` (safety_cli.h): trains the
-// network (safety/risk/context_reader_training.h) on the training texts, sets the thresholds from its readings of the validation files' label-0 texts,
-// prints recall and false positives per kind, and with --out writes the table source
-// (src/safety/risk/context_reader_weights.cpp).
+// network (safety/risk/context_reader_training.h) on the training texts, sets the thresholds from its
+// readings of the validation files' label-0 texts, prints recall and false positives per kind, and with
+// --out writes the table source (src/safety/risk/context_reader_weights.cpp).
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -25,12 +25,6 @@ std::string file_names(const std::vector<std::string>& paths) {
     out += (out.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
   }
   return out;
-}
-
-size_t word_count(const std::vector<haven::safety::text::Token>& tokens) {
-  size_t words = 0;
-  for (const auto& t : tokens) words += t.is_boundary() ? 0 : 1;
-  return words;
 }
 
 // The generated source: the encoded table as base64 lines, with how it was made.
@@ -64,10 +58,9 @@ int train_context_reader(const ContextTrainingInput& in) {
   std::vector<bool> read(in.validation.size(), false);
   std::vector<double> negatives;
   for (size_t i = 0; i < in.validation.size(); ++i) {
-    const auto tokens = haven::safety::text::tokenize(in.validation[i].text);
-    read[i] = word_count(tokens) >= risk::kContextMinWords;
+    read[i] = risk::ideation_reads(in.validation[i].text, risk::kContextMinWords);  // as cross-validation counts
     if (!read[i]) continue;
-    probability[i] = risk::score_context(tokens, model).probability;
+    probability[i] = risk::score_context(haven::safety::text::tokenize(in.validation[i].text), model).probability;
     if (!in.validation[i].positive) negatives.push_back(probability[i]);
   }
   const double threshold =
