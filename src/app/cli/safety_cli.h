@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/cli/cli.h"
+#include "safety/risk/context_reader_training.h"
 #include "safety/risk/ideation_training.h"
 
 namespace haven::cli {
@@ -22,6 +23,7 @@ struct ContextTrainingInput {
   std::vector<std::string> train_files, validation_files;
   std::optional<std::string> out_path;
   double max_false_positive_rate = 0.05;
+  haven::safety::risk::ContextTrainingOptions options;  // the seed may come from --seed
 };
 int train_context_reader(const ContextTrainingInput& input);
 

@@ -34,7 +34,7 @@ std::string render_source(const std::string& encoded, const std::vector<std::str
   for (const auto& line : provenance) out += "// " + line + "\n";
   out +=
       "#include <cstddef>\n\n#include \"safety/risk/context_reader.h\"\n\nnamespace haven::safety::risk {\n\n"
-      "// The encoded table (encode_context_model), base64.\nextern const char* const kContextModelBase64[] = {\n";
+      "// The encoded table (encode_context_ensemble), base64.\nextern const char* const kContextModelBase64[] = {\n";
   const std::string text = risk::base64_encode(encoded);
   constexpr size_t kLine = 112;
   size_t parts = 0;
@@ -46,12 +46,12 @@ std::string render_source(const std::string& encoded, const std::vector<std::str
 }  // namespace
 
 int train_context_reader(const ContextTrainingInput& in) {
-  risk::ContextTrainingOptions options;
+  const risk::ContextTrainingOptions& options = in.options;
   size_t positives = 0;
   for (const auto& t : in.train) positives += t.positive ? 1 : 0;
-  std::printf("training the context reader on %zu texts (%zu positive), %zu epochs\n", in.train.size(), positives,
-              options.epochs);
-  risk::ContextModel model = risk::train_context(in.train, options);
+  std::printf("training the context reader on %zu texts (%zu positive): %zu networks, %zu epochs each\n",
+              in.train.size(), positives, options.members, options.epochs);
+  risk::ContextEnsemble model = risk::train_context_ensemble(in.train, options);
 
   // Readings of the validation texts the reader reads (kContextMinWords words or more), by the shipped form.
   std::vector<double> probability(in.validation.size(), 0.0);
@@ -92,8 +92,9 @@ int train_context_reader(const ContextTrainingInput& in) {
     std::vector<std::string> provenance;
     provenance.push_back("Training texts: " + file_names(in.train_files) + " (" + std::to_string(in.train.size()) +
                          " texts, " + std::to_string(positives) + " positive), written by this project.");
-    std::snprintf(buf, sizeof buf, "%zu epochs, seed %llu, learning rate %g, l2 %g.", options.epochs,
-                  static_cast<unsigned long long>(options.seed), options.learning_rate, options.l2);
+    std::snprintf(buf, sizeof buf, "%zu networks from seed %llu, %zu epochs each, learning rate %g, l2 %g.",
+                  model.members.size(), static_cast<unsigned long long>(options.seed), options.epochs,
+                  options.learning_rate, options.l2);
     provenance.push_back(buf);
     std::snprintf(buf, sizeof buf,
                   "Thresholds %.4f and %.4f: at most %.3f (confident: %.3f) of the label-0 texts of %zu words or "
@@ -104,8 +105,8 @@ int train_context_reader(const ContextTrainingInput& in) {
     provenance.push_back("  " + file_names(in.validation_files) + ".");
     // A training run that diverged (a weight not finite) would ship a table the program replaces with one
     // that never fires: refuse to write it.
-    const std::string encoded = risk::encode_context_model(model);
-    if (Result<risk::ContextModel> check = risk::decode_context_model(encoded); !check.is_ok())
+    const std::string encoded = risk::encode_context_ensemble(model);
+    if (Result<risk::ContextEnsemble> check = risk::decode_context_ensemble(encoded); !check.is_ok())
       return report_error(check.status().with_context("the trained network"));
     std::ofstream out(*in.out_path, std::ios::binary | std::ios::trunc);
     out << render_source(encoded, provenance);

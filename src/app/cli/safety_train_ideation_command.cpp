@@ -1,5 +1,5 @@
 // haven safety train-ideation [--model ideation|behaviour|means-reply|harm-reply|context] --validation FILE[,FILE...] [--max-validation-fpr F]
-//                             [--out FILE.cpp] TRAIN.jsonl...
+//                             [--seed N] [--members N] (context only) [--out FILE.cpp] TRAIN.jsonl...
 //
 // Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
 // {"id", "label": 0|1, "kind", "text"} that this project wrote itself, chooses the decision threshold as
@@ -148,8 +148,10 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   auto fpr_text = args.take_option("--max-validation-fpr");
   auto l2_text = args.take_option("--l2");
   auto min_texts_text = args.take_option("--min-texts");
+  auto seed_text = args.take_option("--seed");
+  auto members_text = args.take_option("--members");
   const bool cross_validate = args.take_flag("--cross-validate");
-  for (auto* r : {&validation, &out_path, &fpr_text, &l2_text, &min_texts_text, &model_name})
+  for (auto* r : {&validation, &out_path, &fpr_text, &l2_text, &min_texts_text, &model_name, &seed_text, &members_text})
     if (!r->is_ok()) return usage_error(r->status().message());
   if (!validation->has_value()) return usage_error("safety train-ideation expects --validation FILE, found nothing");
   // The four models this command trains: what each is read as, and where its table goes.
@@ -191,8 +193,11 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
         model_kind + "'");
   if (context && (l2_text->has_value() || min_texts_text->has_value()))
     return usage_error(
-        "safety train-ideation --model context takes only --validation, --max-validation-fpr, --cross-validate and "
-        "--out");
+        "safety train-ideation --model context takes only --validation, --max-validation-fpr, --seed, --members, "
+        "--cross-validate and --out");
+  if (!context && (seed_text->has_value() || members_text->has_value()))
+    return usage_error("safety train-ideation takes --seed and --members only with --model context (the linear "
+                       "models have no random start and are one model each)");
   const ReplyModel replies = spec->replies;
   risk::WeightsSourceTarget target;
   target.header = spec->header;
@@ -212,17 +217,31 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     double v = 0;
     const char* end = text->data() + text->size();
     auto [p, ec] = std::from_chars(text->data(), end, v);
-    if (ec != std::errc() || p != end || !(v >= low && v <= high))
-      return invalid_argument(std::string("expected ") + name + " to be a number from " + std::to_string(low) +
-                              " to " + std::to_string(high) + ", found '" + *text + "'");
+    if (ec != std::errc() || p != end || !(v >= low && v <= high)) {
+      char range[64];
+      std::snprintf(range, sizeof range, "%g to %g", low, high);
+      return invalid_argument(std::string("expected ") + name + " to be a number from " + range + ", found '" + *text +
+                              "'");
+    }
     out = v;
     return Status::ok();
   };
   double min_texts = static_cast<double>(train_options.min_texts_per_feature);
+  risk::ContextTrainingOptions context_options;
+  double seed = static_cast<double>(context_options.seed);
+  double members = static_cast<double>(context_options.members);
   for (Status s : {number(fpr_text.value(), "--max-validation-fpr", 0, 1, max_fpr),
                    number(l2_text.value(), "--l2", 0, 1e3, train_options.l2),
-                   number(min_texts_text.value(), "--min-texts", 1, 1e6, min_texts)})
+                   number(min_texts_text.value(), "--min-texts", 1, 1e6, min_texts),
+                   number(seed_text.value(), "--seed", 0, 1e9, seed),
+                   number(members_text.value(), "--members", 1, static_cast<double>(risk::kContextMaxMembers), members)})
     if (!s.is_ok()) return usage_error(s.message());
+  if (seed != static_cast<double>(static_cast<uint64_t>(seed)))
+    return usage_error("expected --seed to be a whole number, found '" + seed_text->value_or("") + "'");
+  if (members != static_cast<double>(static_cast<size_t>(members)))
+    return usage_error("expected --members to be a whole number, found '" + members_text->value_or("") + "'");
+  context_options.seed = static_cast<uint64_t>(seed);
+  context_options.members = static_cast<size_t>(members);
   train_options.min_texts_per_feature = static_cast<size_t>(min_texts);
   std::vector<std::string> train_files;
   while (auto f = args.take_positional()) train_files.push_back(*f);
@@ -242,7 +261,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       std::vector<risk::LabelledText> rest;
       for (size_t i = 0; i < train.size(); ++i)
         if (file_of[i] != held) rest.push_back(train[i].text);
-      const risk::ContextModel m = risk::train_context(rest, risk::ContextTrainingOptions{});
+      const risk::ContextEnsemble m = risk::train_context_ensemble(rest, context_options);
       for (size_t i = 0; i < train.size(); ++i) {
         if (file_of[i] != held || !risk::ideation_reads(train[i].text.text, risk::kContextMinWords)) continue;
         const double p = risk::score_context(haven::safety::text::tokenize(train[i].text.text), m).probability;
@@ -289,6 +308,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     input.validation_files = validation_files;
     if (out_path->has_value()) input.out_path = **out_path;
     input.max_false_positive_rate = fpr_text->has_value() ? max_fpr : risk::kContextMaxValidationFalsePositiveRate;
+    input.options = context_options;
     return train_context_reader(input);
   }
   std::vector<risk::LabelledText> texts;

@@ -915,7 +915,6 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   // only when confident in a message long enough to be more than its style: short everyday replies and
   // comments ("yeah my instructor said im ready") reach it on style alone.
   if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
-    const risk::ContextResult r = risk::score_context(f.classifier_tokens);
     // The lexicon's agreement here is what it reads as worrying but not enough alone: two kinds of the
     // writer's distress, or one with a method named. One kind of everyday distress ("couldn't sleep", "I
     // hate myself for eating the whole cake"), a giving-away that may be a house move, or a method named
@@ -924,7 +923,19 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     size_t distress_kinds = 0;
     for (bool k : f.distress_kind) distress_kinds += k ? 1 : 0;
     const bool lexicon_agrees = distress_kinds >= 2 || (distress_kinds >= 1 && f.method);
-    const bool alone = r.confident && classifier_words >= risk::kContextAloneMinWords;
+    const bool may_count_alone = classifier_words >= risk::kContextAloneMinWords;
+    const bool long_message = classifier_words >= risk::kContextLongMessageMinWords;
+    // Only what could count is read to the end: without the lexicon's agreement, a confident reading, or
+    // in a long message a clear one.
+    const risk::ContextEnsemble& reader = risk::shipped_context_reader();
+    const float needed = lexicon_agrees ? reader.threshold
+                         : long_message ? std::min(risk::kContextLongMessageProbability, reader.confident_threshold)
+                                        : reader.confident_threshold;
+    const risk::ContextResult r = lexicon_agrees || may_count_alone
+                                      ? risk::score_context(f.classifier_tokens, reader, needed)
+                                      : risk::ContextResult{};
+    const bool alone = (r.confident && may_count_alone) ||
+                       (long_message && !r.partial && r.probability >= risk::kContextLongMessageProbability);
     if ((r.fires && lexicon_agrees) || alone) {
       const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
       (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "safety/risk/ideation_classifier.h"
@@ -21,6 +23,7 @@ constexpr uint64_t kFnvOffset = kFnv1aOffset;
 uint64_t fnv_extend(uint64_t h, std::string_view bytes) { return fnv1a_extend(h, bytes); }
 
 constexpr char kMagic[4] = {'H', 'C', 'R', '1'};
+constexpr char kEnsembleMagic[4] = {'H', 'C', 'E', '1'};
 constexpr size_t kHeaderFloats = 3;  // output bias, threshold, confident threshold
 constexpr size_t kFloatCount =
     kHeaderFloats + kContextFilters + kContextFilters + kContextFilters * kContextWidth * kContextDim;
@@ -42,19 +45,26 @@ float get_f32(const unsigned char* p) {
 
 bool counts_as_word(const text::Token& t) { return !t.is_boundary(); }
 
-// The vector of each token of [begin, end): the mean of its features' embeddings, kContextDim floats per
-// token. Always inlined, so each caller below compiles it for its own instruction set: turning the small
-// integers of the table into floats is most of the reader's time, and wider registers do it in fewer steps.
-[[gnu::always_inline]] inline std::vector<float> token_vectors_in(const std::vector<text::Token>& tokens, size_t begin,
-                                                                  size_t end, const ContextModel& model) {
-  std::vector<float> x((end - begin) * kContextDim, 0.0f);
+// The embedding buckets of the features of some tokens: token i's are buckets[start[i]] up to
+// buckets[start[i + 1]]. Hashed once, however many networks read them.
+struct TokenFeatures {
   std::vector<uint32_t> buckets;
-  for (size_t t = begin; t < end; ++t) {
-    buckets.clear();
-    context_token_features(tokens[t].text, buckets);
-    float* xt = &x[(t - begin) * kContextDim];
-    const float inv = 1.0f / static_cast<float>(buckets.size());
-    for (uint32_t bucket : buckets) {
+  std::vector<uint32_t> start;
+};
+
+// The vector of each token: the mean of its features' embeddings, kContextDim floats per token. Always
+// inlined, so each caller below compiles it for its own instruction set: turning the small integers of the
+// table into floats is much of the reader's time, and wider registers do it in fewer steps.
+[[gnu::always_inline]] inline std::vector<float> token_vectors_in(const TokenFeatures& features,
+                                                                  const ContextModel& model) {
+  const size_t count = features.start.size() - 1;
+  std::vector<float> x(count * kContextDim, 0.0f);
+  for (size_t t = 0; t < count; ++t) {
+    float* xt = &x[t * kContextDim];
+    const uint32_t first = features.start[t], last = features.start[t + 1];
+    const float inv = 1.0f / static_cast<float>(last - first);
+    for (uint32_t i = first; i < last; ++i) {
+      const uint32_t bucket = features.buckets[i];
       const int8_t* e = &model.embeddings[size_t{bucket} * kContextDim];
       const float scale = model.embedding_scale[bucket] * inv;
       std::array<float, kContextDim> row;
@@ -66,10 +76,9 @@ bool counts_as_word(const text::Token& t) { return !t.is_boundary(); }
 }
 
 #if defined(__x86_64__)
-__attribute__((target("avx2,fma"))) std::vector<float> token_vectors_avx2(const std::vector<text::Token>& tokens,
-                                                                           size_t begin, size_t end,
+__attribute__((target("avx2,fma"))) std::vector<float> token_vectors_avx2(const TokenFeatures& features,
                                                                            const ContextModel& model) {
-  return token_vectors_in(tokens, begin, end, model);
+  return token_vectors_in(features, model);
 }
 #endif
 
@@ -78,12 +87,11 @@ bool eight_wide() {
   return kEightWide;
 }
 
-std::vector<float> token_vectors(const std::vector<text::Token>& tokens, size_t begin, size_t end,
-                                 const ContextModel& model) {
+std::vector<float> token_vectors(const TokenFeatures& features, const ContextModel& model) {
 #if defined(__x86_64__)
-  if (eight_wide()) return token_vectors_avx2(tokens, begin, end, model);
+  if (eight_wide()) return token_vectors_avx2(features, model);
 #endif
-  return token_vectors_in(tokens, begin, end, model);
+  return token_vectors_in(features, model);
 }
 
 // Four or eight floats the compiler keeps in one vector register (g++ and clang both understand the
@@ -188,15 +196,86 @@ Reading read(const std::vector<float>& z, size_t begin, size_t end, const Contex
 
 float sigmoid(float v) { return 1.0f / (1.0f + std::exp(-v)); }
 
-// The filters' responses at tokens [begin, end) of the text, token-major: they read the neighbouring tokens
-// beyond the range too (zero only beyond the text's ends), so a stretch gives what the whole text would.
-std::vector<float> responses_of(const std::vector<text::Token>& tokens, size_t begin, size_t end,
+// The vectors of a text's distinct tokens, for each member: a token that comes again (most words of a
+// message do) is hashed once and looked up in each member's table once, when that member first reads it.
+// Before a stretch that would take it past kCachedTokens it starts afresh, so memory stays small however
+// long and varied the message.
+class TokenVectorCache {
+ public:
+  TokenVectorCache(const ContextModel* const* members, size_t count) : members_(members, members + count) {
+    vectors_.resize(count);
+  }
+
+  // The row of each token of [from, to), adding the tokens not seen yet.
+  std::vector<uint32_t> rows_of(const std::vector<text::Token>& tokens, size_t from, size_t to) {
+    if (index_.size() + (to - from) > kCachedTokens) {
+      index_.clear();
+      features_ = TokenFeatures{};
+      for (auto& v : vectors_) v.clear();
+    }
+    if (features_.start.empty()) features_.start.push_back(0);
+    std::vector<uint32_t> rows;
+    rows.reserve(to - from);
+    for (size_t t = from; t < to; ++t) {
+      auto [it, is_new] = index_.emplace(tokens[t].text, static_cast<uint32_t>(index_.size()));
+      if (is_new) {
+        context_token_features(tokens[t].text, features_.buckets);
+        features_.start.push_back(static_cast<uint32_t>(features_.buckets.size()));
+      }
+      rows.push_back(it->second);
+    }
+    return rows;
+  }
+
+  // The token vectors of rows, kContextDim floats each, for one member.
+  std::vector<float> vectors(size_t member, const std::vector<uint32_t>& rows) {
+    std::vector<float>& known = vectors_[member];
+    const size_t done = known.size() / kContextDim;
+    if (done < index_.size()) {
+      TokenFeatures rest;  // the rows this member has not read yet
+      const uint32_t base = features_.start[done];
+      rest.buckets.assign(features_.buckets.begin() + base, features_.buckets.end());
+      for (size_t r = done; r < features_.start.size(); ++r) rest.start.push_back(features_.start[r] - base);
+      const std::vector<float> x = token_vectors(rest, *members_[member]);
+      known.insert(known.end(), x.begin(), x.end());
+    }
+    std::vector<float> x(rows.size() * kContextDim);
+    for (size_t i = 0; i < rows.size(); ++i)
+      std::memcpy(&x[i * kContextDim], &known[size_t{rows[i]} * kContextDim], kContextDim * sizeof(float));
+    return x;
+  }
+
+ private:
+  static constexpr size_t kCachedTokens = 4096;
+  std::vector<const ContextModel*> members_;  // borrowed
+  std::unordered_map<std::string_view, uint32_t> index_;  // views into the text's tokens
+  TokenFeatures features_;                                // of each row
+  std::vector<std::vector<float>> vectors_;               // per member, kContextDim floats per row read
+};
+
+// The tokens [begin, end) of a text with their neighbours on each side (the filters read one token beyond
+// the range; zero only beyond the text's ends), as rows of the cache.
+struct Stretch {
+  size_t begin = 0, end = 0;  // the range read
+  size_t from = 0, to = 0;    // with its neighbours
+  std::vector<uint32_t> rows;  // of [from, to)
+};
+
+Stretch stretch_of(const std::vector<text::Token>& tokens, size_t begin, size_t end, TokenVectorCache& cache) {
+  Stretch s;
+  s.begin = begin;
+  s.end = end;
+  s.from = begin > 0 ? begin - 1 : 0;
+  s.to = std::min(tokens.size(), end + 1);
+  s.rows = cache.rows_of(tokens, s.from, s.to);
+  return s;
+}
+
+// One member's responses over a stretch, token-major, for [from, to): rows begin - from to end - from are
+// what the whole text would give at [begin, end).
+std::vector<float> responses_of(const Stretch& s, TokenVectorCache& cache, size_t member,
                                 const ContextModel& model) {
-  const size_t from = begin > 0 ? begin - 1 : 0;
-  const size_t to = std::min(tokens.size(), end + 1);
-  const std::vector<float> z = responses(token_vectors(tokens, from, to, model), to - from, model);
-  return std::vector<float>(z.begin() + static_cast<ptrdiff_t>((begin - from) * kContextFilters),
-                            z.begin() + static_cast<ptrdiff_t>((end - from) * kContextFilters));
+  return responses(cache.vectors(member, s.rows), s.to - s.from, model);
 }
 
 ContextModel never_firing_model() {
@@ -312,57 +391,130 @@ Result<ContextModel> decode_context_model(std::string_view bytes) {
   return m;
 }
 
-const ContextModel& shipped_context_model() {
-  static const ContextModel kModel = [] {
+std::string encode_context_ensemble(const ContextEnsemble& ensemble) {
+  std::string out(kEnsembleMagic, sizeof(kEnsembleMagic));
+  const auto count = static_cast<uint32_t>(ensemble.members.size());
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((count >> (8 * i)) & 0xff));
+  put_f32(out, ensemble.threshold);
+  put_f32(out, ensemble.confident_threshold);
+  for (const ContextModel& m : ensemble.members) out += encode_context_model(m);
+  return out;
+}
+
+Result<ContextEnsemble> decode_context_ensemble(std::string_view bytes) {
+  constexpr size_t kHeader = sizeof(kEnsembleMagic) + 4 + 8;
+  if (bytes.size() < kHeader)
+    return corruption("context reader ensemble: expected at least " + std::to_string(kHeader) + " bytes, found " +
+                      std::to_string(bytes.size()));
+  if (std::memcmp(bytes.data(), kEnsembleMagic, sizeof(kEnsembleMagic)) != 0)
+    return corruption("context reader ensemble: expected magic HCE1, found something else");
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + sizeof(kEnsembleMagic);
+  const uint32_t count = uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
+  if (count < 1 || count > kContextMaxMembers)
+    return corruption("context reader ensemble: expected 1 to " + std::to_string(kContextMaxMembers) +
+                      " members, found " + std::to_string(count));
+  if (bytes.size() != kHeader + size_t{count} * kEncodedSize)
+    return corruption("context reader ensemble: expected " + std::to_string(kHeader + size_t{count} * kEncodedSize) +
+                      " bytes for " + std::to_string(count) + " members, found " + std::to_string(bytes.size()));
+  ContextEnsemble e;
+  e.threshold = get_f32(p + 4);
+  e.confident_threshold = get_f32(p + 8);
+  if (!std::isfinite(e.threshold) || !std::isfinite(e.confident_threshold))
+    return corruption("context reader ensemble: expected finite thresholds, found a non-finite one");
+  for (uint32_t i = 0; i < count; ++i) {
+    Result<ContextModel> m = decode_context_model(bytes.substr(kHeader + i * kEncodedSize, kEncodedSize));
+    if (!m.is_ok()) return m.status().with_context("member " + std::to_string(i));
+    e.members.push_back(std::move(m).value());
+  }
+  return e;
+}
+
+const ContextEnsemble& shipped_context_reader() {
+  static const ContextEnsemble kEnsemble = [] {
     std::string text;
     for (size_t i = 0; i < kContextModelBase64Parts; ++i) text += kContextModelBase64[i];
     Result<std::string> bytes = base64_decode(text);
-    if (!bytes.is_ok()) return never_firing_model();
-    Result<ContextModel> model = decode_context_model(bytes.value());
-    return model.is_ok() ? std::move(model).value() : never_firing_model();
+    ContextEnsemble never;
+    never.members.push_back(never_firing_model());
+    if (!bytes.is_ok()) return never;
+    Result<ContextEnsemble> ensemble = decode_context_ensemble(bytes.value());
+    return ensemble.is_ok() ? std::move(ensemble).value() : never;
   }();
-  return kModel;
+  return kEnsemble;
 }
 
-ContextResult score_context(const std::vector<text::Token>& tokens, const ContextModel& model) {
+namespace {
+
+// The reading of members together: for each window, the mean of the members' probabilities; the most
+// worrying window counts.
+ContextResult score_members(const std::vector<text::Token>& tokens, const ContextModel* const* members,
+                            size_t member_count, float threshold, float confident_threshold, float needed) {
   ContextResult result;
   const size_t words = static_cast<size_t>(std::count_if(tokens.begin(), tokens.end(), counts_as_word));
-  if (words < kContextMinWords) return result;
+  if (words < kContextMinWords || member_count == 0) return result;
   // Windows of kContextMaxTokens tokens overlapping by half are pairs of consecutive half-windows, and the
   // largest value of a filter over a window is the larger of its halves': each half is read once, one at a
   // time (memory stays that of a half however long the message), and every window's reading follows.
   constexpr size_t kHalf = kContextMaxTokens / 2;
   const size_t n = tokens.size();
   const size_t halves = (n + kHalf - 1) / kHalf;
-  std::vector<std::array<float, kContextFilters>> pooled(halves);
-  for (size_t h = 0; h < halves; ++h) {
-    const std::vector<float> z = responses_of(tokens, h * kHalf, std::min(n, (h + 1) * kHalf), model);
-    pooled[h].fill(0.0f);  // the ReLU: a filter below zero everywhere contributes nothing
-    for (size_t row = 0; row < z.size(); row += kContextFilters)
-      for (size_t k = 0; k < kContextFilters; ++k) pooled[h][k] = std::max(pooled[h][k], z[row + k]);
-  }
-  float best = -INFINITY;
-  size_t best_begin = 0, best_end = 0;
   const size_t windows = halves <= 2 ? 1 : halves - 1;  // a text of one window's length or less is one window
-  for (size_t w = 0; w < windows; ++w) {
-    const size_t last = std::min(halves - 1, w + 1);
-    float logit = model.output_bias;
-    for (size_t k = 0; k < kContextFilters; ++k) logit += model.output[k] * std::max(pooled[w][k], pooled[last][k]);
-    if (logit > best) {
-      best = logit;
-      best_begin = w * kHalf;
-      best_end = std::min(n, (last + 1) * kHalf);
+  std::vector<float> sum(windows, 0.0f);  // of the members' probabilities so far, per window
+  std::vector<std::array<float, kContextFilters>> pooled(halves);
+  TokenVectorCache cache(members, member_count);
+  for (size_t m = 0; m < member_count; ++m) {
+    const ContextModel& model = *members[m];
+    for (size_t h = 0; h < halves; ++h) {
+      const Stretch stretch = stretch_of(tokens, h * kHalf, std::min(n, (h + 1) * kHalf), cache);
+      const std::vector<float> z = responses_of(stretch, cache, m, model);
+      std::array<float, kContextFilters>& p = pooled[h];
+      p.fill(0.0f);  // the ReLU: a filter below zero everywhere contributes nothing
+      for (size_t row = (stretch.begin - stretch.from) * kContextFilters;
+           row < (stretch.end - stretch.from) * kContextFilters; row += kContextFilters)
+        for (size_t k = 0; k < kContextFilters; ++k) p[k] = std::max(p[k], z[row + k]);
+    }
+    float most = 0.0f;
+    for (size_t w = 0; w < windows; ++w) {
+      const auto& a = pooled[w];
+      const auto& b = pooled[std::min(halves - 1, w + 1)];
+      float logit = model.output_bias;
+      for (size_t k = 0; k < kContextFilters; ++k) logit += model.output[k] * std::max(a[k], b[k]);
+      sum[w] += sigmoid(logit);
+      most = std::max(most, sum[w]);
+    }
+    // Stop when even members still unread all reading 1 could not bring the mean to what is needed.
+    const float bound = (most + static_cast<float>(member_count - m - 1)) / static_cast<float>(member_count);
+    if (m + 1 < member_count && bound < needed) {
+      result.probability = bound;
+      result.partial = true;
+      return result;
     }
   }
-  result.probability = sigmoid(best);
-  result.fires = model.threshold < 1.0f && result.probability >= model.threshold;
-  result.confident = model.confident_threshold < 1.0f && result.probability >= model.confident_threshold;
+  float best = -1.0f;
+  size_t best_begin = 0, best_end = 0;
+  for (size_t w = 0; w < windows; ++w) {
+    const float probability = sum[w] / static_cast<float>(member_count);
+    if (probability > best) {
+      best = probability;
+      best_begin = w * kHalf;
+      best_end = std::min(n, (std::min(halves - 1, w + 1) + 1) * kHalf);
+    }
+  }
+  result.probability = best;
+  result.fires = threshold < 1.0f && result.probability >= threshold;
+  result.confident = confident_threshold < 1.0f && result.probability >= confident_threshold;
   if (!result.fires && !result.confident) return result;
-  // Evidence: the word of the window that gave the most of the logit through the filters that peaked
-  // there, with its neighbouring words (the filters read three tokens). None when no word gave any.
-  const Reading reading = read(responses_of(tokens, best_begin, best_end, model), 0, best_end - best_begin, model);
+  // Evidence: the word of the window that gave the most of the members' logits through the filters that
+  // peaked there, with its neighbouring words (the filters read three tokens). None when no word gave any.
+  const Stretch stretch = stretch_of(tokens, best_begin, best_end, cache);
   std::vector<float> credit(best_end - best_begin, 0.0f);
-  for (size_t k = 0; k < kContextFilters; ++k) credit[reading.where[k]] += model.output[k] * reading.activation[k];
+  const size_t offset = stretch.begin - stretch.from;
+  for (size_t m = 0; m < member_count; ++m) {
+    const Reading reading =
+        read(responses_of(stretch, cache, m, *members[m]), offset, offset + (best_end - best_begin), *members[m]);
+    for (size_t k = 0; k < kContextFilters; ++k)
+      credit[reading.where[k] - offset] += members[m]->output[k] * reading.activation[k];
+  }
   size_t centre = 0;
   float most = 0.0f;
   for (size_t i = 0; i < credit.size(); ++i)
@@ -378,8 +530,22 @@ ContextResult score_context(const std::vector<text::Token>& tokens, const Contex
   return result;
 }
 
-ContextResult score_context(const std::vector<text::Token>& tokens) {
-  return score_context(tokens, shipped_context_model());
+}  // namespace
+
+ContextResult score_context(const std::vector<text::Token>& tokens, const ContextModel& model) {
+  const ContextModel* const one[] = {&model};
+  return score_members(tokens, one, 1, model.threshold, model.confident_threshold, 0.0f);
+}
+
+ContextResult score_context(const std::vector<text::Token>& tokens, const ContextEnsemble& ensemble, float needed) {
+  std::vector<const ContextModel*> members;
+  for (const ContextModel& m : ensemble.members) members.push_back(&m);
+  return score_members(tokens, members.data(), members.size(), ensemble.threshold, ensemble.confident_threshold,
+                       needed);
+}
+
+ContextResult score_context(const std::vector<text::Token>& tokens, float needed) {
+  return score_context(tokens, shipped_context_reader(), needed);
 }
 
 std::string base64_encode(std::string_view bytes) {

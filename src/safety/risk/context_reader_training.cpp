@@ -175,4 +175,14 @@ ContextModel train_context(const std::vector<LabelledText>& texts, const Context
   return m;
 }
 
+ContextEnsemble train_context_ensemble(const std::vector<LabelledText>& texts, const ContextTrainingOptions& options) {
+  ContextEnsemble ensemble;
+  for (size_t i = 0; i < std::max<size_t>(1, options.members); ++i) {
+    ContextTrainingOptions one = options;
+    one.seed = options.seed + i;
+    ensemble.members.push_back(train_context(texts, one));
+  }
+  return ensemble;
+}
+
 }  // namespace haven::safety::risk

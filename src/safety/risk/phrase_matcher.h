@@ -17,10 +17,13 @@
 // The first element must be a plain word, prefix or alternatives (not optional, not a gap).
 //
 // Matching visits each token once and only tries the patterns whose first element can match it, so a
-// lexicon of thousands of patterns runs in time linear in the text for practical purposes.
+// lexicon of thousands of patterns runs in time linear in the text for practical purposes. Words are
+// compared as small integers: each token is looked up once per text, since the lexicon's patterns were
+// most of the risk assessor's time when they compared strings.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,11 +51,24 @@ class PhraseMatcher {
   size_t size() const { return patterns_.size(); }
 
  private:
+  static constexpr uint32_t kNoWord = UINT32_MAX;  // a token no exact atom names
   struct Atom {
     std::string text;
+    uint32_t word = kNoWord;  // for an exact word: its id in word_ids_
     bool prefix = false;
     bool number = false;
     bool big_number = false;
+  };
+  // What matching needs of each token, found once per text.
+  struct TokenView {
+    const std::vector<text::Token>* tokens = nullptr;  // borrowed
+    std::vector<uint32_t> word;       // id of the token's text, or kNoWord
+    std::vector<uint8_t> kind;        // kBoundary, kNumber, kBigNumber bits
+  };
+  static constexpr uint8_t kBoundary = 1, kNumber = 2, kBigNumber = 4;
+  struct PrefixEntry {
+    std::string prefix;
+    std::vector<size_t> patterns;
   };
   struct Element {
     std::vector<std::vector<Atom>> alternatives;  // each a run of one or more atoms
@@ -61,17 +77,30 @@ class PhraseMatcher {
     bool clause_end = false;  // the $ element
     bool or_clause_end = false;  // "$" is one of its alternatives ("again|$|tonight")
   };
-  using Pattern = std::vector<Element>;
+  struct Pattern {
+    std::vector<Element> elements;
+    // When the first element is always one word and the second a required word: the ids the token after
+    // the first must have (sorted), so most patterns tried at a token are ruled out without a search.
+    bool checks_next = false;
+    std::vector<uint32_t> next_words;
+    // For each element every match needs (not optional, not a gap or '$', every alternative starting
+    // with a word): the ids of those words. A text lacking all of one element's words cannot match, which
+    // rules out most patterns like "i ~3 ...", tried at every "I" of a text, before any search.
+    std::vector<std::vector<uint32_t>> required;
+  };
 
-  static bool atom_matches(const Atom& a, const std::string& token);
-  bool match_from(const Pattern& p, size_t elem, const std::vector<text::Token>& tokens, size_t pos,
-                  size_t* last) const;
+  static bool atom_matches(const Atom& a, const TokenView& in, size_t pos);
+  bool match_from(const std::vector<Element>& p, size_t elem, const TokenView& in, size_t pos, size_t* last) const;
+  uint32_t intern(const std::string& word);
+  uint32_t intern_one(const std::string& word);
 
   std::vector<Pattern> patterns_;
-  std::unordered_map<std::string, std::vector<size_t>> by_word_;
-  std::unordered_map<std::string, std::vector<size_t>> by_prefix_;
+  std::unordered_map<std::string, uint32_t> word_ids_;
+  std::vector<std::vector<size_t>> by_word_;  // by word id: patterns whose first element names it
+  std::vector<uint8_t> word_kind_;            // by word id: kNumber and kBigNumber bits
+  // Patterns whose first element is a prefix, by the prefix's first two bytes (prefixes have at least two).
+  std::unordered_map<uint32_t, std::vector<PrefixEntry>> by_prefix_;
   std::vector<size_t> by_number_;
-  size_t max_prefix_ = 0;
 };
 
 // True for "25", "3", "twenty", "a hundred"'s "hundred", ...: what a # element accepts.

@@ -118,6 +118,49 @@ TEST(ContextTable, RefusesATableOfTheWrongSizeMagicOrNumbers) {
   EXPECT_FALSE(decode_context_model("").is_ok());
 }
 
+TEST(ContextEnsembleTable, DecodesWhatItEncoded) {
+  ContextEnsemble e;
+  e.members = {numbered_model(), numbered_model()};
+  e.members[1].output_bias = -2.0f;
+  e.threshold = 0.625f;
+  e.confident_threshold = 0.875f;
+  Result<ContextEnsemble> back = decode_context_ensemble(encode_context_ensemble(e));
+  ASSERT_TRUE(back.is_ok()) << back.status().message();
+  ASSERT_EQ(back->members.size(), 2u);
+  EXPECT_EQ(back->threshold, e.threshold);
+  EXPECT_EQ(back->confident_threshold, e.confident_threshold);
+  EXPECT_EQ(back->members[0].output_bias, 0.125f);
+  EXPECT_EQ(back->members[1].output_bias, -2.0f);
+  EXPECT_EQ(back->members[1].embeddings, e.members[1].embeddings);
+}
+
+TEST(ContextEnsembleTable, RefusesAWrongCountSizeOrMember) {
+  ContextEnsemble e;
+  e.members = {numbered_model(), numbered_model()};
+  const std::string good = encode_context_ensemble(e);
+  Result<ContextEnsemble> shorter = decode_context_ensemble(good.substr(0, good.size() - 1));
+  ASSERT_FALSE(shorter.is_ok());
+  EXPECT_EQ(shorter.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(shorter.status().message().find("for 2 members"), std::string::npos) << shorter.status().message();
+  std::string none = good;
+  none[4] = 0;  // the member count's low byte
+  Result<ContextEnsemble> empty = decode_context_ensemble(none);
+  ASSERT_FALSE(empty.is_ok());
+  EXPECT_NE(empty.status().message().find("found 0"), std::string::npos) << empty.status().message();
+  std::string magic = good;
+  magic[2] = 'R';
+  EXPECT_FALSE(decode_context_ensemble(magic).is_ok());
+  // A single network's table is not an ensemble's.
+  EXPECT_FALSE(decode_context_ensemble(encode_context_model(numbered_model())).is_ok());
+  std::string second = good;
+  const float bad = NAN;
+  std::memcpy(&second[good.size() - encode_context_model(numbered_model()).size() + 4], &bad, 4);  // member 1's bias
+  Result<ContextEnsemble> member = decode_context_ensemble(second);
+  ASSERT_FALSE(member.is_ok());
+  EXPECT_NE(member.status().message().find("member 1"), std::string::npos) << member.status().message();
+  EXPECT_FALSE(decode_context_ensemble("").is_ok());
+}
+
 // The plain reference of the network: token vectors, filters and pooling written as the header's formulas,
 // one multiply-add at a time.
 std::vector<float> reference_responses(const std::vector<float>& x, size_t count, const ContextModel& m) {
@@ -136,7 +179,9 @@ std::vector<float> reference_responses(const std::vector<float>& x, size_t count
   return z;
 }
 
-float reference_probability(const std::vector<text::Token>& tokens, const ContextModel& m) {
+// The probability of each window of kContextMaxTokens tokens starting every half window, the last ending
+// at the text's end.
+std::vector<double> reference_window_probabilities(const std::vector<text::Token>& tokens, const ContextModel& m) {
   std::vector<float> x(tokens.size() * kContextDim, 0.0f);
   for (size_t t = 0; t < tokens.size(); ++t) {
     std::vector<uint32_t> buckets;
@@ -146,8 +191,7 @@ float reference_probability(const std::vector<text::Token>& tokens, const Contex
         x[t * kContextDim + d] += m.embedding_scale[b] * m.embeddings[b * kContextDim + d] / static_cast<float>(buckets.size());
   }
   const std::vector<float> z = reference_responses(x, tokens.size(), m);
-  // Windows of kContextMaxTokens tokens starting every half window, the last ending at the text's end.
-  double best = -1e30;
+  std::vector<double> out;
   for (size_t begin = 0;; begin += kContextMaxTokens / 2) {
     const size_t end = std::min(tokens.size(), begin + kContextMaxTokens);
     double logit = m.output_bias;
@@ -156,14 +200,30 @@ float reference_probability(const std::vector<text::Token>& tokens, const Contex
       for (size_t t = begin; t < end; ++t) most = std::max(most, z[t * kContextFilters + k]);
       logit += double{m.output[k]} * most;
     }
-    best = std::max(best, logit);
+    out.push_back(1.0 / (1.0 + std::exp(-logit)));
     if (end == tokens.size()) break;
   }
-  return static_cast<float>(1.0 / (1.0 + std::exp(-best)));
+  return out;
+}
+
+float reference_probability(const std::vector<text::Token>& tokens, const ContextModel& m) {
+  const std::vector<double> p = reference_window_probabilities(tokens, m);
+  return static_cast<float>(*std::max_element(p.begin(), p.end()));
+}
+
+// An ensemble's: the members' mean in each window, the most worrying window.
+float reference_probability(const std::vector<text::Token>& tokens, const ContextEnsemble& e) {
+  std::vector<double> mean;
+  for (const ContextModel& m : e.members) {
+    const std::vector<double> p = reference_window_probabilities(tokens, m);
+    mean.resize(p.size(), 0.0);
+    for (size_t w = 0; w < p.size(); ++w) mean[w] += p[w] / static_cast<double>(e.members.size());
+  }
+  return static_cast<float>(*std::max_element(mean.begin(), mean.end()));
 }
 
 TEST(ContextKernels, EachKernelMatchesThePlainReference) {
-  const ContextModel& m = shipped_context_model();
+  const ContextModel& m = shipped_context_reader().members.front();
   for (size_t count : {1u, 2u, 7u, 64u, 513u}) {  // odd and even counts: tokens go through in pairs
     std::vector<float> x(count * kContextDim);
     for (size_t i = 0; i < x.size(); ++i) x[i] = std::sin(static_cast<float>(i) * 0.37f) * 0.3f;
@@ -185,14 +245,15 @@ TEST(ContextKernels, TheReaderGivesThePlainReferencesProbability) {
                         "Tried knitting tonight. Produced something between a scarf and a tangle. Will continue.",
                         "i dont think ill be here by summer and honestly that feels like relief"}) {
     const auto tokens = text::tokenize(t);
-    EXPECT_NEAR(score_context(tokens).probability, reference_probability(tokens, shipped_context_model()), 1e-4f) << t;
+    EXPECT_NEAR(score_context(tokens).probability, reference_probability(tokens, shipped_context_reader()), 1e-4f) << t;
   }
 }
 
 // The shipped table is a real one, and at its threshold at most the documented share of the validation
 // files' label-0 texts fire: the table and the thresholds written with it belong together.
 TEST(ShippedContextReader, KeepsItsValidationPromise) {
-  const ContextModel& m = shipped_context_model();
+  const ContextEnsemble& m = shipped_context_reader();
+  ASSERT_EQ(m.members.size(), kContextMembers);
   ASSERT_LT(m.threshold, 1.0f) << "the shipped table did not decode: regenerate it with haven safety train-ideation --model context";
   ASSERT_LT(m.confident_threshold, 1.0f);
   EXPECT_GE(m.confident_threshold, m.threshold);
@@ -213,7 +274,7 @@ TEST(ShippedContextReader, KeepsItsValidationPromise) {
   }
   EXPECT_LE(false_alarms, static_cast<size_t>(kContextMaxValidationFalsePositiveRate * negatives) + 1)
       << false_alarms << " of " << negatives;
-  // 0.857 when it was trained; a table that lost its reading would fall far below.
+  // 0.903 when it was trained; a table that lost its reading would fall far below.
   EXPECT_GE(static_cast<double>(found) / positives, 0.80) << found << " of " << positives;
 }
 
@@ -283,6 +344,35 @@ TEST(ContextTraining, TheSameTextsAndSeedGiveTheSameNetwork) {
   EXPECT_NE(train_context(texts, options).filters, a.filters);
 }
 
+// An ensemble's members are the networks its seeds give one at a time, and one member read alone as an
+// ensemble reads as that network.
+TEST(ContextTraining, AnEnsembleIsItsSeedsNetworks) {
+  ContextTrainingOptions options;
+  options.epochs = 2;
+  options.members = 2;
+  options.seed = 7;
+  const std::vector<LabelledText> texts = ordered_texts(120, 3);
+  const ContextEnsemble e = train_context_ensemble(texts, options);
+  ASSERT_EQ(e.members.size(), 2u);
+  EXPECT_EQ(e.threshold, 1.0f);  // never fires until the caller sets it
+  ContextTrainingOptions second = options;
+  second.seed = 8;
+  EXPECT_EQ(e.members[1].filters, train_context(texts, second).filters);
+  EXPECT_NE(e.members[0].filters, e.members[1].filters);
+  ContextEnsemble one;
+  one.members = {e.members[1]};
+  one.threshold = 0.5f;
+  ContextModel alone = e.members[1];
+  alone.threshold = 0.5f;
+  for (const LabelledText& t : ordered_texts(20, 11)) {
+    const auto tokens = text::tokenize(t.text);
+    const ContextResult a = score_context(tokens, one), b = score_context(tokens, alone);
+    EXPECT_EQ(a.probability, b.probability) << t.text;
+    EXPECT_EQ(a.fires, b.fires) << t.text;
+    EXPECT_EQ(a.evidence.size(), b.evidence.size()) << t.text;
+  }
+}
+
 TEST(ContextTraining, EmbeddingsNoTextTouchedAreZero) {
   ContextTrainingOptions options;
   options.epochs = 1;
@@ -325,6 +415,18 @@ TEST(ContextReader, ReadsLongTextsInOverlappingWindows) {
   }
   // Without the two words, the same long text stays low.
   EXPECT_LT(score_context(text::tokenize(before + "then slept. " + after), m).probability, 0.5f);
+  // Two networks together: the mean of their readings, window by window, as the reference gives it.
+  options.seed = 46;
+  ContextEnsemble two;
+  two.members = {m, train_context(ordered_texts(600, 2), options)};
+  two.threshold = 0.5f;
+  const ContextResult together = score_context(tokens, two);
+  EXPECT_NEAR(together.probability, reference_probability(tokens, two), 1e-5f);
+  ASSERT_FALSE(together.evidence.empty());
+  for (size_t count : {kContextMaxTokens + 1, 3 * kContextMaxTokens / 2 + 7}) {
+    const std::vector<text::Token> part(tokens.begin(), tokens.begin() + static_cast<ptrdiff_t>(count));
+    EXPECT_NEAR(score_context(part, two).probability, reference_probability(part, two), 1e-5f) << count << " tokens";
+  }
 }
 
 // In the assessor: acts and preparation told in everyday words, which no phrase of the lexicon reads, become
