@@ -925,17 +925,20 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     const bool lexicon_agrees = distress_kinds >= 2 || (distress_kinds >= 1 && f.method);
     const bool may_count_alone = classifier_words >= risk::kContextAloneMinWords;
     const bool long_message = classifier_words >= risk::kContextLongMessageMinWords;
-    // Only what could count is read to the end: without the lexicon's agreement, a confident reading, or
-    // in a long message a clear one.
+    const bool short_message = classifier_words >= risk::kContextShortMessageMinWords;
+    // Only what could count is read to the end: with the lexicon's agreement, a reading at the threshold;
+    // without it, a confident reading, in a long message a clear one, in a short one a near-certain one.
     const risk::ContextEnsemble& reader = risk::shipped_context_reader();
     const float needed = lexicon_agrees ? reader.threshold
                          : long_message ? std::min(risk::kContextLongMessageProbability, reader.confident_threshold)
-                                        : reader.confident_threshold;
-    const risk::ContextResult r = lexicon_agrees || may_count_alone
+                         : may_count_alone ? reader.confident_threshold
+                                           : risk::kContextShortMessageProbability;
+    const risk::ContextResult r = lexicon_agrees || short_message
                                       ? risk::score_context(f.classifier_tokens, reader, needed)
                                       : risk::ContextResult{};
     const bool alone = (r.confident && may_count_alone) ||
-                       (long_message && !r.partial && r.probability >= risk::kContextLongMessageProbability);
+                       (long_message && !r.partial && r.probability >= risk::kContextLongMessageProbability) ||
+                       (short_message && !r.partial && r.probability >= risk::kContextShortMessageProbability);
     if ((r.fires && lexicon_agrees) || alone) {
       const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
       (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;
