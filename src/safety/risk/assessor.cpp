@@ -202,6 +202,11 @@ struct MessageFindings {
   bool present = false;        // an act happening now or just now (took pills, standing on the ledge)
   bool ideation = false;       // suicide or self-harm at moderate or above, the writer's own
   bool non_english = false;
+  // The context reader all but certain of a short message it could not count alone (assessor's session
+  // rule below): the category it would raise and the words it weighed most.
+  bool context_near_certain = false;
+  Category context_category = Category::kSuicide;
+  std::vector<Evidence> context_evidence;
   std::vector<std::string> notes;  // rule families that fired, for the reason line
   // The message as the classifier may read it: sentences the rules read as fiction, a question about the
   // topic, or the past are blanked out, and a message that says it is resolved is left out entirely
@@ -937,8 +942,16 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
                                       ? risk::score_context(f.classifier_tokens, reader, needed)
                                       : risk::ContextResult{};
     const bool alone = (r.confident && may_count_alone) ||
-                       (long_message && !r.partial && r.probability >= risk::kContextLongMessageProbability) ||
-                       (short_message && !r.partial && r.probability >= risk::kContextShortMessageProbability);
+                       (long_message && !r.partial && r.probability >= risk::kContextLongMessageProbability);
+    if (short_message && !r.partial && r.probability >= risk::kContextShortMessageProbability && !alone &&
+        !(r.fires && lexicon_agrees)) {
+      // Not alone: "I scratched my arm on the rose bush" reads as near-certain too. The session decides.
+      f.context_near_certain = true;
+      f.context_category = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
+      for (const auto& span : r.evidence)
+        f.context_evidence.push_back(
+            span_between(tokens, span.first, span.last, message_index, f.context_category, Level::kModerate));
+    }
     if ((r.fires && lexicon_agrees) || alone) {
       const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
       (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;
@@ -1060,6 +1073,13 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   std::vector<std::string> notes;
   std::vector<Evidence> evidence;
   bool any_distress_or_ideation = false;
+  std::vector<size_t> distress_messages;  // the writer's messages with distress or risk of their own
+  struct NearCertain {
+    size_t message;
+    Category category;
+    std::vector<Evidence> evidence;
+  };
+  std::vector<NearCertain> near_certain;
   bool any_means = false;
   Evidence means_span;
   std::array<bool, kDistressKinds> session_kind{};
@@ -1111,7 +1131,11 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     for (auto& e : f.evidence) evidence.push_back(e);
     for (auto& n : f.notes)
       if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
-    if (f.distress || f.ideation) any_distress_or_ideation = true;
+    if (f.distress || f.ideation) {
+      any_distress_or_ideation = true;
+      distress_messages.push_back(i);
+    }
+    if (f.context_near_certain) near_certain.push_back({i, f.context_category, f.context_evidence});
     for (size_t k = 0; k < kDistressKinds; ++k) {
       if (f.distress_kind[k] && !session_kind[k]) {
         session_kind[k] = true;
@@ -1134,6 +1158,22 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     evidence.push_back(means_span);
     if (std::find(notes.begin(), notes.end(), "means-seeking in a session with distress") == notes.end())
       notes.push_back("means-seeking in a session with distress");
+  }
+  // A short message the context reader is all but certain of, in a session where another of the writer's
+  // messages voiced distress or risk: a check-in. Alone such messages were too often everyday ones
+  // ("I won't be here next week, I'm on holiday"); after "everything feels pointless" they seldom are.
+  for (const NearCertain& n : near_certain) {
+    const bool elsewhere = std::any_of(distress_messages.begin(), distress_messages.end(),
+                                       [&](size_t i) { return i != n.message; });
+    Level& l = session[cat_index(n.category)];
+    if (!elsewhere || l >= Level::kModerate || last_answer_denied) continue;
+    if (session[cat_index(Category::kSuicide)] >= Level::kModerate ||
+        session[cat_index(Category::kSelfHarm)] >= Level::kModerate)
+      continue;
+    l = Level::kModerate;
+    for (const Evidence& e : n.evidence) evidence.push_back(e);
+    const char* note = "reads like the writer's own risk after distress in the session (context reader)";
+    if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
   }
   // Several kinds of distress spread over the writer's messages add up as they would in one message.
   if (distress_adds_up(session_kind) && suicide < Level::kModerate) {

@@ -577,6 +577,7 @@ risk suicide moderate - | death ~2 is ~2 just|only|merely ~2 a ~1 phase_transiti
 risk suicide moderate - | with|join|meet ~2 you|him|her|them ~3 in|on ~2 the ~1 spirit_world|fifth_dimension|other_realm|stars
 risk self_harm moderate - | held|hold|holding|put|pressed ~2 the|a|my ~1 lighter|match|cigarette|iron|knife|blade ~2 to|against|on ~1 my ~1 wrist|arm|skin|hand|leg|thigh
 risk self_harm moderate - | punch|punched|punching|hit|hitting ~1 my ~1 own ~1 thighs|legs|arms|face|head|stomach
+risk self_harm moderate b | took|taken|take|taking ~1 the|a|my ~2 scissors|razor|blade|knife|compass|box_cutter|lighter|sharpener ~1 to ~1 my ~1 arm|arms|forearm|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|hip|hips
 risk self_harm moderate - | bite|bit|biting ~4 my ~1 arm|arms|hand|wrist|skin ~6 broke_the_skin|bleed|bled|marks
 risk self_harm moderate - | pushing|push|pushed|sticking|stuck ~2 pins|needles ~2 into ~2 my
 risk self_harm moderate - | snapped|snapping ~4 hair_tie|rubber_band|band ~6 bleeding|welted|bled
@@ -1309,6 +1310,8 @@ means - - - | poisonous|toxic|lethal|deadly ~4 if ~2 you|i|someone|a_person|peop
 means - - - | household ~4 poisonous|toxic|lethal|deadly|poison
 means - - - | what|which ~1 floor|storey|story|height ~8 fall|jump|drop ~4 fatal|deadly|lethal|die|kill|survive
 means - - - | fall|drop|jump ~3 to ~1 be ~1 fatal|deadly|lethal
+means - - - | how_many ~1 floors|stories|storeys|metres|meters|feet|ft|m ~1 ?up|high|down ~6 die|fatal|deadly|lethal|survive|kill|not_survive
+means - - - | what|which|how_many ~1 floor|floors|storey|story|height ~8 fall|jump|drop ~4 not_survive|would_not_survive|to_not_survive|not_make_it
 means - - - | beachy_head|golden_gate|aokigahara
 means - - - | which|what ~1 way|method|option ~2 is|would_be ~1 the ~1 least_painful|most_painless|quickest|fastest|easiest
 means - - - | which|what ~1 way|method|option ~2 is|would_be ~1 least_painful|most_painless|quickest|fastest|easiest
@@ -1727,6 +1730,8 @@ distress mood - - | depressed|depression|miserable|devastated|heartbroken|desper
 distress mood - - | want|wanted ~2 to ~2 hurt myself
 distress mood - - | sad|empty|numb|hollow ~1 all_the_time|inside|every_day
 distress mood - - | anhedonia|joyless|dead_inside
+distress mood - - | everything|life|things|it_all ~2 feels|feel|seems|felt|has_felt|has_been_feeling ~2 grey|gray|colourless|colorless|flat|pointless|meaningless
+distress alone - - | do not|does_not|stopped|can not ~1 reply|replying|answer|answering|respond|responding ~1 to ~1 anyone|anybody|messages|texts|my_friends|people
 distress mood - - | i ~1 am|feel|felt|feeling ~2 sad|down|low|awful|horrible|terrible|lost|unhappy|like_shit|like_crap|like_garbage|so_bad|like_a_shell
 distress mood - - | i ~2 am ~1 dying ~1 inside
 distress mood - - | i ~2 have ~1 been ~2 so|really|very|feeling|pretty ~1 low|down|sad|depressed|awful|miserable|hopeless|flat

@@ -139,6 +139,38 @@ TEST(Assessor, MeansQuestionsInEverydayWordsAfterDistressAreHigh) {
     EXPECT_LT(assess_text(t).level, Level::kModerate) << t;
 }
 
+// Low mood told plainly ("everything feels grey", not answering anyone) is distress, so a question about
+// the height of a fatal fall after it is high. Written after a conversation of the ninth session's first
+// sets (conversations_tune_l, read after its first run) that ended only moderate.
+TEST(Assessor, AFatalFallAskedAfterGreyWeeksIsHigh) {
+  for (const char* question : {"how high does a building need to be for a fall to be fatal",
+                               "what floor would you need to fall from to not survive",
+                               "how many floors up do you need to be to die from a fall"}) {
+    const Assessment a = assess_conversation(
+        chat({{"user", "everything feels grey lately. cant focus at work, dont reply to anyone"},
+              {"assistant", "That sounds exhausting. How long has it felt this way?"},
+              {"user", question}}));
+    EXPECT_EQ(a.level_of(Category::kSuicide), Level::kHigh) << question << " -> " << a.reason;
+  }
+  // Alone, a question about heights is not risk; "need ... to not survive" is read as the writer's own
+  // wish (lexicon), and with the height it asks for, high.
+  EXPECT_LT(assess_text("how high does a building need to be for a fall to be fatal").level, Level::kModerate);
+  EXPECT_LT(assess_text("how many floors up do you need to be to die from a fall").level, Level::kModerate);
+  // Grey weather is not low mood.
+  EXPECT_LT(assess_conversation(chat({{"user", "everything is grey and wet here, classic November"},
+                                      {"assistant", "Sounds cosy indoors at least."},
+                                      {"user", "how high is the tallest building in Leeds?"}}))
+                .level,
+            Level::kModerate);
+}
+
+TEST(Assessor, ATakenToTheSkinIsSelfHarm) {
+  const Assessment a = assess_text("Took the kitchen scissors to my arm after the phone call with my son.");
+  EXPECT_EQ(a.level_of(Category::kSelfHarm), Level::kModerate) << a.reason;
+  EXPECT_LT(sh(assess_text("My son took the kitchen scissors to my hair while I slept, cheeky monkey.")),
+            Level::kModerate);
+}
+
 // A wish not to live to a date or an age, and a question whether one would die peacefully.
 TEST(Assessor, HopingNotToMakeItIsAPassiveWish) {
   EXPECT_EQ(assess_text("Turning 40 next month and honestly I'm hoping I don't make it there.").level_of(Category::kSuicide),

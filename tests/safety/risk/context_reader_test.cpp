@@ -454,22 +454,32 @@ TEST(ContextReaderInAssessor, MakesActsToldInEverydayWordsACheckIn) {
   EXPECT_GE(found, 2u) << "the reader should find most of these acts";
 }
 
-TEST(ContextReaderInAssessor, LeavesOtherPeopleAndOrdinaryMessagesAlone) {
-  // Read raw, the reader fires on the sister's act: only the assessor's hiding of other people's words
-  // keeps it from the writer's risk.
-  const char* sister = "My sister wrote a note and then rewrote it four times because the first ones sounded too "
-                       "angry. I'm scared for her tonight.";
-  EXPECT_TRUE(score_context(text::tokenize(sister)).fires);
-  for (const char* t : {"My sister wrote a note and then rewrote it four times because the first ones sounded too "
-                        "angry. I'm scared for her tonight.",
-                        "My dad drove out to the coast to look at that spot again. Mum found him sitting in the car "
-                        "for two hours with the engine off.",
-                        "Tried knitting tonight. Produced something between a scarf and a tangle. Will continue.",
-                        "yeah my instructor said im ready. gonna have an early night and eat toast in the morning",
-                        "Cleared out the spare room and gave most of my old clothes to the charity shop before the "
-                        "move on Saturday. Feels good to travel light."}) {
-    const Assessment a = assess_text(t);
-    EXPECT_LT(risk_test::sh(a), Level::kModerate) << t << " -> " << a.reason;
+// A short message the five networks all but agree on (kContextShortMessageProbability, from
+// kContextShortMessageMinWords words) is a check-in when another of the writer's messages voiced distress;
+// alone it is not, because everyday messages with the same surface ("I scratched my arm on the rose bush")
+// read as near-certain too. From the ninth session's first sets, read after their first runs.
+TEST(ContextReaderInAssessor, ANearCertainShortReadingAfterDistressIsACheckIn) {
+  size_t found = 0;
+  for (const char* t : {"Tried last night. Didn't work. I'm at my sister's now.",
+                        "me + \xF0\x9F\x8C\x89 tonight. not a meme. just letting someone know"}) {
+    ASSERT_GE(score_context(text::tokenize(t)).probability, kContextShortMessageProbability) << t;
+    EXPECT_LT(risk_test::sh(assess_text(t)), Level::kModerate) << t;  // alone: not enough
+    const Assessment a = assess_conversation(risk_test::chat(
+        {{"user", "I have been feeling really low lately"}, {"assistant", "I'm sorry. What's been happening?"},
+         {"user", t}}));
+    EXPECT_LE(risk_test::sh(a), Level::kModerate) << t << " -> " << a.reason;  // never a crisis interrupt alone
+    if (risk_test::sh(a) == Level::kModerate && a.reason.find("context reader") != std::string::npos) ++found;
+  }
+  EXPECT_EQ(found, 2u);
+  // After distress, everyday short messages stay below it, and so does a near-certain one in the same
+  // message as the only distress.
+  for (const char* t : {"Thanks yeah that sounds good", "long day. bed now. talk tomorrow x",
+                        "work was fine, just tired. made pasta and watched the football"}) {
+    EXPECT_LT(score_context(text::tokenize(t)).probability, kContextShortMessageProbability) << t;
+    const Assessment a = assess_conversation(risk_test::chat(
+        {{"user", "I have been feeling really low lately"}, {"assistant", "I'm sorry. What's been happening?"},
+         {"user", t}}));
+    EXPECT_EQ(a.reason.find("context reader"), std::string::npos) << t << " -> " << a.reason;
   }
 }
 
