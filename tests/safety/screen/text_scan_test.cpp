@@ -79,6 +79,11 @@ TEST(TextScanTest, EveryBuiltInPatternCompiles) {
   // Touch every lazily built rule set, then ask for failures.
   screen::screen_reply("I can not. They are watching you. 3 mg. Take the bus.",
                        screen::ScreenContext::from_conversation({{"user", "I want to die"}}, Level::kHigh));
+  // The whole-reply reading: a means question after distress, answered without care.
+  screen::screen_reply("The late freight comes through a bit after eleven. Safe walks!",
+                       screen::ScreenContext::from_conversation(
+                           {{"user", "I lost my job and I feel hopeless. When does the freight train pass the crossing?"}},
+                           Level::kModerate));
   screen::screen_reply("Sort them by colour.", [] {
     screen::ScreenContext x;
     x.compulsion = x.mania = x.psychosis = true;
