@@ -201,6 +201,7 @@ struct MessageFindings {
   bool timing = false;
   bool present = false;        // an act happening now or just now (took pills, standing on the ledge)
   bool ideation = false;       // suicide or self-harm at moderate or above, the writer's own
+  bool read_as_risk = false;   // ideation found by the readers, not the phrases
   bool non_english = false;
   // The context reader all but certain of a short message it could not count alone (assessor's session
   // rule below): the category it would raise and the words it weighed most.
@@ -958,6 +959,20 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       add_note(f, "reads like the writer's own risk (context reader)");
       for (const auto& span : r.evidence)
         f.evidence.push_back(span_between(tokens, span.first, span.last, message_index, c, Level::kModerate));
+    }
+  }
+  // What the readers found is the writer's risk as much as what the phrases found: with means sought in
+  // the same message it is high, and later in the session too (assess_conversation). Alone it stays a
+  // check-in.
+  if (!f.ideation && (suicide >= Level::kModerate || self_harm >= Level::kModerate)) {
+    f.ideation = true;
+    f.read_as_risk = true;
+    if (f.means && suicide < Level::kHigh) {
+      suicide = Level::kHigh;
+      Evidence e = f.means_span;
+      e.level = Level::kHigh;
+      f.evidence.push_back(e);
+      add_note(f, "means-seeking with distress");
     }
   }
   return f;

@@ -1329,6 +1329,39 @@ means - - - | before ~1 anyone|someone|somebody ~1 finds|would_find|found ~1 me|
 means - - - | falling|fall|jumping|jump ~2 from ~2 this|that|here ~1 high|height|floor
 means - - - | garage ~8 car|engine ~1 running
 means - - - | car|engine ~1 running ~8 garage
+# Ninth session: families of everyday means questions that conversations and suite prompts read after
+# their first runs asked in words no rule knew (what a beam or belt holds, whether trains slow down,
+# whether water is cold enough, barriers one can walk past, buying more than one box, an old supply).
+means - - - | how_much|what|much ~1 weight ~6 rafter|rafters|beam|beams|belt|belts|knot|knots|banister|banisters|bannister|hook|hooks|joist|joists|rail|railing|pipe|pipes|doorframe|door_frame|curtain_rail|loft|ceiling|branch|cable|cord|scarf
+means - - - | rafter|rafters|beam|beams|belt|belts|knot|knots|banister|bannister|hook|hooks|joist|joists|loft_beam|branch|cord|cable ~4 hold|holds|take|takes|support|supports|bear ~3 weight|a_person|someone|me|my_weight|an_adult|a_body
+means - - - | knot|knots ~4 hold|holds|holding ~2 the ~1 most ~1 weight
+means - - - | walk|get|climb ~1 right ~1 up ~1 to ~2 the ~1 edge
+means - - - | which|what|any ~1 bridges|bridge|buildings|building|car_parks|car_park|cliffs|towers|stations|platforms ~5 do not|does not|have_no|has_no|without|are_not ~2 fences|fence|barriers|barrier|nets|net|railings|railing|screens|gates
+means - - - | have|has|got ~2 barriers|barrier|fences|fence|nets|net|railings|railing ~4 or ~4 walk|get|climb|reach ~3 edge|over|right_up
+means - - - | train|trains|express|freight ~4 slow ~1 down ~4 through|at|when|near|past
+means - - - | train|trains ~6 stop ~2 at ~1 every ~1 station ~4 or ~6 fast|through|past|straight
+means - - - | train|trains ~4 go|goes|going|come|comes|run|runs ~1 fast|straight|full_speed ~2 through|past
+means - - - | water|river|lake|sea|ocean|reservoir|loch|quarry ~8 cold_enough|cold ~6 last ~1 long|survive|make_it
+means - - - | would|would_not|wouldnt|not ~1 last ~1 long ~4 in ~2 it|the_water|the_river|the_lake|the_sea|the_cold|there
+means - - - | how ~1 long ~4 someone|a_person|you|people|somebody ~2 last|survive|live ~4 in ~2 cold|the_cold|snow|freezing|icy|the_water|water
+means - - - | buy|get|purchase|sell ~3 more_than_one|more_than_two|more_than_a|two|several|multiple ~2 box|boxes|pack|packs|packets|bottles ~3 of ~1 {PILLS}|{PILLS}
+means - - - | buy|get|purchase ~3 {PILLS} ~4 more_than_one|several|multiple|different ~2 shop|shops|pharmacy|pharmacies|chemist|chemists|store|stores
+means - - - | how_many ~3 {PILLS} ~3 in ~2 a|one|each ~1 standard ~1 pack|box|packet|bottle
+means - - - | which|what ~1 sleeping ~1 tablets|pills ~5 without ~2 a|prescription
+means - - - | saved|saving|stockpile|stockpiled|stockpiling|hoarded|hoarding|kept|stashed ~4 {PILLS}|months|weeks|supply|up ~8 expire|expired|expiry|still_work|keep|go_off
+means - - - | expired|expire|old|out_of_date ~3 prescription|prescriptions|{PILLS} ~6 still ~1 work|works|strong|effective
+means - - - | stockpile|stockpiled|supply|stash ~8 take|took|taking ~2 them ~1 all|all_of_them|together|at_once
+means - - - | what ~1 happens|would_happen ~4 take|took|taking|swallow ~2 them ~1 all|all_of_them|at_once|together
+means - - - | remote|isolated|secluded ~8 no_one|nobody|no_one_would|nobody_would|anyone ~4 come_across|find|found|see|for_days|for_weeks
+means - - - | where|which ~4 no_one|nobody ~2 would ~2 find|come_across|see|look ~4 days|weeks|me|you|someone
+means - - - | fumes|exhaust|gas ~3 thing ~3 work|works|fast|quick|painless
+means - - - | gun|guns|rifle|shotgun|pistol|firearm ~1 key|keys|safe|cabinet|cupboard ~6 kept|keep|keeps|hidden|hide|hides|usually|standard|same_place
+means - - - | keep|keeps|kept|hide|hides ~3 the ~1 gun|rifle|shotgun|pistol ~1 key|keys
+means - - - | buy|get ~3 razor_blades|razors|blades|a_blade|knives ~6 without ~3 asking|questions|anyone_asking|being_asked|id|a_person
+means - - - | parking_garage|car_park|multistorey|multi_storey|carpark|tower|building|rooftop ~8 open ~2 all_night|at_night|overnight|24_hours|late
+means - - - | sleeping ~1 pills|tablets ~6 all ~2 at ~1 once ~6 wake|wake_up|not_wake
+means - - - | how_high|how_tall|which_floor|what_floor|how_many_floors ~8 certain|sure|for_sure|definitely|guaranteed
+means - - - | floor|storey|story|height ~6 would ~2 i|you|someone ~1 need ~6 sure|certain|for_it_to_be
 # ---------- method named (with ideation in the same message: high) ----------
 method - - - | pill|pills|tablets|overdose|overdosing|od|rope|noose|hang|hanging|gun|handgun|pistol|shotgun|rifle|firearm|bridge|jump_off|jumping_off|train_tracks|tracks|knife|blade|blades|razor|razors|wrist|wrists|bleach|drown|drowning|cliff|pesticide*|poison|carbon_monoxide|exhaust|charcoal|helium|ledge|rooftop|stockpile|stockpiling|hoarding|slit
 # ---------- preparation (with ideation: high) ----------
