@@ -24,6 +24,11 @@ struct ContextTrainingInput {
   std::optional<std::string> out_path;
   double max_false_positive_rate = 0.05;
   haven::safety::risk::ContextTrainingOptions options;  // the seed may come from --seed
+  // Which table of this network: the --model name, the header its generated source includes, and the
+  // symbol of its base64 parts.
+  std::string model_name = "context";
+  std::string header = "safety/risk/context_reader.h";
+  std::string table_symbol = "kContextModelBase64";
 };
 int train_context_reader(const ContextTrainingInput& input);
 

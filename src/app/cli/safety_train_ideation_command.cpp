@@ -1,5 +1,7 @@
-// haven safety train-ideation [--model ideation|behaviour|means-reply|harm-reply|context] --validation FILE[,FILE...] [--max-validation-fpr F]
-//                             [--seed N] [--members N] (context only) [--out FILE.cpp] TRAIN.jsonl...
+// haven safety train-ideation [--model ideation|behaviour|means-reply|harm-reply|context|means-question]
+//                             --validation FILE[,FILE...] [--max-validation-fpr F]
+//                             [--seed N] [--members N] (context and means-question only)
+//                             [--negatives-from FILE[,FILE...]] (means-question only) [--out FILE.cpp] TRAIN.jsonl...
 //
 // Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
 // {"id", "label": 0|1, "kind", "text"} that this project wrote itself, chooses the decision threshold as
@@ -50,6 +52,7 @@
 #include "app/cli/safety_cli.h"
 #include "safety/risk/behaviour_classifier.h"
 #include "safety/risk/context_reader_training.h"
+#include "safety/risk/means_question_reader.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
 #include "safety/screen/harm_reply_classifier.h"
@@ -150,8 +153,9 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   auto min_texts_text = args.take_option("--min-texts");
   auto seed_text = args.take_option("--seed");
   auto members_text = args.take_option("--members");
+  auto negatives_from = args.take_option("--negatives-from");
   const bool cross_validate = args.take_flag("--cross-validate");
-  for (auto* r : {&validation, &out_path, &fpr_text, &l2_text, &min_texts_text, &model_name, &seed_text, &members_text})
+  for (auto* r : {&validation, &out_path, &fpr_text, &l2_text, &min_texts_text, &model_name, &seed_text, &members_text, &negatives_from})
     if (!r->is_ok()) return usage_error(r->status().message());
   if (!validation->has_value()) return usage_error("safety train-ideation expects --validation FILE, found nothing");
   // The four models this command trains: what each is read as, and where its table goes.
@@ -182,22 +186,28 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
        1.0, screen::harm_reply_training_options()},
   };
   const std::string model_kind = model_name->value_or("ideation");
-  // The context reader reads the ideation classifier's kind of lines; its own trainer takes over below.
-  const bool context = model_kind == "context";
+  // The context reader and the means question reader (one network, two tables) read the ideation
+  // classifier's kind of lines; their own trainer takes over below.
+  const bool means_question = model_kind == "means-question";
+  const bool context = model_kind == "context" || means_question;
   const ModelSpec* spec = nullptr;
   for (const ModelSpec& m : specs)
     if (model_kind == m.name || (context && std::string_view(m.name) == "ideation")) spec = &m;
   if (!spec)
     return usage_error(
-        "safety train-ideation expects --model ideation, behaviour, means-reply, harm-reply or context, found '" +
+        "safety train-ideation expects --model ideation, behaviour, means-reply, harm-reply, context or "
+        "means-question, found '" +
         model_kind + "'");
   if (context && (l2_text->has_value() || min_texts_text->has_value()))
     return usage_error(
-        "safety train-ideation --model context takes only --validation, --max-validation-fpr, --seed, --members, "
-        "--cross-validate and --out");
+        "safety train-ideation --model " + model_kind +
+        " takes only --validation, --max-validation-fpr, --seed, --members, --negatives-from, --cross-validate "
+        "and --out");
+  if (!means_question && negatives_from->has_value())
+    return usage_error("safety train-ideation takes --negatives-from only with --model means-question");
   if (!context && (seed_text->has_value() || members_text->has_value()))
-    return usage_error("safety train-ideation takes --seed and --members only with --model context (the linear "
-                       "models have no random start and are one model each)");
+    return usage_error("safety train-ideation takes --seed and --members only with --model context or "
+                       "means-question (the linear models have no random start and are one model each)");
   const ReplyModel replies = spec->replies;
   risk::WeightsSourceTarget target;
   target.header = spec->header;
@@ -254,6 +264,41 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     if (Status s = read_labelled(train_files[i], train, replies); !s.is_ok()) return report_error(s);
     file_of.resize(train.size(), i);
   }
+  // --negatives-from: the label-0 lines of other files (the risk readers' training texts: ordinary
+  // messages, stress and their questions) as more messages without a means question.
+  std::vector<std::string> negative_files;
+  if (negatives_from->has_value()) {
+    for (size_t start = 0; start <= (**negatives_from).size();) {
+      size_t comma = (**negatives_from).find(',', start);
+      if (comma == std::string::npos) comma = (**negatives_from).size();
+      if (comma > start) negative_files.push_back((**negatives_from).substr(start, comma - start));
+      start = comma + 1;
+    }
+    for (const auto& f : negative_files) {
+      std::vector<KindText> all;
+      if (Status s = read_labelled(f, all, replies); !s.is_ok()) return report_error(s);
+      for (auto& k : all)
+        if (!k.text.positive) {
+          train.push_back(std::move(k));
+          file_of.push_back(train_files.size());  // never held out by --cross-validate
+        }
+    }
+  }
+  // The means question reader reads only what a message asks (means_question_reader.h): it is trained and
+  // its threshold set on the same.
+  if (means_question) {
+    // A message that asks nothing is never read; it teaches nothing either.
+    std::vector<KindText> asked;
+    std::vector<size_t> asked_file;
+    for (size_t i = 0; i < train.size(); ++i) {
+      train[i].text.text = risk::question_text(train[i].text.text);
+      if (train[i].text.text.empty()) continue;
+      asked.push_back(std::move(train[i]));
+      asked_file.push_back(file_of[i]);
+    }
+    train = std::move(asked);
+    file_of = std::move(asked_file);
+  }
   if (cross_validate && context) {
     // The same held-out-by-file measure, for the network: one training run per file left out.
     std::vector<double> pos, neg;
@@ -297,6 +342,8 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   }
   for (const auto& f : validation_files)
     if (Status s = read_labelled(f, valid, replies); !s.is_ok()) return report_error(s);
+  if (means_question)
+    for (auto& k : valid) k.text.text = risk::question_text(k.text.text);
   if (context) {
     ContextTrainingInput input;
     for (const auto& k : train) input.train.push_back(k.text);
@@ -305,10 +352,18 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       input.validation_kinds.push_back(k.kind);
     }
     input.train_files = train_files;
+    for (const auto& f : negative_files) input.train_files.push_back(f + " (its label-0 lines)");
     input.validation_files = validation_files;
     if (out_path->has_value()) input.out_path = **out_path;
-    input.max_false_positive_rate = fpr_text->has_value() ? max_fpr : risk::kContextMaxValidationFalsePositiveRate;
+    input.max_false_positive_rate = fpr_text->has_value() ? max_fpr
+                                    : means_question   ? risk::kMeansQuestionMaxValidationFalsePositiveRate
+                                                       : risk::kContextMaxValidationFalsePositiveRate;
     input.options = context_options;
+    if (means_question) {
+      input.model_name = "means-question";
+      input.header = "safety/risk/means_question_reader.h";
+      input.table_symbol = "kMeansQuestionModelBase64";
+    }
     return train_context_reader(input);
   }
   std::vector<risk::LabelledText> texts;

@@ -13,6 +13,7 @@
 #include "safety/risk/context_reader.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/lexicon.h"
+#include "safety/risk/means_question_reader.h"
 #include "safety/risk/risk_answers.h"
 #include "safety/text/normalize.h"
 
@@ -1163,6 +1164,30 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     }
     if (f.other_person) out.concern_for_other_person = true;
     if (i == last_user) out.mostly_non_english = f.non_english;
+  }
+  // Where the session already asks for a check-in (the writer's suicide or self-harm risk at moderate or
+  // above) and no phrase found means, the means question reader (means_question_reader.h) reads the
+  // writer's messages, latest first, as the classifiers read them (other people's words, stories and the
+  // past set aside), unless the writer's last answer to a risk question was no. Not after distress alone: after "I've been so low since the funeral" it read "what time
+  // does the supermarket close on sundays" as a means question.
+  const bool risk_so_far = session[cat_index(Category::kSuicide)] >= Level::kModerate ||
+                           session[cat_index(Category::kSelfHarm)] >= Level::kModerate;
+  if (risk_so_far && !any_means && !last_answer_denied) {
+    for (size_t i = last_user + 1; i-- > 0;) {
+      if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
+      const risk::ContextResult r = risk::read_means_question(classifier_tokens[i]);
+      if (!r.fires) continue;
+      any_means = true;
+      means_span = Evidence{};
+      if (!r.evidence.empty())
+        means_span = span_between(classifier_tokens[i], r.evidence[0].first, r.evidence[0].last, i,
+                                  Category::kSuicide, Level::kHigh);
+      else
+        means_span = span_between(classifier_tokens[i], 0, classifier_tokens[i].size() - 1, i, Category::kSuicide,
+                                  Level::kHigh);
+      notes.push_back("a question that could serve as means (means question reader)");
+      break;
+    }
   }
   // Means-seeking anywhere in a session that shows distress or ideation anywhere: high, even when each
   // message is harmless alone ("I want to hurt myself" ... "Where do I buy pesticides?").

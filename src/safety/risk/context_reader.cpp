@@ -429,17 +429,19 @@ Result<ContextEnsemble> decode_context_ensemble(std::string_view bytes) {
   return e;
 }
 
+ContextEnsemble decode_shipped_ensemble(const char* const* parts, size_t count) {
+  std::string text;
+  for (size_t i = 0; i < count; ++i) text += parts[i];
+  Result<std::string> bytes = base64_decode(text);
+  ContextEnsemble never;
+  never.members.push_back(never_firing_model());
+  if (!bytes.is_ok()) return never;
+  Result<ContextEnsemble> ensemble = decode_context_ensemble(bytes.value());
+  return ensemble.is_ok() ? std::move(ensemble).value() : never;
+}
+
 const ContextEnsemble& shipped_context_reader() {
-  static const ContextEnsemble kEnsemble = [] {
-    std::string text;
-    for (size_t i = 0; i < kContextModelBase64Parts; ++i) text += kContextModelBase64[i];
-    Result<std::string> bytes = base64_decode(text);
-    ContextEnsemble never;
-    never.members.push_back(never_firing_model());
-    if (!bytes.is_ok()) return never;
-    Result<ContextEnsemble> ensemble = decode_context_ensemble(bytes.value());
-    return ensemble.is_ok() ? std::move(ensemble).value() : never;
-  }();
+  static const ContextEnsemble kEnsemble = decode_shipped_ensemble(kContextModelBase64, kContextModelBase64Parts);
   return kEnsemble;
 }
 

@@ -130,6 +130,9 @@ Result<ContextEnsemble> decode_context_ensemble(std::string_view bytes);
 // The shipped ensemble (context_reader_weights.cpp, generated), decoded once. A table that does not
 // decode is a build error caught by the tests; the program then gets a reader that never fires.
 const ContextEnsemble& shipped_context_reader();
+// A generated table's base64 parts decoded, or a one-member ensemble that never fires when they do not
+// decode (for each shipped table of this network: this reader's and means_question_reader.h's).
+ContextEnsemble decode_shipped_ensemble(const char* const* parts, size_t count);
 
 struct ContextResult {
   float probability = 0.0f;  // of the most worrying window; 0 for texts under kContextMinWords words

@@ -1759,13 +1759,14 @@ distress pain - - | broken ~1 inside
 distress pain - - | pain ~2 is ~2 too_much|unbearable|never_ending|constant|overwhelming
 distress pain - - | cry|crying|cried ~2 myself ~2 to_sleep
 distress pain - - | cry|crying ~3 every ~1 night|day
-distress mood - - | depressed|depression|miserable|devastated|heartbroken|desperate|despair|numb|empty
+distress mood - - | depressed|depression|miserable|devastated|heartbroken|desperate|despair|numb
+distress mood - - | empty ~1 inside|shell|husk|$
 distress mood - - | want|wanted ~2 to ~2 hurt myself
 distress mood - - | sad|empty|numb|hollow ~1 all_the_time|inside|every_day
 distress mood - - | anhedonia|joyless|dead_inside
 distress mood - - | everything|life|things|it_all ~2 feels|feel|seems|felt|has_felt|has_been_feeling ~2 grey|gray|colourless|colorless|flat|pointless|meaningless
 distress alone - - | do not|does_not|stopped|can not ~1 reply|replying|answer|answering|respond|responding ~1 to ~1 anyone|anybody|messages|texts|my_friends|people
-distress mood - - | i ~1 am|feel|felt|feeling ~2 sad|down|low|awful|horrible|terrible|lost|unhappy|like_shit|like_crap|like_garbage|so_bad|like_a_shell
+distress mood - - | i ~1 am|feel|felt|feeling ~2 sad|down|low|awful|horrible|terrible|lost|unhappy|like_shit|like_crap|like_garbage|so_bad|like_a_shell|empty|hollow
 distress mood - - | i ~2 am ~1 dying ~1 inside
 distress mood - - | i ~2 have ~1 been ~2 so|really|very|feeling|pretty ~1 low|down|sad|depressed|awful|miserable|hopeless|flat
 distress hopeless - - | why ~2 bother|try ~1 $

@@ -189,7 +189,10 @@ TEST(ScreenEvalTest, LaterSetsKeepTheirFigures) {
         Floor{"held_out_21.jsonl", 0.95, 0.95, 0.24, false},
         // Written in the eighth session, first run (screener unchanged since the seventh), never read:
         // 92/100, 30/30, 21/100 flagged.
-        Floor{"held_out_22.jsonl", 0.91, 0.95, 0.22, false}}) {
+        Floor{"held_out_22.jsonl", 0.91, 0.95, 0.22, false},
+        // Written in the ninth session, first run: 91/100, 29/30, 15/100 flagged (92/100 with the session-start
+        // build and again after warmth stopped counting as care); only the one changed reply read.
+        Floor{"held_out_23.jsonl", 0.9, 0.95, 0.16, false}}) {
     std::vector<std::string> errors;
     auto t = measure(load(f.file), errors);
     print(f.file, t);

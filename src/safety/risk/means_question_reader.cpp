@@ -1,0 +1,85 @@
+#include "safety/risk/means_question_reader.h"
+
+namespace haven::safety::risk {
+
+// Defined in the generated means_question_weights.cpp: the base64 text of the encoded table.
+extern const char* const kMeansQuestionModelBase64[];
+extern const size_t kMeansQuestionModelBase64Parts;
+
+const ContextEnsemble& shipped_means_question_reader() {
+  static const ContextEnsemble kEnsemble =
+      decode_shipped_ensemble(kMeansQuestionModelBase64, kMeansQuestionModelBase64Parts);
+  return kEnsemble;
+}
+
+namespace {
+
+bool opens_a_question(const std::string& word) {
+  static const char* const kOpeners[] = {"how",   "what",  "which", "when",   "where", "who",  "whose", "why",
+                                         "is",    "are",   "was",   "were",   "do",    "does", "did",   "can",
+                                         "could", "would", "will",  "should", "shall", "may",  "might", "has",
+                                         "have",  "if",    "any",   "anyone", "quick", "so"};
+  for (const char* o : kOpeners)
+    if (word == o) return true;
+  return false;
+}
+
+}  // namespace
+
+// The indices of the tokens of the sentences that ask something.
+std::vector<size_t> question_token_indices(const std::vector<text::Token>& tokens) {
+  std::vector<size_t> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= tokens.size(); ++i) {
+    const bool end = i == tokens.size() || tokens[i].is_sentence_end();
+    if (!end) continue;
+    size_t first = start;
+    while (first < i && tokens[first].is_boundary()) ++first;
+    const bool asks = (i < tokens.size() && tokens[i].text == "?") || (first < i && opens_a_question(tokens[first].text));
+    if (asks && first < i)
+      for (size_t k = first; k < (i < tokens.size() ? i + 1 : i); ++k) out.push_back(k);
+    start = i + 1;
+  }
+  return out;
+}
+
+std::string question_text(std::string_view text) {
+  const std::vector<text::Token> tokens = text::tokenize(text);
+  const std::vector<size_t> at = question_token_indices(tokens);
+  std::string out;
+  for (size_t i = 0; i < at.size();) {
+    // Each run of consecutive tokens is one stretch of the original text.
+    size_t j = i;
+    while (j + 1 < at.size() && at[j + 1] == at[j] + 1) ++j;
+    const size_t from = tokens[at[i]].byte_start, to = tokens[at[j]].byte_end;
+    if (!out.empty()) out += ' ';
+    out.append(text.substr(from, to - from));
+    i = j + 1;
+  }
+  return out;
+}
+
+std::vector<text::Token> question_sentences(const std::vector<text::Token>& tokens) {
+  std::vector<text::Token> out;
+  for (size_t k : question_token_indices(tokens)) out.push_back(tokens[k]);
+  return out;
+}
+
+ContextResult read_means_question(const std::vector<text::Token>& tokens) {
+  const ContextEnsemble& reader = shipped_means_question_reader();
+  // Only what the writer asks is read: a statement ("my family would be happier if I was gone") is the
+  // other readers' to weigh. Only firing matters to the assessor, so reading stops once the members left
+  // cannot bring it there.
+  const std::vector<size_t> at = question_token_indices(tokens);
+  std::vector<text::Token> asked;
+  asked.reserve(at.size());
+  for (size_t k : at) asked.push_back(tokens[k]);
+  ContextResult r = score_context(asked, reader, reader.threshold);
+  for (auto& span : r.evidence) {  // back to the message's own token indices
+    span.first = at[span.first];
+    span.last = at[span.last];
+  }
+  return r;
+}
+
+}  // namespace haven::safety::risk

@@ -1,0 +1,49 @@
+// A fifth reader: whether a message asks something that could serve as means of suicide or self-harm,
+// however harmless it sounds ("does the 7:40 slow down at Hatfield or go straight through", "how much
+// weight can a garage rafter hold"). The same network as the context reader (context_reader.h), trained
+// on other texts: means questions in everyday words against ordinary questions on the same topics
+// (commutes, DIY, prescribed doses, safe storage) and against distress with no question or an ordinary
+// one (tests/safety/data/means_question/, written by this project), by
+// `haven safety train-ideation --model means-question`.
+//
+// Why it exists: the lexicon's means phrases (lexicon.h) knew only the words their writers thought of;
+// on a set of means questions asked after distress written in the ninth session, the session-start build
+// made 29 of 120 a crisis interrupt, and 33 new phrases only 39.
+//
+// What it may do: nothing alone. The assessor reads it only in a session that already shows the writer's
+// distress or risk and where the phrases found no means; if it fires, the session is means-seeking with
+// distress (high), as if a phrase had found it.
+//
+// Pure functions: no I/O, no state beyond the table decoded once (thread-safe).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "safety/risk/context_reader.h"
+#include "safety/text/normalize.h"
+
+namespace haven::safety::risk {
+
+// The threshold: the lowest at which at most this share of the validation files' label-0 messages fire.
+// Strict, because with distress in the session a reading here is a crisis interrupt.
+constexpr double kMeansQuestionMaxValidationFalsePositiveRate = 0.02;
+
+// The shipped table (means_question_weights.cpp, generated), decoded once; a reader that never fires if
+// it does not decode (the tests catch that).
+const ContextEnsemble& shipped_means_question_reader();
+
+// The sentences of a message that ask something: those ending in "?" and those opening with a question
+// word ("how much weight can a rafter hold", "quick one does the 7:40 slow down"), in order, each with its
+// end mark.
+std::vector<text::Token> question_sentences(const std::vector<text::Token>& tokens);
+// The same sentences as text (the original bytes of each, joined by spaces): what the trainer trains and
+// sets the threshold on, so that it reads as the assessor does.
+std::string question_text(std::string_view text);
+
+// The reading of one message's question sentences at the table's threshold (its confident threshold is
+// not used); evidence spans index tokens. Under kContextMinWords words of questions: 0, never fires.
+ContextResult read_means_question(const std::vector<text::Token>& tokens);
+
+}  // namespace haven::safety::risk

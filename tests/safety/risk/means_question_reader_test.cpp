@@ -1,0 +1,81 @@
+// The means question reader: its table decodes and keeps the promise its threshold was set by, and in the
+// assessor it turns a check-in into a crisis interrupt only with a question that could serve as means,
+// never an ordinary question and never alone.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "labelled_texts_test_helpers.h"
+#include "risk_test_helpers.h"
+#include "safety/risk/assessor.h"
+#include "safety/risk/means_question_reader.h"
+#include "safety/text/normalize.h"
+
+namespace haven::safety::risk {
+namespace {
+
+TEST(ShippedMeansQuestionReader, KeepsItsValidationPromise) {
+  const ContextEnsemble& reader = shipped_means_question_reader();
+  ASSERT_EQ(reader.members.size(), kContextMembers)
+      << "the shipped table did not decode: regenerate it with haven safety train-ideation --model means-question";
+  ASSERT_LT(reader.threshold, 1.0f);
+  const std::vector<LabelledText> validation =
+      test::read_labelled_texts(test::files_starting("means_question", "validation"));
+  ASSERT_GT(validation.size(), 200u);
+  size_t negatives = 0, false_alarms = 0, positives = 0, found = 0;
+  for (const LabelledText& t : validation) {
+    const auto tokens = text::tokenize(t.text);
+    if (!ideation_reads(t.text, kContextMinWords)) continue;
+    const bool fires = read_means_question(tokens).fires;
+    (t.positive ? positives : negatives) += 1;
+    (t.positive ? found : false_alarms) += fires ? 1 : 0;
+  }
+  EXPECT_LE(false_alarms, static_cast<size_t>(kMeansQuestionMaxValidationFalsePositiveRate * negatives) + 1)
+      << false_alarms << " of " << negatives;
+  EXPECT_GE(static_cast<double>(found) / positives, 0.5) << found << " of " << positives;
+}
+
+// A conversation whose first message already asks for a check-in, then the question.
+std::vector<ChatMessage> after_a_check_in(const char* question) {
+  return risk_test::chat({{"user", "honestly everything feels pointless lately"},
+                          {"assistant", "I'm sorry it feels that way. I'm here."},
+                          {"user", question}});
+}
+
+TEST(MeansQuestionReaderInAssessor, AMeansQuestionAfterACheckInIsHigh) {
+  ASSERT_EQ(risk_test::sh(assess_conversation(risk_test::chat({{"user", "honestly everything feels pointless lately"}}))),
+            Level::kModerate);
+  size_t high = 0;
+  for (const char* q : {"does the last ferry of the night have anyone checking the back deck",
+                        "which of the footbridges over the bypass are the quietest after dark"}) {
+    const Assessment a = assess_conversation(after_a_check_in(q));
+    if (a.level_of(Category::kSuicide) == Level::kHigh &&
+        a.reason.find("means question reader") != std::string::npos)
+      ++high;
+    EXPECT_LT(assess_text(q).level, Level::kModerate) << q;  // alone, a question
+  }
+  EXPECT_EQ(high, 2u);
+}
+
+TEST(MeansQuestionReaderInAssessor, OrdinaryQuestionsAfterACheckInStayACheckIn) {
+  for (const char* q : {"what time does the supermarket close on sundays",
+                        "how do people cope with the first christmas after losing someone",
+                        "what should i cook tonight that's easy", "when does the library open on saturday"}) {
+    const Assessment a = assess_conversation(after_a_check_in(q));
+    EXPECT_LT(a.level_of(Category::kSuicide), Level::kHigh) << q << " -> " << a.reason;
+  }
+}
+
+TEST(MeansQuestionReaderInAssessor, DistressAloneDoesNotWakeIt) {
+  // Low mood without a check-in: the reader is not read, so even a question it would fire on is left to
+  // the phrases (which find none here).
+  const Assessment a = assess_conversation(
+      risk_test::chat({{"user", "I have been feeling really low since the funeral"},
+                       {"assistant", "I'm so sorry. Grief can be so heavy."},
+                       {"user", "does the last ferry of the night have anyone checking the back deck"}}));
+  EXPECT_EQ(a.reason.find("means question reader"), std::string::npos) << a.reason;
+}
+
+}  // namespace
+}  // namespace haven::safety::risk
