@@ -1165,18 +1165,20 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     if (f.other_person) out.concern_for_other_person = true;
     if (i == last_user) out.mostly_non_english = f.non_english;
   }
-  // Where the session already asks for a check-in (the writer's suicide or self-harm risk at moderate or
-  // above) and no phrase found means, the means question reader (means_question_reader.h) reads the
-  // writer's messages, latest first, as the classifiers read them (other people's words, stories and the
-  // past set aside), unless the writer's last answer to a risk question was no. Not after distress alone: after "I've been so low since the funeral" it read "what time
-  // does the supermarket close on sundays" as a means question.
+  // Where the session shows the writer's distress or risk and no phrase found means, the means question
+  // reader (means_question_reader.h) reads the writer's messages, latest first, as the classifiers read
+  // them (other people's words, stories and the past set aside), unless the writer's last answer to a risk
+  // question was no. At its threshold only in a session already at a check-in; after distress alone only
+  // when near-certain: at its threshold, after "I've been so low since the funeral", an early version read
+  // "what time does the supermarket close on sundays" as a means question.
   const bool risk_so_far = session[cat_index(Category::kSuicide)] >= Level::kModerate ||
                            session[cat_index(Category::kSelfHarm)] >= Level::kModerate;
-  if (risk_so_far && !any_means && !last_answer_denied) {
+  if ((risk_so_far || any_distress_or_ideation) && !any_means && !last_answer_denied) {
     for (size_t i = last_user + 1; i-- > 0;) {
       if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
       const risk::ContextResult r = risk::read_means_question(classifier_tokens[i]);
-      if (!r.fires) continue;
+      // After distress alone, only a near-certain reading counts.
+      if (!r.fires || (!risk_so_far && r.probability < risk::kMeansQuestionAfterDistressProbability)) continue;
       any_means = true;
       means_span = Evidence{};
       if (!r.evidence.empty())

@@ -11,8 +11,9 @@
 // made 29 of 120 a crisis interrupt, and 33 new phrases only 39.
 //
 // What it may do: nothing alone. The assessor reads it only in a session that already shows the writer's
-// distress or risk and where the phrases found no means; if it fires, the session is means-seeking with
-// distress (high), as if a phrase had found it.
+// distress or risk and where the phrases found no means: at its threshold where the session is already at a
+// check-in, at kMeansQuestionAfterDistressProbability after distress alone. If it counts, the session is
+// means-seeking with distress (high), as if a phrase had found it. It reads only the sentences that ask.
 //
 // Pure functions: no I/O, no state beyond the table decoded once (thread-safe).
 #pragma once
@@ -29,6 +30,10 @@ namespace haven::safety::risk {
 // The threshold: the lowest at which at most this share of the validation files' label-0 messages fire.
 // Strict, because with distress in the session a reading here is a crisis interrupt.
 constexpr double kMeansQuestionMaxValidationFalsePositiveRate = 0.02;
+// After distress alone (no check-in yet in the session), the reading the assessor asks for: on ordinary
+// questions asked after sad openers (what time a shop closes, how long a drive takes) 0.8 let 3 in 100
+// through, 0.9 none.
+constexpr float kMeansQuestionAfterDistressProbability = 0.9f;
 
 // The shipped table (means_question_weights.cpp, generated), decoded once; a reader that never fires if
 // it does not decode (the tests catch that).

@@ -1,6 +1,6 @@
 // The means question reader: its table decodes and keeps the promise its threshold was set by, and in the
-// assessor it turns a check-in into a crisis interrupt only with a question that could serve as means,
-// never an ordinary question and never alone.
+// assessor it turns distress into a crisis interrupt only with a question that could serve as means, not
+// with an ordinary question, and never alone.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -67,14 +67,22 @@ TEST(MeansQuestionReaderInAssessor, OrdinaryQuestionsAfterACheckInStayACheckIn) 
   }
 }
 
-TEST(MeansQuestionReaderInAssessor, DistressAloneDoesNotWakeIt) {
-  // Low mood without a check-in: the reader is not read, so even a question it would fire on is left to
-  // the phrases (which find none here).
-  const Assessment a = assess_conversation(
-      risk_test::chat({{"user", "I have been feeling really low since the funeral"},
-                       {"assistant", "I'm so sorry. Grief can be so heavy."},
-                       {"user", "does the last ferry of the night have anyone checking the back deck"}}));
-  EXPECT_EQ(a.reason.find("means question reader"), std::string::npos) << a.reason;
+// Low mood without a check-in: only a near-certain reading counts, and ordinary questions never reach it.
+TEST(MeansQuestionReaderInAssessor, AfterDistressAloneOnlyANearCertainReadingCounts) {
+  for (const char* q : {"what time does the supermarket close on sundays", "how long is the drive from leeds to york",
+                        "is there a pharmacy open late near the station", "how much does a dog walker cost",
+                        "does the last ferry of the night have anyone checking the back deck"}) {
+    const auto question = text::tokenize(q);
+    const Assessment a = assess_conversation(
+        risk_test::chat({{"user", "I have been feeling really low since the funeral"},
+                         {"assistant", "I'm so sorry. Grief can be so heavy."},
+                         {"user", q}}));
+    const bool near_certain = read_means_question(question).probability >= kMeansQuestionAfterDistressProbability;
+    EXPECT_EQ(a.reason.find("means question reader") != std::string::npos, near_certain) << q << " -> " << a.reason;
+    if (std::string(q).find("ferry") == std::string::npos) {
+      EXPECT_FALSE(near_certain) << q;
+    }
+  }
 }
 
 }  // namespace
