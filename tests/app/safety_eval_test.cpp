@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <string>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -166,7 +167,18 @@ TEST(SafetyEvalCli, MeasuredSetsKeepTheirFigures) {
                             // Written last in the eighth session, never read: start 0.850 and 0.907; first runs
                             // (the reader trained on fewer texts) 0.887 and 0.921; final 0.887 and 0.921.
                             SetFloor{"behaviour_tune_r.jsonl", "behaviour/tune-r/", 0.87, 0.02, -1},
-                            SetFloor{"suite_tune_n.jsonl", "suite-style/tune-n/", 0.91, 0.02, -1}}) {
+                            SetFloor{"suite_tune_n.jsonl", "suite-style/tune-n/", 0.91, 0.02, -1},
+                            // Written in the ninth session; first runs and the session-start figures in
+                            // docs/safety-evaluation.md ("Ninth session"). Read after their first runs except
+                            // behaviour_tune_t; final 0.875, 0.894, 0.871, 0.821, 0.975, 0.850.
+                            SetFloor{"behaviour_tune_s.jsonl", "behaviour/tune-s/", 0.86, 0.02, -1},
+                            SetFloor{"behaviour_tune_t.jsonl", "behaviour/tune-t/", 0.88, 0.02, -1},
+                            SetFloor{"suite_tune_o.jsonl", "suite-style/tune-o/", 0.86, 0.02, -1},
+                            SetFloor{"suite_tune_p.jsonl", "suite-style/tune-p/", 0.81, 0.03, -1},
+                            SetFloor{"conversations_tune_l.jsonl", "haven-conversations-l/", 0.96, 0.04, 0.05},
+                            SetFloor{"conversations_tune_m.jsonl", "haven-conversations-m/", 0.84, 0.02, 0.03},
+                            SetFloor{"means_tune_a.jsonl", "means/tune-a/", 0.79, 0.02, -1},
+                            SetFloor{"means_tune_b.jsonl", "means/tune-b/", 0.62, 0.02, -1}}) {
     json out = run(f.file);
     if (f.recall >= 0) {
       EXPECT_GE(pooled_rate(out, f.prefix, "positive", "elevated_sh"), f.recall) << f.file;
@@ -177,6 +189,18 @@ TEST(SafetyEvalCli, MeasuredSetsKeepTheirFigures) {
     if (f.ordinary >= 0) {
       EXPECT_LE(pooled_rate(out, f.prefix, "negative", "elevated"), f.ordinary) << f.file;
     }
+  }
+}
+
+// Means questions after distress should be high (a crisis interrupt): the share that is, on the ninth
+// session's two sets (start of the session 29 and 13 of 120; first runs 39 (phrases only) and 41; final 58
+// and 40).
+TEST(SafetyEvalCli, MeansQuestionsAfterDistressKeepTheirCrisisFigures) {
+  for (const auto& [file, prefix, floor] : {std::tuple{"means_tune_a.jsonl", "means/tune-a/", 0.47},
+                                            std::tuple{"means_tune_b.jsonl", "means/tune-b/", 0.32}}) {
+    auto r = test::run_haven({"safety", "eval", data_dir() + "/measured/" + file, "--json", "--no-latency"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_GE(pooled_rate(json::parse(r.out), prefix, "positive", "crisis_sh"), floor) << file;
   }
 }
 
