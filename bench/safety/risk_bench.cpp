@@ -6,6 +6,7 @@
 
 #include "safety/risk/assessor.h"
 #include "safety/risk/context_reader.h"
+#include "safety/risk/means_question_reader.h"
 #include "safety/text/normalize.h"
 
 namespace {
@@ -68,6 +69,30 @@ void BM_ContextReader(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ContextReader)->Arg(30)->Arg(500)->Arg(3000)->Unit(benchmark::kMicrosecond);
+
+// The context reader as the assessor asks for it when the lexicon does not agree: only a confident
+// reading matters, so the ensemble stops once its remaining members could not reach one.
+void BM_ContextReaderConfidentOnly(benchmark::State& state) {
+  namespace risk = haven::safety::risk;
+  const auto tokens = haven::safety::text::tokenize(text_of_words(static_cast<size_t>(state.range(0))));
+  const float needed = risk::shipped_context_reader().confident_threshold;
+  for (auto _ : state) {
+    auto r = risk::score_context(tokens, needed);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_ContextReaderConfidentOnly)->Arg(30)->Arg(500)->Arg(3000)->Unit(benchmark::kMicrosecond);
+
+// The means question reader on one message (it reads only the sentences that ask).
+void BM_MeansQuestionReader(benchmark::State& state) {
+  const auto tokens = haven::safety::text::tokenize(
+      "Been a long week and I miss home. Does the last ferry of the night have anyone checking the back deck?");
+  for (auto _ : state) {
+    auto r = haven::safety::risk::read_means_question(tokens);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_MeansQuestionReader)->Unit(benchmark::kMicrosecond);
 
 // Its filters on 512 tokens with each kernel (the four-wide one runs where eight-wide registers are missing).
 void BM_ContextFilters(benchmark::State& state) {
