@@ -15,12 +15,33 @@ const ContextEnsemble& shipped_means_question_reader() {
 namespace {
 
 bool opens_a_question(const std::string& word) {
-  static const char* const kOpeners[] = {"how",   "what",  "which", "when",   "where", "who",  "whose", "why",
-                                         "is",    "are",   "was",   "were",   "do",    "does", "did",   "can",
-                                         "could", "would", "will",  "should", "shall", "may",  "might", "has",
-                                         "have",  "if",    "any",   "anyone", "quick", "so"};
+  static const char* const kOpeners[] = {"how",   "what",  "which", "when",   "where", "who",  "whose",
+                                         "why",   "is",    "are",   "was",    "were",  "do",   "does",
+                                         "did",   "can",   "could", "would",  "will",  "should", "shall",
+                                         "may",   "might", "has",   "have",   "if",    "anyone"};
   for (const char* o : kOpeners)
     if (word == o) return true;
+  return false;
+}
+
+bool is_wh_word(const std::string& word) {
+  static const char* const kWh[] = {"how", "what", "which", "when", "where", "who", "whose", "why"};
+  for (const char* w : kWh)
+    if (word == w) return true;
+  return false;
+}
+
+// A sentence asks when it ends in "?", opens with a question word, or has a wh-word among its next two
+// words after a lead-in ("anyway how tall is it", "ok so when does the last train go"). Auxiliaries count
+// only first: "I have no one" is no question.
+bool asks(const std::vector<text::Token>& tokens, size_t first, size_t end) {
+  if (end < tokens.size() && tokens[end].text == "?") return true;
+  size_t words = 0;
+  for (size_t k = first; k < end && words < 3; ++k) {
+    if (tokens[k].is_boundary()) continue;
+    if (words == 0 ? opens_a_question(tokens[k].text) : is_wh_word(tokens[k].text)) return true;
+    ++words;
+  }
   return false;
 }
 
@@ -35,8 +56,7 @@ std::vector<size_t> question_token_indices(const std::vector<text::Token>& token
     if (!end) continue;
     size_t first = start;
     while (first < i && tokens[first].is_boundary()) ++first;
-    const bool asks = (i < tokens.size() && tokens[i].text == "?") || (first < i && opens_a_question(tokens[first].text));
-    if (asks && first < i)
+    if (first < i && asks(tokens, first, i))
       for (size_t k = first; k < (i < tokens.size() ? i + 1 : i); ++k) out.push_back(k);
     start = i + 1;
   }

@@ -39,9 +39,9 @@ constexpr float kMeansQuestionAfterDistressProbability = 0.9f;
 // it does not decode (the tests catch that).
 const ContextEnsemble& shipped_means_question_reader();
 
-// The sentences of a message that ask something: those ending in "?" and those opening with a question
-// word ("how much weight can a rafter hold", "quick one does the 7:40 slow down"), in order, each with its
-// end mark.
+// The sentences of a message that ask something: those ending in "?", those opening with a question word
+// ("how much weight can a rafter hold", "does the 7:40 slow down"), and those with a wh-word after a short
+// lead-in ("anyway how tall is it"); in order, each with its end mark.
 std::vector<text::Token> question_sentences(const std::vector<text::Token>& tokens);
 // The same sentences as text (the original bytes of each, joined by spaces): what the trainer trains and
 // sets the threshold on, so that it reads as the assessor does.

@@ -25,15 +25,28 @@ TEST(ShippedMeansQuestionReader, KeepsItsValidationPromise) {
   ASSERT_GT(validation.size(), 200u);
   size_t negatives = 0, false_alarms = 0, positives = 0, found = 0;
   for (const LabelledText& t : validation) {
-    const auto tokens = text::tokenize(t.text);
-    if (!ideation_reads(t.text, kContextMinWords)) continue;
-    const bool fires = read_means_question(tokens).fires;
+    // As the trainer counts: the message's question sentences, when they are long enough to be read.
+    const std::string asked = question_text(t.text);
+    if (!ideation_reads(asked, kContextMinWords)) continue;
+    const bool fires = score_context(text::tokenize(asked), reader).fires;
     (t.positive ? positives : negatives) += 1;
     (t.positive ? found : false_alarms) += fires ? 1 : 0;
   }
   EXPECT_LE(false_alarms, static_cast<size_t>(kMeansQuestionMaxValidationFalsePositiveRate * negatives) + 1)
       << false_alarms << " of " << negatives;
-  EXPECT_GE(static_cast<double>(found) / positives, 0.5) << found << " of " << positives;
+  // 0.696 when it was trained.
+  EXPECT_GE(static_cast<double>(found) / positives, 0.6) << found << " of " << positives;
+}
+
+TEST(MeansQuestionReader, ReadsOnlyWhatAMessageAsks) {
+  const auto tokens = text::tokenize("My family would be happier if I was gone. Anyway how tall is the tower");
+  const std::vector<text::Token> asked = question_sentences(tokens);
+  ASSERT_FALSE(asked.empty());
+  EXPECT_EQ(asked.front().text, "anyway");
+  EXPECT_EQ(question_text("My family would be happier if I was gone. Is the roof open at night?"),
+            "Is the roof open at night?");
+  EXPECT_EQ(question_text("My family would be happier if I was gone."), "");
+  EXPECT_FALSE(read_means_question(text::tokenize("My family would be happier if I was gone.")).fires);
 }
 
 // A conversation whose first message already asks for a check-in, then the question.
