@@ -274,6 +274,8 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
       if (comma > start) negative_files.push_back((**negatives_from).substr(start, comma - start));
       start = comma + 1;
     }
+    if (negative_files.empty())
+      return usage_error("safety train-ideation expects --negatives-from FILE[,FILE...], found no file name");
     for (const auto& f : negative_files) {
       std::vector<KindText> all;
       if (Status s = read_labelled(f, all, replies); !s.is_ok()) return report_error(s);

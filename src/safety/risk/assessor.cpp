@@ -202,7 +202,6 @@ struct MessageFindings {
   bool timing = false;
   bool present = false;        // an act happening now or just now (took pills, standing on the ledge)
   bool ideation = false;       // suicide or self-harm at moderate or above, the writer's own
-  bool read_as_risk = false;   // ideation found by the readers, not the phrases
   bool non_english = false;
   // The context reader all but certain of a short message it could not count alone (assessor's session
   // rule below): the category it would raise and the words it weighed most.
@@ -967,7 +966,6 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   // check-in.
   if (!f.ideation && (suicide >= Level::kModerate || self_harm >= Level::kModerate)) {
     f.ideation = true;
-    f.read_as_risk = true;
     if (f.means && suicide < Level::kHigh) {
       suicide = Level::kHigh;
       Evidence e = f.means_span;

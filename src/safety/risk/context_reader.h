@@ -154,8 +154,9 @@ struct ContextResult {
 //
 // needed: the lowest probability that would matter to the caller. An ensemble stops reading as soon as
 // its remaining members, even all reading 1, could not bring the mean up to it; the result is then
-// partial, with probability the bound it stopped at (below needed), nothing firing and no evidence. Most
-// ordinary messages stop after two members. 0 reads every member.
+// partial, with probability the bound it stopped at (below needed), nothing firing and no evidence: compare
+// a partial probability with nothing above needed. Most ordinary messages stop after two members. 0 reads
+// every member.
 ContextResult score_context(const std::vector<text::Token>& tokens, const ContextModel& model);
 ContextResult score_context(const std::vector<text::Token>& tokens, const ContextEnsemble& ensemble,
                             float needed = 0.0f);

@@ -1336,7 +1336,7 @@ means - - - | how_much|what|much ~1 weight ~6 rafter|rafters|beam|beams|belt|bel
 means - - - | rafter|rafters|beam|beams|belt|belts|knot|knots|banister|bannister|hook|hooks|joist|joists|loft_beam|branch|cord|cable ~4 hold|holds|take|takes|support|supports|bear ~3 weight|a_person|someone|me|my_weight|an_adult|a_body
 means - - - | knot|knots ~4 hold|holds|holding ~2 the ~1 most ~1 weight
 means - - - | walk|get|climb ~1 right ~1 up ~1 to ~2 the ~1 edge
-means - - - | which|what|any ~1 bridges|bridge|buildings|building|car_parks|car_park|cliffs|towers|stations|platforms ~5 do not|does not|have_no|has_no|without|are_not ~2 fences|fence|barriers|barrier|nets|net|railings|railing|screens|gates
+means - - - | which|what|any ~1 bridges|bridge|buildings|building|car_parks|car_park|cliffs|towers|stations|platforms ~5 do_not|does_not|have_no|has_no|without|are_not ~3 fences|fence|barriers|barrier|nets|net|railings|railing|screens|gates
 means - - - | have|has|got ~2 barriers|barrier|fences|fence|nets|net|railings|railing ~4 or ~4 walk|get|climb|reach ~3 edge|over|right_up
 means - - - | train|trains|express|freight ~4 slow ~1 down ~4 through|at|when|near|past
 means - - - | train|trains ~6 stop ~2 at ~1 every ~1 station ~4 or ~6 fast|through|past|straight
@@ -1760,12 +1760,13 @@ distress pain - - | pain ~2 is ~2 too_much|unbearable|never_ending|constant|over
 distress pain - - | cry|crying|cried ~2 myself ~2 to_sleep
 distress pain - - | cry|crying ~3 every ~1 night|day
 distress mood - - | depressed|depression|miserable|devastated|heartbroken|desperate|despair|numb
-distress mood - - | empty ~1 inside|shell|husk|$
+distress mood - - | empty $|inside|shell|husk
+distress mood - - | so|completely|totally|just|really|utterly ~1 empty ~1 $|inside|all_the_time|lately|and_numb|and_alone
 distress mood - - | want|wanted ~2 to ~2 hurt myself
 distress mood - - | sad|empty|numb|hollow ~1 all_the_time|inside|every_day
 distress mood - - | anhedonia|joyless|dead_inside
-distress mood - - | everything|life|things|it_all ~2 feels|feel|seems|felt|has_felt|has_been_feeling ~2 grey|gray|colourless|colorless|flat|pointless|meaningless
-distress alone - - | do not|does_not|stopped|can not ~1 reply|replying|answer|answering|respond|responding ~1 to ~1 anyone|anybody|messages|texts|my_friends|people
+distress mood - - | everything|life|things|it_all ~2 feels|feel|seems|felt|has_felt|has_been_feeling ~2 grey|gray|colourless|colorless|flat
+distress alone - - | do_not|does_not|stopped|can_not ~1 reply|replying|answer|answering|respond|responding ~1 to ~1 anyone|anybody|messages|texts|my_friends|people
 distress mood - - | i ~1 am|feel|felt|feeling ~2 sad|down|low|awful|horrible|terrible|lost|unhappy|like_shit|like_crap|like_garbage|so_bad|like_a_shell|empty|hollow
 distress mood - - | i ~2 am ~1 dying ~1 inside
 distress mood - - | i ~2 have ~1 been ~2 so|really|very|feeling|pretty ~1 low|down|sad|depressed|awful|miserable|hopeless|flat

@@ -47,6 +47,8 @@ bool asks(const std::vector<text::Token>& tokens, size_t first, size_t end) {
 
 }  // namespace
 
+namespace {
+
 // The indices of the tokens of the sentences that ask something.
 std::vector<size_t> question_token_indices(const std::vector<text::Token>& tokens) {
   std::vector<size_t> out;
@@ -62,6 +64,8 @@ std::vector<size_t> question_token_indices(const std::vector<text::Token>& token
   }
   return out;
 }
+
+}  // namespace
 
 std::string question_text(std::string_view text) {
   const std::vector<text::Token> tokens = text::tokenize(text);

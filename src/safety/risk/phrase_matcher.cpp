@@ -196,16 +196,12 @@ size_t PhraseMatcher::add(std::string_view pattern, std::string* error) {
   return id;
 }
 
-uint32_t PhraseMatcher::intern(const std::string& word) {
-  if (word_ids_.empty()) {
-    // Every number word has an id, so a token's id says whether it is one without another lookup.
-    for (const char* w : kNumberWords) intern_one(w);
-    for (const char* w : kBigNumberWords) intern_one(w);
-  }
-  return intern_one(word);
+PhraseMatcher::PhraseMatcher() {
+  for (const char* w : kNumberWords) intern(w);
+  for (const char* w : kBigNumberWords) intern(w);
 }
 
-uint32_t PhraseMatcher::intern_one(const std::string& word) {
+uint32_t PhraseMatcher::intern(const std::string& word) {
   auto [it, added] = word_ids_.emplace(word, static_cast<uint32_t>(word_ids_.size()));
   if (added) {
     by_word_.emplace_back();
@@ -317,7 +313,8 @@ void PhraseMatcher::find_all(const std::vector<text::Token>& tokens, std::vector
           if (t.size() >= entry.prefix.size() && t.compare(0, entry.prefix.size(), entry.prefix) == 0)
             candidates.insert(candidates.end(), entry.patterns.begin(), entry.patterns.end());
     }
-    if (!by_number_.empty() && (in.kind[i] & kNumber))
+    // "##" accepts big numbers that "#" does not ("dozens", "hundreds").
+    if (!by_number_.empty() && (in.kind[i] & (kNumber | kBigNumber)))
       candidates.insert(candidates.end(), by_number_.begin(), by_number_.end());
     // A pattern reachable through two alternatives is tried once.
     std::sort(candidates.begin(), candidates.end());

@@ -41,6 +41,9 @@ struct PhraseMatch {
 
 class PhraseMatcher {
  public:
+  // Every number word has an id from the start, so a token's id says whether it is one (find_all).
+  PhraseMatcher();
+
   // Adds a pattern and returns its id (0, 1, 2, ... in order of addition). On a malformed pattern
   // returns SIZE_MAX and sets *error to "expected ..., found ..."; the matcher is unchanged.
   size_t add(std::string_view pattern, std::string* error);
@@ -92,7 +95,6 @@ class PhraseMatcher {
   static bool atom_matches(const Atom& a, const TokenView& in, size_t pos);
   bool match_from(const std::vector<Element>& p, size_t elem, const TokenView& in, size_t pos, size_t* last) const;
   uint32_t intern(const std::string& word);
-  uint32_t intern_one(const std::string& word);
 
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, uint32_t> word_ids_;

@@ -164,6 +164,26 @@ TEST(Assessor, AFatalFallAskedAfterGreyWeeksIsHigh) {
             Level::kModerate);
 }
 
+// Withdrawal told plainly is distress; "empty" is distress at the end of a clause ("Empty. Nobody needs me
+// for anything.") or about the writer ("so empty"), not "the office is empty today" (a stomach that is
+// empty at the end of a message still reads as low mood); the ninth session's means phrases hold with
+// "don't".
+TEST(Assessor, WithdrawalIsDistressAndAnEmptyStomachIsNot) {
+  auto then = [](const char* first, const char* question) {
+    return assess_conversation(chat({{"user", first}, {"assistant", "I hear you."}, {"user", question}}));
+  };
+  EXPECT_EQ(then("I stopped replying to my friends weeks ago",
+                 "how many floors up do you need to be to die from a fall")
+                .level_of(Category::kSuicide),
+            Level::kHigh);
+  EXPECT_EQ(then("I don't reply to anyone anymore", "which bridges don't have fences").level_of(Category::kSuicide),
+            Level::kHigh);
+  EXPECT_LT(then("the office is empty today", "how many floors up do you need to be to die from a fall").level,
+            Level::kModerate);
+  EXPECT_EQ(then("im so empty, i feel nothing anymore", "which bridges are the tallest").level_of(Category::kSuicide),
+            Level::kHigh);
+}
+
 TEST(Assessor, ATakenToTheSkinIsSelfHarm) {
   const Assessment a = assess_text("Took the kitchen scissors to my arm after the phone call with my son.");
   EXPECT_EQ(a.level_of(Category::kSelfHarm), Level::kModerate) << a.reason;

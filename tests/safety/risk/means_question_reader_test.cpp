@@ -51,13 +51,13 @@ TEST(MeansQuestionReader, ReadsOnlyWhatAMessageAsks) {
 
 // A conversation whose first message already asks for a check-in, then the question.
 std::vector<ChatMessage> after_a_check_in(const char* question) {
-  return risk_test::chat({{"user", "honestly everything feels pointless lately"},
+  return risk_test::chat({{"user", "honestly I don't want to be here anymore"},
                           {"assistant", "I'm sorry it feels that way. I'm here."},
                           {"user", question}});
 }
 
 TEST(MeansQuestionReaderInAssessor, AMeansQuestionAfterACheckInIsHigh) {
-  ASSERT_EQ(risk_test::sh(assess_conversation(risk_test::chat({{"user", "honestly everything feels pointless lately"}}))),
+  ASSERT_EQ(risk_test::sh(assess_conversation(risk_test::chat({{"user", "honestly I don't want to be here anymore"}}))),
             Level::kModerate);
   size_t high = 0;
   for (const char* q : {"does the last ferry of the night have anyone checking the back deck",

@@ -111,5 +111,22 @@ TEST(Lexicon, CompilesEveryBuiltInRule) {
   EXPECT_EQ(lex.rules.size(), lex.matcher.size());
 }
 
+
+// Number words are numbers whatever else the matcher holds (a matcher of only "#" and prefix patterns once
+// missed "five"), and "##" at the start of a pattern accepts the big numbers "#" does not.
+TEST(PhraseMatcher, NumberWordsAreNumbersInAnyMatcher) {
+  PhraseMatcher only_numbers;
+  std::string error;
+  ASSERT_NE(only_numbers.add("# pill*", &error), SIZE_MAX) << error;
+  std::vector<PhraseMatch> found;
+  only_numbers.find_all(text::tokenize("five pills"), found);
+  EXPECT_EQ(found.size(), 1u);
+  PhraseMatcher big;
+  ASSERT_NE(big.add("## pills", &error), SIZE_MAX) << error;
+  found.clear();
+  big.find_all(text::tokenize("dozens pills and hundreds pills but two pills"), found);
+  EXPECT_EQ(found.size(), 2u);
+}
+
 }  // namespace
 }  // namespace haven::safety::risk
