@@ -28,7 +28,7 @@ struct ContextTrainingInput {
   // symbol of its base64 parts.
   std::string model_name = "context";
   std::string header = "safety/risk/context_reader.h";
-  std::string table_symbol = "kContextModelBase64";
+  std::string table_symbol = "kContextModel";  // the generated symbols begin so
 };
 int train_context_reader(const ContextTrainingInput& input);
 

@@ -364,7 +364,7 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     if (means_question) {
       input.model_name = "means-question";
       input.header = "safety/risk/means_question_reader.h";
-      input.table_symbol = "kMeansQuestionModelBase64";
+      input.table_symbol = "kMeansQuestionModel";
     }
     return train_context_reader(input);
   }

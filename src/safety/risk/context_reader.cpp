@@ -12,9 +12,8 @@
 
 namespace haven::safety::risk {
 
-// Defined in the generated context_reader_weights.cpp: the base64 text of the encoded table.
-extern const char* const kContextModelBase64[];
-extern const size_t kContextModelBase64Parts;
+// Defined in the generated context_reader_weights.cpp: the pieces of the encoded table (decode_shipped_ensemble).
+extern const char* const* const kContextModelPieces[];
 
 namespace {
 
@@ -402,7 +401,8 @@ std::string encode_context_ensemble(const ContextEnsemble& ensemble) {
 }
 
 Result<ContextEnsemble> decode_context_ensemble(std::string_view bytes) {
-  constexpr size_t kHeader = sizeof(kEnsembleMagic) + 4 + 8;
+  constexpr size_t kHeader = kContextEnsembleHeaderBytes;
+  static_assert(kHeader == sizeof(kEnsembleMagic) + 4 + 8, "magic, member count, two thresholds");
   if (bytes.size() < kHeader)
     return corruption("context reader ensemble: expected at least " + std::to_string(kHeader) + " bytes, found " +
                       std::to_string(bytes.size()));
@@ -429,19 +429,23 @@ Result<ContextEnsemble> decode_context_ensemble(std::string_view bytes) {
   return e;
 }
 
-ContextEnsemble decode_shipped_ensemble(const char* const* parts, size_t count) {
-  std::string text;
-  for (size_t i = 0; i < count; ++i) text += parts[i];
-  Result<std::string> bytes = base64_decode(text);
+ContextEnsemble decode_shipped_ensemble(const char* const* const* pieces) {
   ContextEnsemble never;
   never.members.push_back(never_firing_model());
-  if (!bytes.is_ok()) return never;
-  Result<ContextEnsemble> ensemble = decode_context_ensemble(bytes.value());
+  std::string bytes;
+  for (size_t p = 0; pieces[p] != nullptr; ++p) {
+    std::string text;
+    for (size_t i = 0; pieces[p][i] != nullptr; ++i) text += pieces[p][i];
+    Result<std::string> piece = base64_decode(text);
+    if (!piece.is_ok()) return never;
+    bytes += piece.value();
+  }
+  Result<ContextEnsemble> ensemble = decode_context_ensemble(bytes);
   return ensemble.is_ok() ? std::move(ensemble).value() : never;
 }
 
 const ContextEnsemble& shipped_context_reader() {
-  static const ContextEnsemble kEnsemble = decode_shipped_ensemble(kContextModelBase64, kContextModelBase64Parts);
+  static const ContextEnsemble kEnsemble = decode_shipped_ensemble(kContextModelPieces);
   return kEnsemble;
 }
 

@@ -1,7 +1,8 @@
 // A fourth reader, of words in their order: a small convolutional network over the writer's words and
 // the pieces of them (three to five letters), trained only on labelled texts this project wrote itself
 // (the ideation and behaviour classifiers' training files and tests/safety/data/context_reader) by
-// `haven safety train-ideation --model context`, which writes its table (context_reader_weights.cpp).
+// `haven safety train-ideation --model context`, which writes its table (context_reader_weights.cpp, and
+// one context_reader_weights_memberN.cpp per network).
 //
 // Why it exists: the linear readers (ideation_classifier.h, behaviour_classifier.h) weigh each word or
 // word pair on its own, so they know only the words their training texts used. Each new set of texts
@@ -127,12 +128,17 @@ std::string encode_context_ensemble(const ContextEnsemble& ensemble);
 // fault); on failure nothing is returned.
 Result<ContextEnsemble> decode_context_ensemble(std::string_view bytes);
 
-// The shipped ensemble (context_reader_weights.cpp, generated), decoded once. A table that does not
+// The shipped ensemble (context_reader_weights*.cpp, generated), decoded once. A table that does not
 // decode is a build error caught by the tests; the program then gets a reader that never fires.
 const ContextEnsemble& shipped_context_reader();
-// A generated table's base64 parts decoded, or a one-member ensemble that never fires when they do not
-// decode (for each shipped table of this network: this reader's and means_question_reader.h's).
-ContextEnsemble decode_shipped_ensemble(const char* const* parts, size_t count);
+// The bytes of the ensemble's header in encode_context_ensemble (magic, member count, thresholds): the
+// generated sources keep it apart from the networks, one file each.
+constexpr size_t kContextEnsembleHeaderBytes = 16;
+// A generated table decoded: pieces is a null-terminated list of null-terminated arrays of base64 lines
+// (the header, then each network), whose decoded bytes in order are encode_context_ensemble's. A table
+// that does not decode gives a one-member ensemble that never fires (for each shipped table of this
+// network: this reader's and means_question_reader.h's).
+ContextEnsemble decode_shipped_ensemble(const char* const* const* pieces);
 
 struct ContextResult {
   float probability = 0.0f;  // of the most worrying window; 0 for texts under kContextMinWords words

@@ -2,13 +2,11 @@
 
 namespace haven::safety::risk {
 
-// Defined in the generated means_question_weights.cpp: the base64 text of the encoded table.
-extern const char* const kMeansQuestionModelBase64[];
-extern const size_t kMeansQuestionModelBase64Parts;
+// Defined in the generated means_question_weights.cpp: the pieces of the encoded table.
+extern const char* const* const kMeansQuestionModelPieces[];
 
 const ContextEnsemble& shipped_means_question_reader() {
-  static const ContextEnsemble kEnsemble =
-      decode_shipped_ensemble(kMeansQuestionModelBase64, kMeansQuestionModelBase64Parts);
+  static const ContextEnsemble kEnsemble = decode_shipped_ensemble(kMeansQuestionModelPieces);
   return kEnsemble;
 }
 

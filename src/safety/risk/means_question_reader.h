@@ -35,7 +35,7 @@ constexpr double kMeansQuestionMaxValidationFalsePositiveRate = 0.02;
 // through, 0.9 none.
 constexpr float kMeansQuestionAfterDistressProbability = 0.9f;
 
-// The shipped table (means_question_weights.cpp, generated), decoded once; a reader that never fires if
+// The shipped table (means_question_weights*.cpp, generated), decoded once; a reader that never fires if
 // it does not decode (the tests catch that).
 const ContextEnsemble& shipped_means_question_reader();
 
