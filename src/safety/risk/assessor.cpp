@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/lexicon.h"
 #include "safety/risk/means_question_reader.h"
+#include "safety/risk/means_topics.h"
 #include "safety/risk/risk_answers.h"
 #include "safety/text/normalize.h"
 
@@ -1080,6 +1082,26 @@ Level Assessment::level_of(Category category) const {
   return Level::kNone;
 }
 
+// Blanks (as the classifiers' hidden words are blanked) the sentence holding the token at byte_start.
+void blank_sentence_at(std::vector<Token>& tokens, size_t byte_start) {
+  size_t at = 0;
+  while (at < tokens.size() && tokens[at].byte_start < byte_start) ++at;
+  if (at == tokens.size()) return;
+  size_t first = at;
+  while (first > 0 && !tokens[first - 1].is_sentence_end()) --first;
+  size_t end = at;
+  while (end < tokens.size() && !tokens[end].is_sentence_end()) ++end;
+  for (size_t k = first; k < end; ++k) tokens[k].text = ",";
+}
+
+// The context reader's probability at which a writer's message counts as distress for means-seeking:
+// on distress messages written for this check (tests/safety/data/distress/), with
+// a means question after each, 0.5 opened the gate for 40% instead of the phrases' 21 to 25%, and for 8
+// to 10% of the everyday messages beside them instead of 7 to 9%.
+constexpr float kMeansGateContextProbability = 0.5f;
+// The means question reader's reading at which a question about how high, deep or open a means is
+// (means_topics.h, kAccess) counts after distress alone.
+constexpr float kMeansTopicAccessAfterDistressProbability = 0.2f;
 Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   Assessment out;
   std::array<Level, kCategories> session{};
@@ -1099,6 +1121,8 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   std::array<bool, kDistressKinds> session_kind{};
   std::array<Evidence, kDistressKinds> session_kind_span{};
   std::vector<std::vector<Token>> classifier_tokens(messages.size());
+  std::vector<std::optional<Evidence>> means_in_message(messages.size());  // the lexicon's first means span
+  size_t last_means_message = 0;
   bool last_answer_denied = false;
   Level previous_writer_suicide = Level::kNone;
   size_t last_user = SIZE_MAX;
@@ -1159,6 +1183,8 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     if (f.means) {
       if (!any_means) means_span = f.means_span;
       any_means = true;
+      means_in_message[i] = f.means_span;
+      last_means_message = i;
     }
     if (f.other_person) out.concern_for_other_person = true;
     if (i == last_user) out.mostly_non_english = f.non_english;
@@ -1171,9 +1197,54 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   // "what time does the supermarket close on sundays" as a means question.
   const bool risk_so_far = session[cat_index(Category::kSuicide)] >= Level::kModerate ||
                            session[cat_index(Category::kSelfHarm)] >= Level::kModerate;
-  if ((risk_so_far || any_distress_or_ideation) && !any_means && !last_answer_denied) {
+  // Distress in words no phrase knows ("feel like a ghost in my own house", "lately it's hard to find
+  // reasons to stay"): where the context reader reads one of the writer's messages at
+  // kMeansGateContextProbability, the session counts as showing distress for means-seeking only. Read only
+  // where it could matter.
+  // What the writer asks is left out of that reading ("how many pills is too many" reads as risk to it, and
+  // is the question being weighed, not the distress before it), and a session about someone else's risk
+  // does not get it (the reader cannot tell whose distress it reads).
+  // So is the sentence where a phrase found means ("I found a razor blade in his room"). Only distress
+  // before the means, or in the same message, counts: "I'm fine, I drive a truck and need the bridge's
+  // clearance" after "how high is the bridge" is an answer, not distress.
+  size_t context_distress_from = SIZE_MAX;  // the first writer message the context reader reads as distress
+  if (!risk_so_far && !any_distress_or_ideation && !last_answer_denied && !out.concern_for_other_person) {
+    for (size_t i = 0; i <= last_user && context_distress_from == SIZE_MAX; ++i) {
+      if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
+      std::vector<Token> told = classifier_tokens[i];
+      for (const auto& [first, end] : risk::question_sentence_ranges(told))
+        for (size_t k = first; k < end; ++k) told[k].text = ",";
+      if (means_in_message[i]) blank_sentence_at(told, means_in_message[i]->byte_start);
+      if (risk::score_context(told, kMeansGateContextProbability).probability >= kMeansGateContextProbability)
+        context_distress_from = i;
+    }
+  }
+  const bool context_distress = context_distress_from != SIZE_MAX;
+  if (any_means && context_distress && context_distress_from > last_means_message && !any_distress_or_ideation &&
+      !risk_so_far)
+    any_means = false;  // the means came before the distress the reader found; the readers below may still ask
+  if ((risk_so_far || any_distress_or_ideation || context_distress) && !any_means && !last_answer_denied) {
     for (size_t i = last_user + 1; i-- > 0;) {
       if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
+      // A question about a means by its topic (means_topics.h): what it would do or take after distress,
+      // how high or open it is only once the session is at a check-in.
+      if (!risk_so_far && !any_distress_or_ideation && i < context_distress_from) break;
+      const risk::MeansTopicQuestion topic = risk::find_means_topic_question(classifier_tokens[i]);
+      // After distress alone, how high or open it is counts when the means question reader leans the same way
+      // (on the read means sets: 13 more conversations high, one more hard negative).
+      bool access_counts = topic.strength == risk::MeansTopicStrength::kAccess && risk_so_far;
+      if (topic.strength == risk::MeansTopicStrength::kAccess && !risk_so_far) {
+        const float needed = kMeansTopicAccessAfterDistressProbability;
+        access_counts = risk::score_context(risk::question_sentences(classifier_tokens[i]),
+                                            risk::shipped_means_question_reader(), needed)
+                            .probability >= needed;
+      }
+      if (topic.strength == risk::MeansTopicStrength::kStrong || access_counts) {
+        any_means = true;
+        means_span = span_between(classifier_tokens[i], topic.first, topic.last, i, Category::kSuicide, Level::kHigh);
+        notes.push_back("a question about a means (its topic)");
+        break;
+      }
       const risk::ContextResult r = risk::read_means_question(classifier_tokens[i]);
       // After distress alone, only a near-certain reading counts.
       if (!r.fires || (!risk_so_far && r.probability < risk::kMeansQuestionAfterDistressProbability)) continue;
@@ -1192,7 +1263,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   // Means-seeking anywhere in a session that shows distress or ideation anywhere: high, even when each
   // message is harmless alone ("I want to hurt myself" ... "Where do I buy pesticides?").
   Level& suicide = session[cat_index(Category::kSuicide)];
-  if (any_means && any_distress_or_ideation && suicide < Level::kHigh) {
+  if (any_means && (any_distress_or_ideation || context_distress) && suicide < Level::kHigh) {
     suicide = Level::kHigh;
     means_span.level = Level::kHigh;
     evidence.push_back(means_span);

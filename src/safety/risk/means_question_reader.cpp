@@ -50,20 +50,26 @@ namespace {
 // The indices of the tokens of the sentences that ask something.
 std::vector<size_t> question_token_indices(const std::vector<text::Token>& tokens) {
   std::vector<size_t> out;
+  for (const auto& [first, end] : question_sentence_ranges(tokens))
+    for (size_t k = first; k < end; ++k) out.push_back(k);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> question_sentence_ranges(const std::vector<text::Token>& tokens) {
+  std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
   for (size_t i = 0; i <= tokens.size(); ++i) {
     const bool end = i == tokens.size() || tokens[i].is_sentence_end();
     if (!end) continue;
     size_t first = start;
     while (first < i && tokens[first].is_boundary()) ++first;
-    if (first < i && asks(tokens, first, i))
-      for (size_t k = first; k < (i < tokens.size() ? i + 1 : i); ++k) out.push_back(k);
+    if (first < i && asks(tokens, first, i)) out.emplace_back(first, i < tokens.size() ? i + 1 : i);
     start = i + 1;
   }
   return out;
 }
-
-}  // namespace
 
 std::string question_text(std::string_view text) {
   const std::vector<text::Token> tokens = text::tokenize(text);

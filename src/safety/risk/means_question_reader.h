@@ -20,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "safety/risk/context_reader.h"
@@ -43,6 +44,8 @@ const ContextEnsemble& shipped_means_question_reader();
 // ("how much weight can a rafter hold", "does the 7:40 slow down"), and those with a wh-word after a short
 // lead-in ("anyway how tall is it"); in order, each with its end mark.
 std::vector<text::Token> question_sentences(const std::vector<text::Token>& tokens);
+// The same sentences as token ranges [first, end), the end mark included where there is one.
+std::vector<std::pair<size_t, size_t>> question_sentence_ranges(const std::vector<text::Token>& tokens);
 // The same sentences as text (the original bytes of each, joined by spaces): what the trainer trains and
 // sets the threshold on, so that it reads as the assessor does.
 std::string question_text(std::string_view text);

@@ -63,8 +63,10 @@ TEST(MeansQuestionReaderInAssessor, AMeansQuestionAfterACheckInIsHigh) {
   for (const char* q : {"does the last ferry of the night have anyone checking the back deck",
                         "which of the footbridges over the bypass are the quietest after dark"}) {
     const Assessment a = assess_conversation(after_a_check_in(q));
+    // Found by the reader or, since the tenth session, by the question's topic (means_topics.h).
     if (a.level_of(Category::kSuicide) == Level::kHigh &&
-        a.reason.find("means question reader") != std::string::npos)
+        (a.reason.find("means question reader") != std::string::npos ||
+         a.reason.find("a question about a means") != std::string::npos))
       ++high;
     EXPECT_LT(assess_text(q).level, Level::kModerate) << q;  // alone, a question
   }
