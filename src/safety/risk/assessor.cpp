@@ -1208,7 +1208,25 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   // before the means, or in the same message, counts: "I'm fine, I drive a truck and need the bridge's
   // clearance" after "how high is the bridge" is an answer, not distress.
   size_t context_distress_from = SIZE_MAX;  // the first writer message the context reader reads as distress
-  if (!risk_so_far && !any_distress_or_ideation && !last_answer_denied && !out.concern_for_other_person) {
+  // The reading is only worth its cost where a means could be found after it: a phrase found one, or a
+  // message asks about a means by its topic, or the means question reader is near-certain of one (what it
+  // needs after distress alone).
+  const auto means_in_view = [&] {
+    if (any_means) return true;
+    for (size_t i = 0; i <= last_user; ++i) {
+      if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
+      if (risk::find_means_topic_question(classifier_tokens[i]).strength != risk::MeansTopicStrength::kNone)
+        return true;
+      const std::vector<Token> asked = risk::question_sentences(classifier_tokens[i]);
+      const float needed = risk::kMeansQuestionAfterDistressProbability;
+      if (!asked.empty() &&
+          risk::score_context(asked, risk::shipped_means_question_reader(), needed).probability >= needed)
+        return true;
+    }
+    return false;
+  };
+  if (!risk_so_far && !any_distress_or_ideation && !last_answer_denied && !out.concern_for_other_person &&
+      means_in_view()) {
     for (size_t i = 0; i <= last_user && context_distress_from == SIZE_MAX; ++i) {
       if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
       std::vector<Token> told = classifier_tokens[i];
