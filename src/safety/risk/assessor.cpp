@@ -1074,14 +1074,6 @@ std::string build_reason(const Assessment& a, const std::vector<std::string>& no
   return r;
 }
 
-}  // namespace
-
-Level Assessment::level_of(Category category) const {
-  for (const auto& c : categories)
-    if (c.category == category) return c.level;
-  return Level::kNone;
-}
-
 // Blanks (as the classifiers' hidden words are blanked) the sentence holding the token at byte_start.
 void blank_sentence_at(std::vector<Token>& tokens, size_t byte_start) {
   size_t at = 0;
@@ -1091,7 +1083,7 @@ void blank_sentence_at(std::vector<Token>& tokens, size_t byte_start) {
   while (first > 0 && !tokens[first - 1].is_sentence_end()) --first;
   size_t end = at;
   while (end < tokens.size() && !tokens[end].is_sentence_end()) ++end;
-  for (size_t k = first; k < end; ++k) tokens[k].text = ",";
+  for (size_t k = first; k < end; ++k) tokens[k].text.assign(1, ',');
 }
 
 // The context reader's probability at which a writer's message counts as distress for means-seeking:
@@ -1102,6 +1094,27 @@ constexpr float kMeansGateContextProbability = 0.5f;
 // The means question reader's reading at which a question about how high, deep or open a means is
 // (means_topics.h, kAccess) counts after distress alone.
 constexpr float kMeansTopicAccessAfterDistressProbability = 0.2f;
+
+// Whether the context reader reads a writer's message as distress, for the means gate. What the message asks
+// is left out ("how many pills is too many" reads as risk to it, and is the question being weighed, not
+// the distress before it), and so is the sentence where a phrase found means ("I found a razor blade in his
+// room").
+bool reads_as_distress_besides_means(const std::vector<Token>& tokens, const std::optional<Evidence>& means) {
+  std::vector<Token> told = tokens;
+  for (const auto& [first, end] : risk::question_sentence_ranges(told))
+    for (size_t k = first; k < end; ++k) told[k].text.assign(1, ',');
+  if (means) blank_sentence_at(told, means->byte_start);
+  return risk::score_context(told, kMeansGateContextProbability).probability >= kMeansGateContextProbability;
+}
+
+}  // namespace
+
+Level Assessment::level_of(Category category) const {
+  for (const auto& c : categories)
+    if (c.category == category) return c.level;
+  return Level::kNone;
+}
+
 Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   Assessment out;
   std::array<Level, kCategories> session{};
@@ -1189,92 +1202,78 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     if (f.other_person) out.concern_for_other_person = true;
     if (i == last_user) out.mostly_non_english = f.non_english;
   }
-  // Where the session shows the writer's distress or risk and no phrase found means, the means question
-  // reader (means_question_reader.h) reads the writer's messages, latest first, as the classifiers read
-  // them (other people's words, stories and the past set aside), unless the writer's last answer to a risk
-  // question was no. At its threshold only in a session already at a check-in; after distress alone only
-  // when near-certain: at its threshold, after "I've been so low since the funeral", an early version read
-  // "what time does the supermarket close on sundays" as a means question.
   const bool risk_so_far = session[cat_index(Category::kSuicide)] >= Level::kModerate ||
                            session[cat_index(Category::kSelfHarm)] >= Level::kModerate;
   // Distress in words no phrase knows ("feel like a ghost in my own house", "lately it's hard to find
   // reasons to stay"): where the context reader reads one of the writer's messages at
-  // kMeansGateContextProbability, the session counts as showing distress for means-seeking only. Read only
-  // where it could matter.
-  // What the writer asks is left out of that reading ("how many pills is too many" reads as risk to it, and
-  // is the question being weighed, not the distress before it), and a session about someone else's risk
-  // does not get it (the reader cannot tell whose distress it reads).
-  // So is the sentence where a phrase found means ("I found a razor blade in his room"). Only distress
-  // before the means, or in the same message, counts: "I'm fine, I drive a truck and need the bridge's
-  // clearance" after "how high is the bridge" is an answer, not distress.
-  size_t context_distress_from = SIZE_MAX;  // the first writer message the context reader reads as distress
-  // The reading is only worth its cost where a means could be found after it: a phrase found one, or a
-  // message asks about a means by its topic, or the means question reader is near-certain of one (what it
-  // needs after distress alone).
-  const auto means_in_view = [&] {
-    if (any_means) return true;
-    for (size_t i = 0; i <= last_user; ++i) {
-      if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
-      if (risk::find_means_topic_question(classifier_tokens[i]).strength != risk::MeansTopicStrength::kNone)
-        return true;
-      const std::vector<Token> asked = risk::question_sentences(classifier_tokens[i]);
-      const float needed = risk::kMeansQuestionAfterDistressProbability;
-      if (!asked.empty() &&
-          risk::score_context(asked, risk::shipped_means_question_reader(), needed).probability >= needed)
-        return true;
+  // kMeansGateContextProbability, the session counts as showing distress, for means-seeking only, from that
+  // message on: "I'm fine, I drive a truck and need the bridge's clearance" after "how high is the bridge" is
+  // an answer, not distress. Not in a session about someone else's risk (the reader cannot tell whose
+  // distress it reads). Read only when a means has been found that it would decide.
+  const bool context_gate = !risk_so_far && !any_distress_or_ideation && !last_answer_denied &&
+                            !out.concern_for_other_person;
+  std::optional<size_t> context_distress_cache;
+  const auto context_distress_from = [&]() -> size_t {  // the first such message, or SIZE_MAX
+    if (!context_distress_cache) {
+      context_distress_cache = SIZE_MAX;
+      for (size_t i = 0; i <= last_user; ++i) {
+        if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
+        if (reads_as_distress_besides_means(classifier_tokens[i], means_in_message[i])) {
+          context_distress_cache = i;
+          break;
+        }
+      }
     }
-    return false;
+    return *context_distress_cache;
   };
-  if (!risk_so_far && !any_distress_or_ideation && !last_answer_denied && !out.concern_for_other_person &&
-      means_in_view()) {
-    for (size_t i = 0; i <= last_user && context_distress_from == SIZE_MAX; ++i) {
-      if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
-      std::vector<Token> told = classifier_tokens[i];
-      for (const auto& [first, end] : risk::question_sentence_ranges(told))
-        for (size_t k = first; k < end; ++k) told[k].text = ",";
-      if (means_in_message[i]) blank_sentence_at(told, means_in_message[i]->byte_start);
-      if (risk::score_context(told, kMeansGateContextProbability).probability >= kMeansGateContextProbability)
-        context_distress_from = i;
-    }
+  bool context_distress = false;
+  if (any_means && context_gate) {
+    const size_t from = context_distress_from();
+    if (from <= last_means_message) context_distress = true;
+    else if (from != SIZE_MAX) any_means = false;  // the phrases' means came first; the readers below may ask
   }
-  const bool context_distress = context_distress_from != SIZE_MAX;
-  if (any_means && context_distress && context_distress_from > last_means_message && !any_distress_or_ideation &&
-      !risk_so_far)
-    any_means = false;  // the means came before the distress the reader found; the readers below may still ask
-  if ((risk_so_far || any_distress_or_ideation || context_distress) && !any_means && !last_answer_denied) {
+  // Where the session shows the writer's distress or risk (or might, by the context reader) and no phrase
+  // found means, the writer's messages are read latest first, as the classifiers read them (other people's
+  // words, stories and the past set aside), unless the writer's last answer to a risk question was no:
+  // - a question about a means by its topic (means_topics.h): what it would do or take after distress; how
+  //   high or open it is once the session is at a check-in, or after distress when the means question reader
+  //   leans the same way (on the read means sets: 13 more conversations high, one more hard negative);
+  // - the means question reader (means_question_reader.h): at its threshold only in a session already at a
+  //   check-in; after distress alone only when near-certain: at its threshold, after "I've been so low since
+  //   the funeral", an early version read "what time does the supermarket close on sundays" as a means
+  //   question.
+  if ((risk_so_far || any_distress_or_ideation || context_gate) && !any_means && !last_answer_denied) {
     for (size_t i = last_user + 1; i-- > 0;) {
       if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
-      // A question about a means by its topic (means_topics.h): what it would do or take after distress,
-      // how high or open it is only once the session is at a check-in.
-      if (!risk_so_far && !any_distress_or_ideation && i < context_distress_from) break;
-      const risk::MeansTopicQuestion topic = risk::find_means_topic_question(classifier_tokens[i]);
-      // After distress alone, how high or open it is counts when the means question reader leans the same way
-      // (on the read means sets: 13 more conversations high, one more hard negative).
-      bool access_counts = topic.strength == risk::MeansTopicStrength::kAccess && risk_so_far;
+      const std::vector<Token>& tokens = classifier_tokens[i];
+      const risk::MeansTopicQuestion topic = risk::find_means_topic_question(tokens);
+      bool by_topic = topic.strength == risk::MeansTopicStrength::kStrong ||
+                      (topic.strength == risk::MeansTopicStrength::kAccess && risk_so_far);
       if (topic.strength == risk::MeansTopicStrength::kAccess && !risk_so_far) {
         const float needed = kMeansTopicAccessAfterDistressProbability;
-        access_counts = risk::score_context(risk::question_sentences(classifier_tokens[i]),
-                                            risk::shipped_means_question_reader(), needed)
-                            .probability >= needed;
+        by_topic = risk::score_context(risk::question_sentences(tokens), risk::shipped_means_question_reader(),
+                                       needed)
+                       .probability >= needed;
       }
-      if (topic.strength == risk::MeansTopicStrength::kStrong || access_counts) {
-        any_means = true;
-        means_span = span_between(classifier_tokens[i], topic.first, topic.last, i, Category::kSuicide, Level::kHigh);
-        notes.push_back("a question about a means (its topic)");
-        break;
+      risk::ContextResult r;
+      if (!by_topic) {
+        r = risk::read_means_question(tokens);
+        if (!r.fires || (!risk_so_far && r.probability < risk::kMeansQuestionAfterDistressProbability)) continue;
       }
-      const risk::ContextResult r = risk::read_means_question(classifier_tokens[i]);
-      // After distress alone, only a near-certain reading counts.
-      if (!r.fires || (!risk_so_far && r.probability < risk::kMeansQuestionAfterDistressProbability)) continue;
+      if (!risk_so_far && !any_distress_or_ideation) {
+        if (context_distress_from() > i) continue;  // no distress before this question (nor in it)
+        context_distress = true;
+      }
       any_means = true;
-      means_span = Evidence{};
-      if (!r.evidence.empty())
-        means_span = span_between(classifier_tokens[i], r.evidence[0].first, r.evidence[0].last, i,
-                                  Category::kSuicide, Level::kHigh);
-      else
-        means_span = span_between(classifier_tokens[i], 0, classifier_tokens[i].size() - 1, i, Category::kSuicide,
-                                  Level::kHigh);
-      notes.push_back("a question that could serve as means (means question reader)");
+      if (by_topic) {
+        means_span = span_between(tokens, topic.first, topic.last, i, Category::kSuicide, Level::kHigh);
+        notes.push_back("a question about a means (its topic)");
+      } else {
+        const size_t first = r.evidence.empty() ? 0 : r.evidence[0].first;
+        const size_t last = r.evidence.empty() ? tokens.size() - 1 : r.evidence[0].last;
+        means_span = span_between(tokens, first, last, i, Category::kSuicide, Level::kHigh);
+        notes.push_back("a question that could serve as means (means question reader)");
+      }
       break;
     }
   }
