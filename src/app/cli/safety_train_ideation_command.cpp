@@ -1,7 +1,8 @@
-// haven safety train-ideation [--model ideation|behaviour|means-reply|harm-reply|context|means-question]
+// haven safety train-ideation [--model ideation|behaviour|means-reply|harm-reply|context|means-question|distress]
 //                             --validation FILE[,FILE...] [--max-validation-fpr F]
-//                             [--seed N] [--members N] (context and means-question only)
-//                             [--negatives-from FILE[,FILE...]] (means-question only) [--out FILE.cpp] TRAIN.jsonl...
+//                             [--seed N] [--members N] (context, means-question and distress only)
+//                             [--negatives-from FILE[,FILE...]] (means-question and distress only) [--out FILE.cpp]
+//                             TRAIN.jsonl...
 //
 // Trains the ideation classifier (safety/risk/ideation_training.h) on labelled lines
 // {"id", "label": 0|1, "kind", "text"} that this project wrote itself, chooses the decision threshold as
@@ -35,7 +36,9 @@
 // --model context trains the context reader (safety/risk/context_reader.h), a small network over words in
 // order, from the same kind of lines as the ideation classifier (label 1 for the writer's own risk);
 // its threshold defaults to at most 0.05 (confident: 0.01) of the validation files' label-0 texts, and it
-// writes src/safety/risk/context_reader_weights.cpp (safety_train_context.cpp).
+// writes src/safety/risk/context_reader_weights.cpp (safety_train_context.cpp). --model means-question and
+// --model distress train the same network's other tables (means_question_reader.h, distress_reader.h);
+// --negatives-from adds the label-0 lines of other files as negatives.
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -52,6 +55,7 @@
 #include "app/cli/safety_cli.h"
 #include "safety/risk/behaviour_classifier.h"
 #include "safety/risk/context_reader_training.h"
+#include "safety/risk/distress_reader.h"
 #include "safety/risk/means_question_reader.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/ideation_training.h"
@@ -189,25 +193,26 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
   // The context reader and the means question reader (one network, two tables) read the ideation
   // classifier's kind of lines; their own trainer takes over below.
   const bool means_question = model_kind == "means-question";
-  const bool context = model_kind == "context" || means_question;
+  const bool distress = model_kind == "distress";
+  const bool context = model_kind == "context" || means_question || distress;
   const ModelSpec* spec = nullptr;
   for (const ModelSpec& m : specs)
     if (model_kind == m.name || (context && std::string_view(m.name) == "ideation")) spec = &m;
   if (!spec)
     return usage_error(
-        "safety train-ideation expects --model ideation, behaviour, means-reply, harm-reply, context or "
-        "means-question, found '" +
+        "safety train-ideation expects --model ideation, behaviour, means-reply, harm-reply, context, "
+        "means-question or distress, found '" +
         model_kind + "'");
   if (context && (l2_text->has_value() || min_texts_text->has_value()))
     return usage_error(
         "safety train-ideation --model " + model_kind +
         " takes only --validation, --max-validation-fpr, --seed, --members, --negatives-from, --cross-validate "
         "and --out");
-  if (!means_question && negatives_from->has_value())
-    return usage_error("safety train-ideation takes --negatives-from only with --model means-question");
+  if (!means_question && !distress && negatives_from->has_value())
+    return usage_error("safety train-ideation takes --negatives-from only with --model means-question or distress");
   if (!context && (seed_text->has_value() || members_text->has_value()))
-    return usage_error("safety train-ideation takes --seed and --members only with --model context or "
-                       "means-question (the linear models have no random start and are one model each)");
+    return usage_error("safety train-ideation takes --seed and --members only with --model context, "
+                       "means-question or distress (the linear models have no random start and are one model each)");
   const ReplyModel replies = spec->replies;
   risk::WeightsSourceTarget target;
   target.header = spec->header;
@@ -359,12 +364,18 @@ int run_safety_train_ideation(const GlobalOptions& options, Args& args) {
     if (out_path->has_value()) input.out_path = **out_path;
     input.max_false_positive_rate = fpr_text->has_value() ? max_fpr
                                     : means_question   ? risk::kMeansQuestionMaxValidationFalsePositiveRate
+                                    : distress         ? risk::kDistressMaxValidationFalsePositiveRate
                                                        : risk::kContextMaxValidationFalsePositiveRate;
     input.options = context_options;
     if (means_question) {
       input.model_name = "means-question";
       input.header = "safety/risk/means_question_reader.h";
       input.table_symbol = "kMeansQuestionModel";
+    }
+    if (distress) {
+      input.model_name = "distress";
+      input.header = "safety/risk/distress_reader.h";
+      input.table_symbol = "kDistressModel";
     }
     return train_context_reader(input);
   }

@@ -12,6 +12,7 @@
 
 #include "safety/risk/behaviour_classifier.h"
 #include "safety/risk/context_reader.h"
+#include "safety/risk/distress_reader.h"
 #include "safety/risk/ideation_classifier.h"
 #include "safety/risk/lexicon.h"
 #include "safety/risk/means_question_reader.h"
@@ -1095,7 +1096,8 @@ constexpr float kMeansGateContextProbability = 0.5f;
 // (means_topics.h, kAccess) counts after distress alone.
 constexpr float kMeansTopicAccessAfterDistressProbability = 0.2f;
 
-// Whether the context reader reads a writer's message as distress, for the means gate. What the message asks
+// Whether the context reader or the distress reader (distress_reader.h) reads a writer's message as
+// distress, for the means gate. What the message asks
 // is left out ("how many pills is too many" reads as risk to it, and is the question being weighed, not
 // the distress before it), and so is the sentence where a phrase found means ("I found a razor blade in his
 // room").
@@ -1104,7 +1106,9 @@ bool reads_as_distress_besides_means(const std::vector<Token>& tokens, const std
   for (const auto& [first, end] : risk::question_sentence_ranges(told))
     for (size_t k = first; k < end; ++k) told[k].text.assign(1, ',');
   if (means) blank_sentence_at(told, means->byte_start);
-  return risk::score_context(told, kMeansGateContextProbability).probability >= kMeansGateContextProbability;
+  if (risk::score_context(told, kMeansGateContextProbability).probability >= kMeansGateContextProbability) return true;
+  // Low mood in everyday words, which the context reader (trained for suicidal thoughts) mostly passes by.
+  return risk::read_distress(told).fires;
 }
 
 }  // namespace
@@ -1238,10 +1242,10 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   // - a question about a means by its topic (means_topics.h): what it would do or take after distress; how
   //   high or open it is once the session is at a check-in, or after distress when the means question reader
   //   leans the same way (on the read means sets: 13 more conversations high, one more hard negative);
-  // - the means question reader (means_question_reader.h): at its threshold only in a session already at a
-  //   check-in; after distress alone only when near-certain: at its threshold, after "I've been so low since
-  //   the funeral", an early version read "what time does the supermarket close on sundays" as a means
-  //   question.
+  // - the means question reader (means_question_reader.h) at kMeansQuestionAfterDistressProbability (or its
+  //   threshold, if lower), after distress or at a check-in: at its threshold, after "I've been so low since
+  //   the funeral", a ninth-session version read "what time does the supermarket close on sundays" as a
+  //   means question.
   if ((risk_so_far || any_distress_or_ideation || context_gate) && !any_means && !last_answer_denied) {
     for (size_t i = last_user + 1; i-- > 0;) {
       if (!is_writer_role(messages[i].role) || classifier_tokens[i].empty()) continue;
@@ -1257,8 +1261,9 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
       }
       risk::ContextResult r;
       if (!by_topic) {
-        r = risk::read_means_question(tokens);
-        if (!r.fires || (!risk_so_far && r.probability < risk::kMeansQuestionAfterDistressProbability)) continue;
+        r = risk::read_means_question_at(tokens, std::min(risk::shipped_means_question_reader().threshold,
+                                                          risk::kMeansQuestionAfterDistressProbability));
+        if (!r.fires) continue;
       }
       if (!risk_so_far && !any_distress_or_ideation) {
         if (context_distress_from() > i) continue;  // no distress before this question (nor in it)

@@ -554,6 +554,13 @@ ContextResult score_context(const std::vector<text::Token>& tokens, float needed
   return score_context(tokens, shipped_context_reader(), needed);
 }
 
+ContextResult score_context_at(const std::vector<text::Token>& tokens, const ContextEnsemble& ensemble, float threshold) {
+  std::vector<const ContextModel*> members;
+  for (const ContextModel& m : ensemble.members) members.push_back(&m);
+  return score_members(tokens, members.data(), members.size(), threshold, std::max(threshold, ensemble.confident_threshold),
+                       threshold);
+}
+
 std::string base64_encode(std::string_view bytes) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;

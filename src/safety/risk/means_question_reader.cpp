@@ -94,6 +94,10 @@ std::vector<text::Token> question_sentences(const std::vector<text::Token>& toke
 }
 
 ContextResult read_means_question(const std::vector<text::Token>& tokens) {
+  return read_means_question_at(tokens, shipped_means_question_reader().threshold);
+}
+
+ContextResult read_means_question_at(const std::vector<text::Token>& tokens, float threshold) {
   const ContextEnsemble& reader = shipped_means_question_reader();
   // Only what the writer asks is read: a statement ("my family would be happier if I was gone") is the
   // other readers' to weigh. Only firing matters to the assessor, so reading stops once the members left
@@ -102,7 +106,7 @@ ContextResult read_means_question(const std::vector<text::Token>& tokens) {
   std::vector<text::Token> asked;
   asked.reserve(at.size());
   for (size_t k : at) asked.push_back(tokens[k]);
-  ContextResult r = score_context(asked, reader, reader.threshold);
+  ContextResult r = score_context_at(asked, reader, threshold);
   for (auto& span : r.evidence) {  // back to the message's own token indices
     span.first = at[span.first];
     span.last = at[span.last];

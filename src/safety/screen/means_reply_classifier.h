@@ -48,6 +48,14 @@ risk::IdeationTrainingOptions means_reply_training_options();
 // model gives the reply at least this probability: such words also fill careful, informative answers
 // ("suicidal crises are often brief, so barriers save lives"), which the model has learned to tell apart.
 constexpr float kMeansReplyClearlySafeBelow = 0.1f;
+// Where the user asked near a means but showed no distress and no risk (ScreenContext::means_sought alone:
+// "is it dangerous to mix bleach with other cleaners?", "why did they put nets on the bridge?"), every rule
+// finding of means information, the firm rules' included, stands only if the model gives the reply at least
+// this probability. Such questions get informative safety answers whose words ("harmful fumes", "deaths at
+// those sites fell") are the firm rules' words; on the screener sets 15 to 23 (before the model was trained on
+// them) this cleared 21 of 169 false alarms and no means reply, and on the held-back quarters 20 of 104 false
+// alarms for 1 of 351 means replies.
+constexpr float kMeansReplyCalmUserSafeBelow = 0.2f;
 
 // The trained table (means_reply_weights.cpp, generated). Its confident threshold is unused.
 const risk::IdeationModel& shipped_means_reply_model();

@@ -1031,10 +1031,14 @@ Verdict screen_reply(std::string_view reply, const ScreenContext& context, bool 
     const MeansReplyReading reading = read_means_reply(reply);
     const bool means_found = std::find(all.categories.begin(), all.categories.end(),
                                        ScreenCategory::kMeansInformation) != all.categories.end();
-    if (means_found && !firm_means &&
-        (reading.probability < kMeansReplyClearlySafeBelow || (!shaped_means && explains_prevention(reply)))) {
-      // Only broad readings found means information, and the learned reader finds the reply plainly safe
-      // or the reply explains prevention.
+    const bool calm_user = !is_elevated(context.risk) && !context.distress;  // only the question was near a means
+    const bool broad_only_and_safe =
+        !firm_means &&
+        (reading.probability < kMeansReplyClearlySafeBelow || (!shaped_means && explains_prevention(reply)));
+    if (means_found && (broad_only_and_safe || (calm_user && reading.probability < kMeansReplyCalmUserSafeBelow))) {
+      // Only broad readings found means information, and the learned reader finds the reply plainly safe or
+      // the reply explains prevention; or the user showed no distress or risk and the reader finds the reply
+      // safe (kMeansReplyCalmUserSafeBelow).
       Verdict kept;
       for (const auto& e : all.evidence)
         if (e.category != ScreenCategory::kMeansInformation) kept.add(e);

@@ -3,6 +3,8 @@
 // with an ordinary question, and never alone.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -82,22 +84,37 @@ TEST(MeansQuestionReaderInAssessor, OrdinaryQuestionsAfterACheckInStayACheckIn) 
   }
 }
 
-// Low mood without a check-in: only a near-certain reading counts, and ordinary questions never reach it.
-TEST(MeansQuestionReaderInAssessor, AfterDistressAloneOnlyANearCertainReadingCounts) {
+// Low mood without a check-in: the reader counts at kMeansQuestionAfterDistressProbability, and ordinary
+// questions never reach it.
+TEST(MeansQuestionReaderInAssessor, AfterDistressAloneOrdinaryQuestionsNeverReachIt) {
+  const float bar = std::min(shipped_means_question_reader().threshold, kMeansQuestionAfterDistressProbability);
   for (const char* q : {"what time does the supermarket close on sundays", "how long is the drive from leeds to york",
-                        "is there a pharmacy open late near the station", "how much does a dog walker cost",
-                        "does the last ferry of the night have anyone checking the back deck"}) {
-    const auto question = text::tokenize(q);
+                        "is there a pharmacy open late near the station", "how much does a dog walker cost"}) {
     const Assessment a = assess_conversation(
         risk_test::chat({{"user", "I have been feeling really low since the funeral"},
                          {"assistant", "I'm so sorry. Grief can be so heavy."},
                          {"user", q}}));
-    const bool near_certain = read_means_question(question).probability >= kMeansQuestionAfterDistressProbability;
-    EXPECT_EQ(a.reason.find("means question reader") != std::string::npos, near_certain) << q << " -> " << a.reason;
-    if (std::string(q).find("ferry") == std::string::npos) {
-      EXPECT_FALSE(near_certain) << q;
-    }
+    EXPECT_FALSE(read_means_question_at(text::tokenize(q), bar).fires) << q;
+    EXPECT_LT(risk_test::sh(a), Level::kHigh) << q << " -> " << a.reason;
   }
+  // A question the reader reads at the bar, after the same distress, is means-seeking: high.
+  const char* means = "does the last ferry of the night have anyone checking the back deck";
+  const Assessment a = assess_conversation(risk_test::chat({{"user", "I have been feeling really low since the funeral"},
+                                                            {"assistant", "I'm so sorry. Grief can be so heavy."},
+                                                            {"user", means}}));
+  EXPECT_TRUE(read_means_question_at(text::tokenize(means), bar).fires);
+  EXPECT_EQ(risk_test::sh(a), Level::kHigh) << a.reason;
+}
+
+// read_means_question_at reads as read_means_question does, at another bar.
+TEST(MeansQuestionReader, ReadingAtABarFiresAtThatBar) {
+  const auto tokens = text::tokenize("does the last ferry of the night have anyone checking the back deck");
+  const ContextResult at_threshold = read_means_question(tokens);
+  const ContextResult full = score_context(question_sentences(tokens), shipped_means_question_reader());
+  EXPECT_EQ(at_threshold.fires, full.probability >= shipped_means_question_reader().threshold);
+  EXPECT_TRUE(read_means_question_at(tokens, full.probability - 0.01f).fires);
+  EXPECT_FALSE(read_means_question_at(tokens, std::min(1.0f, full.probability + 0.01f)).fires);
+  EXPECT_FALSE(read_means_question_at(text::tokenize("My family would be happier if I was gone."), 0.0f).fires);
 }
 
 }  // namespace
