@@ -56,7 +56,9 @@ TEST(BehaviourClassifier, ShippedTableIsWhatOurOwnTextsTrain) {
   EXPECT_LT(shipped.threshold, shipped.confident_threshold);
 }
 
-// Acts told in words the lexicon has no phrase for are a check-in, in the category their words point to.
+// Acts told in words the lexicon has no phrase for are at least a check-in, in the category their words point
+// to. (The second, an attempt broken off at a railway, is high since the eleventh session: the means
+// question reader, at 0.6, reads "nobody knows where i was" as a question about not being found.)
 TEST(BehaviourClassifier, ActsToldInOrdinaryWordsAreACheckIn) {
   int found = 0;
   for (const char* t : {"the stitches itch today. long sleeves at work all week again so nobody sees",
@@ -65,7 +67,7 @@ TEST(BehaviourClassifier, ActsToldInOrdinaryWordsAreACheckIn) {
     if (!score_behaviour(text::tokenize(t)).fires) continue;
     ++found;
     const Assessment a = assess_text(t);
-    EXPECT_EQ(risk_test::sh(a), Level::kModerate) << t << " -> " << a.reason;
+    EXPECT_GE(risk_test::sh(a), Level::kModerate) << t << " -> " << a.reason;
   }
   EXPECT_GE(found, 1) << "expected the reader to know at least one of these";
   // The category follows the act's words.
