@@ -39,9 +39,7 @@ std::vector<std::filesystem::path> training_files() {
   for (const char* f : {"dev.jsonl", "held_out.jsonl", "held_out_2.jsonl", "held_out_3.jsonl", "held_out_4.jsonl",
                         "held_out_5.jsonl", "held_out_6.jsonl", "held_out_7.jsonl", "held_out_8.jsonl",
                         "held_out_9.jsonl", "held_out_11.jsonl", "held_out_12.jsonl", "held_out_13.jsonl",
-                        "held_out_14.jsonl", "held_out_15.jsonl", "held_out_16.jsonl", "held_out_17.jsonl",
-                        "held_out_18.jsonl", "held_out_19.jsonl", "held_out_20.jsonl", "held_out_21.jsonl",
-                        "held_out_22.jsonl", "held_out_23.jsonl"})
+                        "held_out_14.jsonl"})
     out.push_back(tests_dir() / "screen_data" / f);
   return out;
 }
