@@ -36,7 +36,9 @@ constexpr std::string_view kSafeguardingWords =
     "accidentally|by accident|by mistake|twice|double dose|doubled up|my dog|the dog|our dog|my cat|the cat|"
     "our cat|my puppy|my kitten|pet|pets|toddler|my baby|the baby|my son|my daughter|my kid|my kids|the kids|"
     "a child|children|safely|out of reach|childproof|child proof|lock away|locked away|lock up|locked up|"
-    "away from|our son|our daughter|teenage son|teenage daughter|my teenager|our teenager|our kids";
+    "away from|our son|our daughter|teenage son|teenage daughter|my teenager|our teenager|our kids|"
+    "year old|yr old|month old|little one|wee one|wean|weans|little sister|"
+    "little brother|my nephew|my niece|grandkids|grandson|granddaughter|double paracetamol|double strength";
 
 constexpr FamilyLists kFamilies[] = {
   // Heights.
