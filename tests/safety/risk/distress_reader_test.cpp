@@ -32,8 +32,8 @@ TEST(ShippedDistressReader, KeepsItsValidationPromise) {
   }
   EXPECT_LE(false_alarms, static_cast<size_t>(kDistressMaxValidationFalsePositiveRate * negatives) + 1)
       << false_alarms << " of " << negatives;
-  // 0.472 when it was trained (eleventh session, three validation files).
-  EXPECT_GE(static_cast<double>(found) / positives, 0.42) << found << " of " << positives;
+  // 0.597 when it was trained (eleventh session, five validation files).
+  EXPECT_GE(static_cast<double>(found) / positives, 0.55) << found << " of " << positives;
 }
 
 TEST(DistressReader, ShortTextsAreNotRead) {

@@ -36,8 +36,8 @@ TEST(ShippedMeansQuestionReader, KeepsItsValidationPromise) {
   }
   EXPECT_LE(false_alarms, static_cast<size_t>(kMeansQuestionMaxValidationFalsePositiveRate * negatives) + 1)
       << false_alarms << " of " << negatives;
-  // 0.649 when it was trained (tenth session, six validation files).
-  EXPECT_GE(static_cast<double>(found) / positives, 0.6) << found << " of " << positives;
+  // 0.663 when it was trained (eleventh session, eight validation files).
+  EXPECT_GE(static_cast<double>(found) / positives, 0.62) << found << " of " << positives;
 }
 
 TEST(MeansQuestionReader, ReadsOnlyWhatAMessageAsks) {
