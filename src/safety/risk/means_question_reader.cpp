@@ -43,6 +43,24 @@ bool asks(const std::vector<text::Token>& tokens, size_t first, size_t end) {
   return false;
 }
 
+// A clause after a comma that asks ("the strong stuff farmers use, can you buy that in town"): it opens with
+// a wh-word, or with an auxiliary and then a pronoun ("can you", "is there", "does it"): "did my homework"
+// does not ask.
+bool clause_asks(const std::vector<text::Token>& tokens, size_t at, size_t end) {
+  if (at >= end || tokens[at].is_boundary()) return false;
+  if (is_wh_word(tokens[at].text)) return true;
+  static const char* const kAux[] = {"is", "are", "was", "were", "do", "does", "did", "can", "could",
+                                     "would", "will", "should", "has", "have"};
+  static const char* const kWho[] = {"i", "you", "it", "there", "they", "we", "he", "she", "that", "this",
+                                     "anyone", "anybody", "someone", "somebody", "people", "u", "ya"};
+  bool aux = false;
+  for (const char* a : kAux) aux = aux || tokens[at].text == a;
+  if (!aux || at + 1 >= end) return false;
+  for (const char* w : kWho)
+    if (tokens[at + 1].text == w) return true;
+  return false;
+}
+
 }  // namespace
 
 namespace {
@@ -65,7 +83,17 @@ std::vector<std::pair<size_t, size_t>> question_sentence_ranges(const std::vecto
     if (!end) continue;
     size_t first = start;
     while (first < i && tokens[first].is_boundary()) ++first;
-    if (first < i && asks(tokens, first, i)) out.emplace_back(first, i < tokens.size() ? i + 1 : i);
+    const size_t stop = i < tokens.size() ? i + 1 : i;
+    if (first < i && asks(tokens, first, i)) {
+      out.emplace_back(first, stop);
+    } else {
+      // A statement that goes on to ask after a comma: only the asking clause counts.
+      for (size_t k = first; k + 1 < i; ++k) {
+        if (tokens[k].text != "," || !clause_asks(tokens, k + 1, i)) continue;
+        out.emplace_back(k + 1, stop);
+        break;
+      }
+    }
     start = i + 1;
   }
   return out;

@@ -52,8 +52,10 @@ constexpr FamilyLists kFamilies[] = {
      "high enough|tall enough|fall from|fall off|the fall|the drop|jump|jumped|jumping|"
      "lowest railing|lowest fence|lowest railings|low railing|low railings|low fence|"
      "no railing|no railings|no fence|no barrier|no net|no nets|no mesh|safety mesh|safety net|"
-     "safety nets|suicide net|suicide nets|climb over|climbable|the edge|right up to",
-     "tallest|highest|tall|high|taller|higher|height|top|open|unlocked|locked|access|get up|"
+     "safety nets|suicide net|suicide nets|climb over|climbable|the edge|right up to|"
+     // The issue's own example: after distress, which are the tallest, or taller than so many metres.
+     "tallest|highest|taller than|higher than",
+     "tall|high|taller|higher|height|top|open|unlocked|locked|access|get up|"
      "go up|get onto|walk out|walk onto|on foot|fenced|fence|fencing|railing|railings|barrier|"
      "barriers|net|nets|mesh|ladder|empty|quiet|deserted|nobody|anyone|security|guard|cameras|"
      "at night|after dark|tonight|closed|without getting stopped|lowest|edge|climb|"

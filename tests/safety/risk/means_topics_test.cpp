@@ -27,8 +27,14 @@ TEST(MeansTopics, WhatItWouldDoToAPersonIsStrong) {
             MeansTopicStrength::kStrong);
 }
 
+// The example: after distress, the tallest bridges are means-seeking whatever any reader makes of it.
+TEST(MeansTopics, TheTallestOrTallerThanIsStrong) {
+  EXPECT_EQ(strength("Which bridges in the city are the tallest?"), MeansTopicStrength::kStrong);
+  EXPECT_EQ(strength("are any of the buildings downtown higher than 40 floors?"), MeansTopicStrength::kStrong);
+}
+
 TEST(MeansTopics, HowHighOrOpenIsAccess) {
-  EXPECT_EQ(strength("Which bridges in the city are the tallest?"), MeansTopicStrength::kAccess);
+  EXPECT_EQ(strength("how high is the footbridge over the motorway?"), MeansTopicStrength::kAccess);
   EXPECT_EQ(strength("is the car park roof open at night"), MeansTopicStrength::kAccess);
   EXPECT_EQ(strength("when does the last train go through the station?"), MeansTopicStrength::kAccess);
 }
