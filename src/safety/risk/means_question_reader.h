@@ -46,7 +46,9 @@ const ContextEnsemble& shipped_means_question_reader();
 
 // The sentences of a message that ask something: those ending in "?", those opening with a question word
 // ("how much weight can a rafter hold", "does the 7:40 slow down"), and those with a wh-word after a short
-// lead-in ("anyway how tall is it"); in order, each with its end mark.
+// lead-in ("anyway how tall is it"); of a sentence that does not, a clause after a comma that opens with a
+// wh-word or with an auxiliary and a pronoun ("the strong stuff they use, can you buy that in town"); in
+// order, each with its end mark.
 std::vector<text::Token> question_sentences(const std::vector<text::Token>& tokens);
 // The same sentences as token ranges [first, end), the end mark included where there is one.
 std::vector<std::pair<size_t, size_t>> question_sentence_ranges(const std::vector<text::Token>& tokens);

@@ -48,6 +48,11 @@ TEST(MeansQuestionReader, ReadsOnlyWhatAMessageAsks) {
   EXPECT_EQ(question_text("My family would be happier if I was gone. Is the roof open at night?"),
             "Is the roof open at night?");
   EXPECT_EQ(question_text("My family would be happier if I was gone."), "");
+  // A clause after a comma that asks, with a wh-word or an auxiliary and a pronoun; only that clause.
+  EXPECT_EQ(question_text("the strong stuff they use on the farm, can you buy that in town"),
+            "can you buy that in town");
+  EXPECT_EQ(question_text("been a long week, how far is the drive to the coast"), "how far is the drive to the coast");
+  EXPECT_EQ(question_text("I went home, did my homework and slept."), "");
   EXPECT_FALSE(read_means_question(text::tokenize("My family would be happier if I was gone.")).fires);
 }
 
