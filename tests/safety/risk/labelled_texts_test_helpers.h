@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,25 @@ inline std::vector<LabelledText> read_labelled_texts(const std::vector<std::stri
     }
   }
   return out;
+}
+
+// A learned reader keeps the promise its threshold was set by: at most max_false_positive_rate of the
+// validation texts labelled 0 fire (one more for rounding), and at least min_recall of those labelled 1.
+// fires(text) says whether the reader fires on a text, or nullopt where the text is too short to be read.
+template <typename Fires>
+void expect_validation_promise(const std::vector<LabelledText>& validation, Fires fires,
+                               double max_false_positive_rate, double min_recall) {
+  size_t negatives = 0, false_alarms = 0, positives = 0, found = 0;
+  for (const LabelledText& t : validation) {
+    const std::optional<bool> fired = fires(t.text);
+    if (!fired) continue;
+    (t.positive ? positives : negatives) += 1;
+    (t.positive ? found : false_alarms) += *fired ? 1 : 0;
+  }
+  ASSERT_GT(positives, 0u);
+  EXPECT_LE(false_alarms, static_cast<size_t>(max_false_positive_rate * negatives) + 1)
+      << false_alarms << " of " << negatives;
+  EXPECT_GE(static_cast<double>(found) / positives, min_recall) << found << " of " << positives;
 }
 
 }  // namespace haven::safety::risk::test
