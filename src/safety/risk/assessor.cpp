@@ -1097,16 +1097,16 @@ constexpr float kMeansGateContextProbability = 0.5f;
 constexpr float kMeansTopicAccessAfterDistressProbability = 0.2f;
 
 // Whether the context reader or the distress reader (distress_reader.h) reads a writer's message as
-// distress, for the means gate. What the message asks
-// is left out ("how many pills is too many" reads as risk to it, and is the question being weighed, not
-// the distress before it), and so is the sentence where a phrase found means ("I found a razor blade in his
-// room").
+// distress, for the means gate. What the message asks is left out ("how many pills is too many" reads as
+// risk to it, and is the question being weighed, not the distress before it), and so is the sentence where
+// a phrase found means ("I found a razor blade in his room").
 bool reads_as_distress_besides_means(const std::vector<Token>& tokens, const std::optional<Evidence>& means) {
   std::vector<Token> told = tokens;
   for (const auto& [first, end] : risk::question_sentence_ranges(told))
     for (size_t k = first; k < end; ++k) told[k].text.assign(1, ',');
   if (means) blank_sentence_at(told, means->byte_start);
-  if (risk::score_context(told, kMeansGateContextProbability).probability >= kMeansGateContextProbability) return true;
+  if (risk::score_context(told, kMeansGateContextProbability).probability >= kMeansGateContextProbability)
+    return true;
   // Low mood in everyday words, which the context reader (trained for suicidal thoughts) mostly passes by.
   return risk::read_distress(told).fires;
 }

@@ -554,11 +554,12 @@ ContextResult score_context(const std::vector<text::Token>& tokens, float needed
   return score_context(tokens, shipped_context_reader(), needed);
 }
 
-ContextResult score_context_at(const std::vector<text::Token>& tokens, const ContextEnsemble& ensemble, float threshold) {
+ContextResult score_context_at(const std::vector<text::Token>& tokens, const ContextEnsemble& ensemble,
+                               float threshold) {
   std::vector<const ContextModel*> members;
   for (const ContextModel& m : ensemble.members) members.push_back(&m);
-  return score_members(tokens, members.data(), members.size(), threshold, std::max(threshold, ensemble.confident_threshold),
-                       threshold);
+  return score_members(tokens, members.data(), members.size(), threshold,
+                       std::max(threshold, ensemble.confident_threshold), threshold);
 }
 
 std::string base64_encode(std::string_view bytes) {

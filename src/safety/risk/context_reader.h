@@ -169,7 +169,8 @@ ContextResult score_context(const std::vector<text::Token>& tokens, const Contex
 ContextResult score_context(const std::vector<text::Token>& tokens, float needed = 0.0f);  // the shipped ensemble
 // The same reading with the firing threshold given instead of the table's (fires, with evidence, at
 // `threshold` or above); reading stops once it cannot reach it.
-ContextResult score_context_at(const std::vector<text::Token>& tokens, const ContextEnsemble& ensemble, float threshold);
+ContextResult score_context_at(const std::vector<text::Token>& tokens, const ContextEnsemble& ensemble,
+                               float threshold);
 
 // The filters' responses z_{k,t} (kContextFilters floats per token, token-major) for token vectors x_t
 // (kContextDim floats per token), by a chosen kernel: four-float registers, or eight with fused
