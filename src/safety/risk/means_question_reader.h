@@ -36,8 +36,9 @@ constexpr double kMeansQuestionMaxValidationFalsePositiveRate = 0.02;
 // (what time a shop closes, how long a drive takes) its table at 0.8 let 3 in 100 through. With the table
 // retrained in the tenth session, 0.6 (eleventh session) makes 2 of 1,352 ordinary questions asked after a
 // distress message high (none at 0.9) and none of the 457 label-0 validation questions; on the measured means
-// sets it made 52 more positives high than 0.9 for 1 more hard negative, and on a set written afterwards
-// (means_tune_g) 69 of 120 instead of 65 at 0.75, hard negatives 3 of 80 either way.
+// sets 0.75 made 34 more positives high than 0.9 for 1 more hard negative, and 0.6 another 33 for 1 more; on a
+// set written afterwards (means_tune_g) 0.6 made 69 of 120 high against 65 at 0.75, hard negatives 3 of 80
+// either way.
 constexpr float kMeansQuestionAfterDistressProbability = 0.6f;
 
 // The shipped table (means_question_weights*.cpp, generated), decoded once; a reader that never fires if

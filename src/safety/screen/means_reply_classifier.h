@@ -52,9 +52,9 @@ constexpr float kMeansReplyClearlySafeBelow = 0.1f;
 // "is it dangerous to mix bleach with other cleaners?", "why did they put nets on the bridge?"), every rule
 // finding of means information, the firm rules' included, stands only if the model gives the reply at least
 // this probability. Such questions get informative safety answers whose words ("harmful fumes", "deaths at
-// those sites fell") are the firm rules' words; on the screener sets 15 to 23 (before the model was trained on
-// them) this cleared 21 of 169 false alarms and no means reply, and on the held-back quarters 20 of 104 false
-// alarms for 1 of 351 means replies.
+// those sites fell") are the firm rules' words; on the screener sets 15 to 23 (never trained on) this cleared
+// 21 of 169 false alarms and no means reply, and on the held-back quarters 22 of 104 false alarms for 5 of 351
+// means replies (docs/safety-policy.md).
 constexpr float kMeansReplyCalmUserSafeBelow = 0.2f;
 
 // The trained table (means_reply_weights.cpp, generated). Its confident threshold is unused.
