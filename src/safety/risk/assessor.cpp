@@ -203,6 +203,16 @@ struct MessageFindings {
   bool method = false;
   bool prep = false;
   bool timing = false;
+  // The settled-decision signs (lexicon.h kEnding, kRelief; kPrep with kFlagDecision or kFlagAcquired).
+  bool ending = false;
+  bool ending_strong = false;  // the writer's own ceasing ("nobody will have to check on me"), not exams ending
+  Evidence ending_span;
+  bool farewell_prep = false;  // preparation that reads as a farewell (lexicon.h kFlagFarewell)
+  bool relief = false;
+  Evidence relief_span;
+  bool decision = false;
+  bool acquired = false;
+  Evidence plan_span;  // the first decision or means got
   bool present = false;        // an act happening now or just now (took pills, standing on the ledge)
   bool ideation = false;       // suicide or self-harm at moderate or above, the writer's own
   bool non_english = false;
@@ -242,6 +252,7 @@ Evidence span_of(const std::vector<Token>& tokens, const PhraseMatch& m, size_t 
 
 void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<bool, kDistressKinds>& kind,
                            const std::array<Evidence, kDistressKinds>& span);
+void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool thoughts_in_words);
 
 // Byte ranges of the text that quote someone else ("coworker said at lunch 'if this fails i'm gonna end it
 // all'"): a quotation opened after a verb of speech whose subject is not the writer. "I told her 'I want
@@ -267,7 +278,8 @@ std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
   static const std::unordered_set<std::string> kElisions = {"til", "cause", "cos", "em", "n", "bout", "round", "s"};
   static const std::unordered_set<std::string> kAfterQuote = {
       "and", "but", "then", "so", "or", "to", "at", "before", "after", "when", "while", "because", "he", "she",
-      "they", "i", "lol", "which", "who", "like", "last", "this", "in", "on", "over", "every", "again"};
+      "they", "i", "lol", "which", "who", "like", "last", "this", "in", "on", "over", "every", "again", "since",
+      "lately", "recently", "now", "too", "whenever", "if", "all"};
   for (size_t i = 0; i < text.size(); ++i) {
     const bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == ':' || text[i - 1] == '\t';
     if (!after_space) continue;
@@ -290,7 +302,11 @@ std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
       if (!ends) continue;
       // A straight apostrophe after a word is usually a possessive ("my parents' pills"): it closes only
       // before the end, punctuation, or a word that commonly follows a quotation.
-      if (mark->close == "'" && is_space(next) && next < text.size() && !kAfterQuote.count(word_after(next))) continue;
+      // After a sentence's own punctuation ("...much longer.' Should I") it can only close a quotation.
+      const bool after_punctuation = text[k - 1] == '.' || text[k - 1] == '!' || text[k - 1] == '?' || text[k - 1] == ',';
+      if (mark->close == "'" && is_space(next) && next < text.size() && !after_punctuation &&
+          !kAfterQuote.count(word_after(next)))
+        continue;
       close = k;
       break;
     }
@@ -305,7 +321,8 @@ std::vector<std::pair<size_t, size_t>> reported_speech(std::string_view text) {
     for (size_t v = before.size(); v-- > 0;) {
       static const std::unordered_set<std::string> speech = {
           "said", "says", "say", "told", "tells", "texted", "texts", "wrote", "writes", "posted", "messaged",
-          "asked", "asks", "joked", "jokes", "laughed", "yelled", "screamed", "replied", "commented", "goes", "went"};
+          "asked", "asks", "joked", "jokes", "laughed", "yelled", "screamed", "replied", "commented", "goes", "went",
+          "saying", "sayin", "mutters", "muttering", "muttered", "texting", "telling"};
       if (!speech.count(before[v].text)) continue;
       for (size_t k = v; k-- > 0;) {
         if (before[k].is_boundary()) break;
@@ -705,6 +722,15 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         if (!fiction[sent] && !is_past(m) && !someone_elses(m)) {
           f.prep = true;
           prep_rules.insert(m.pattern);
+          // The settled decision's parts are the writer's own acts ("my brother gave away his things" is not).
+          const bool writers_act = !topic[sent] && (names_writer(m) || subject_of(tokens, m.first, true) == Person::kWriter);
+          if (writers_act && (r.flags & risk::kFlagFarewell)) f.farewell_prep = true;
+          if (writers_act && (r.flags & (risk::kFlagDecision | risk::kFlagAcquired))) {
+            if (!f.decision && !f.acquired)
+              f.plan_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);
+            f.decision = f.decision || (r.flags & risk::kFlagDecision);
+            f.acquired = f.acquired || (r.flags & risk::kFlagAcquired);
+          }
           // An act of preparation by the writer that reads as a farewell (a note left, things given away, a
           // date set) is a warning sign in itself: it counts as the farewell kind of distress, so with any
           // other kind it is a check-in.
@@ -718,6 +744,22 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         continue;
       case RuleKind::kTiming:
         f.timing = true;
+        continue;
+      case RuleKind::kEnding:
+      case RuleKind::kRelief:
+        // Only the writer's own, now: not a story, a question about the topic, the past or someone else.
+        if (fiction[sent] || topic[sent] || is_past(m) || someone_elses(m) || reported[m.first]) continue;
+        if (!names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter) continue;  // "Dad won't be there
+        if (r.kind == RuleKind::kRelief) {
+          if (!f.relief) f.relief_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);
+          f.relief = true;
+        } else {
+          const bool strong = r.level >= Level::kHigh;
+          if (!f.ending || (strong && !f.ending_strong))
+            f.ending_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);
+          f.ending = true;
+          f.ending_strong = f.ending_strong || strong;
+        }
         continue;
       case RuleKind::kSleepLoss:
         if (is_past(m) || fiction[sent]) continue;
@@ -861,6 +903,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     if (f.distress) f.evidence.push_back(f.distress_span);  // the other half of the reason
     add_note(f, "means-seeking with distress");
   }
+  // The settled decision's signs are weighed after the readers, which may find the thoughts they go with.
+  const bool thoughts_in_words = f.ideation && (earnest_suicide || self_harm >= Level::kModerate);
   f.ideation = suicide >= Level::kModerate || self_harm >= Level::kModerate;
   // Several kinds of distress in one message are worth a gentle check-in, never a crisis interrupt alone.
   if (distress_adds_up(f.distress_kind) && suicide < Level::kModerate) {
@@ -885,12 +929,14 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   size_t classifier_words = 0;
   for (const Token& t : f.classifier_tokens) classifier_words += t.is_boundary() ? 0 : 1;
   float ideation_probability = 0.0f;  // the ideation reader's, for the behaviour reader's agreement below
+  bool reader_found_thoughts = false;  // one of the readers below raised suicide or self-harm
   if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
     risk::IdeationResult r = risk::score_ideation(f.classifier_tokens);
     ideation_probability = r.probability;
     const bool alone = r.confident && classifier_words >= risk::kIdeationAloneMinWords;
     if ((r.fires && own_distress) || alone) {
       suicide = Level::kModerate;
+      reader_found_thoughts = true;
       add_note(f, "reads like suicidal thoughts (classifier)");
       for (const auto& span : r.evidence)
         f.evidence.push_back(
@@ -914,6 +960,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     if ((r.fires && agrees) || r.confident || readers_agree) {
       const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
       (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;
+      reader_found_thoughts = true;
       add_note(f, "reads like an act of suicide or self-harm (classifier)");
       for (const auto& span : r.evidence)
         f.evidence.push_back(span_between(tokens, span.first, span.last, message_index, c, Level::kModerate));
@@ -959,11 +1006,13 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     if ((r.fires && lexicon_agrees) || alone) {
       const Category c = risk::reads_as_self_harm(f.classifier_tokens) ? Category::kSelfHarm : Category::kSuicide;
       (c == Category::kSelfHarm ? self_harm : suicide) = Level::kModerate;
+      reader_found_thoughts = true;
       add_note(f, "reads like the writer's own risk (context reader)");
       for (const auto& span : r.evidence)
         f.evidence.push_back(span_between(tokens, span.first, span.last, message_index, c, Level::kModerate));
     }
   }
+  settled_decision(f, suicide, thoughts_in_words || reader_found_thoughts, thoughts_in_words);
   // What the readers found is the writer's risk as much as what the phrases found: with means sought in
   // the same message it is high, and later in the session too (assess_conversation). Alone it stays a
   // check-in.
@@ -978,6 +1027,72 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     }
   }
   return f;
+}
+
+// The settled decision: people who have decided to end their lives often say so only in veiled words (an
+// ending, "none of it will matter after sunday"; a sudden calm, "I feel lighter than I have in months"; a
+// mind made up or a day chosen; means got; affairs put in order), and a sudden calm after a long low is a
+// warning sign clinicians name (../shared/docs/safety-reference.md). Each sign alone is mostly ordinary
+// speech (exams end, leases end, people feel relieved after deciding to quit), so only their company counts.
+// High (a plan, told in veiled words):
+// - the writer's own ceasing ("nobody will have to check on me anymore") with a time, distress, a calm or
+//   any part of a plan; any ending with a time and distress, a calm or part of a plan; any ending with means
+//   got or affairs put in order;
+// - a calm beside a mind made up or means got, with a time;
+// - suicidal thoughts (in words, or as a reader reads them) with an ending, a mind made up or means got, or
+//   thoughts in words with affairs put in order: the C-SSRS's thoughts with preparation. (A reader's reading
+//   with goodbyes or affairs put in order is not enough: deployments, emigrations and leaving parties have
+//   both.)
+// A check-in: the writer's own ceasing alone; an ending with distress, a decision or a calm; a calm beside a
+// decision or means got.
+void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool thoughts_in_words) {
+  // Distress in words of its own: "I won't be a burden much longer" is one passive wish, not a wish and a burden.
+  bool own_distress = false;
+  for (size_t k = 0; k < kDistressKinds; ++k) {
+    const Evidence& d = f.distress_kind_span[k];
+    const bool inside_ending = f.ending && d.byte_start < f.ending_span.byte_end && f.ending_span.byte_start < d.byte_end;
+    own_distress = own_distress || (f.distress_kind[k] && !inside_ending);
+  }
+  const bool plan = f.decision || f.acquired || f.farewell_prep || f.prep || f.means;
+  Level to = Level::kNone;
+  const char* note = nullptr;
+  if (f.ending_strong && (f.timing || own_distress || plan || f.relief)) {
+    to = Level::kHigh;
+    note = "an ending of the writer's own, with a time or a plan";
+  } else if (f.ending && f.timing && (own_distress || plan || f.relief)) {
+    to = Level::kHigh;
+    note = "an ending told with a time and a plan";
+  } else if (f.ending && (f.acquired || f.farewell_prep || f.means)) {
+    to = Level::kHigh;
+    note = "an ending told with preparation or means";
+  } else if (f.relief && f.timing && (f.decision || f.acquired)) {
+    to = Level::kHigh;
+    note = "calm after deciding, with a time";
+  } else if ((thoughts && (f.ending || f.acquired || (f.decision && (f.timing || f.relief || f.farewell_prep)))) ||
+             (thoughts_in_words && (f.farewell_prep || f.decision))) {
+    to = Level::kHigh;
+    note = "suicidal thoughts with a plan told in veiled words";
+  } else if (f.ending_strong || (f.ending && (own_distress || f.decision || f.relief))) {
+    to = Level::kModerate;
+    note = "an ending told in veiled words";
+  } else if (f.relief && (f.decision || f.acquired)) {
+    to = Level::kModerate;
+    note = "calm after deciding";
+  }
+  if (to == Level::kNone || suicide >= to) return;
+  suicide = to;
+  add_note(f, note);
+  auto add = [&](const Evidence& span) {
+    Evidence e = span;
+    e.level = to;
+    f.evidence.push_back(e);
+  };
+  for (Evidence& e : f.evidence)
+    if (e.category == Category::kSuicide && e.level >= Level::kModerate && e.level < to) e.level = to;
+  if (f.ending) add(f.ending_span);
+  if (f.relief) add(f.relief_span);
+  if (f.decision || f.acquired) add(f.plan_span);
+  if (to >= Level::kHigh && f.means && !f.acquired) add(f.means_span);
 }
 
 // Evidence for the several-kinds-of-distress rule: one span per kind, up to the per-category limit.

@@ -661,7 +661,7 @@ risk self_harm moderate b | only ~1 water ~8 owe|deserve|punish|punishing|punish
 risk self_harm moderate b | held|kept ~2 my ~1 hand|arm|wrist|fingers ~2 over|in ~1 the|a ~1 candle|flame|fire|lighter
 risk self_harm moderate b | i ~1 cut|burned|burnt ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|twice
 risk self_harm moderate b | added ~2 another|two_more|three_more|a_new|a_fresh ~1 burn|burns|cut|cuts|line|lines
-prep - - f | hoarding|stockpiling|stashing ~2 my ~1 prescription|prescriptions|meds|medication|tablets|pills
+prep - - fa | hoarding|stockpiling|stashing ~2 my ~1 prescription|prescriptions|meds|medication|tablets|pills
 # Read after the first run of a fifth-session suite-style set: euphemisms, wishes for an accident, death
 # as the easier way out, and self-harm told by what it leaves.
 risk suicide moderate - | forever_nap|eternal_nap|dirt_nap|toaster_bath|permanent_nap|eternal_sleep|permanent_vacation|final_exit
@@ -1370,8 +1370,8 @@ prep - - f | had|have|got ~2 the|a|my ~1 note|notes|letter|letters ~1 written|re
 prep - - f | i ~2 have|made|got|came_up_with|worked_out ~1 a ~1 plan $
 prep - - f | leave|leaving ~2 a|my ~1 note|letter|goodbye_note|goodbye_letter
 prep - - f | figure|figured|figuring|work|worked|working ~1 out ~2 the|all_the ~1 details|logistics $
-prep - - f | i ~2 have|set|picked|chose|chosen ~1 a ~1 date $
-prep - - f | i ~2 have|set|picked|chose|chosen ~1 a ~1 weekend|day|night $
+prep - - fd | i ~2 have|set|picked|chose|chosen ~1 a ~1 date $
+prep - - fd | i ~2 have|set|picked|chose|chosen ~1 a ~1 weekend|day|night $
 prep - - - | counted|counting|count ~4 in ~1 the ~1 cabinet|cupboard|drawer ~4 $|just_counted
 prep - - f | giving|gave|give|given ~2 away ~3 my|stuff|things|belongings|possessions|cat|dog
 prep - - f | sorted|sorting|decided|deciding|worked_out|working_out|figured_out|planned ~2 who ~1 gets|will_get|should_get|would_get|inherits|takes ~1 my
@@ -1382,22 +1382,23 @@ prep - - f | decided|settled ~1 on ~1 the ~1 # $
 prep - - f | final|last ~1 post|message $ love ~1 you ~1 all
 prep - - f | good ~1 home|new_home|new_owner ~4 before ~1 i ~1 go|leave|am_gone $
 prep - - f | writing|wrote|written|write|scheduled|scheduling|drafted|drafting ~3 goodbye|goodbyes ~1 messages|message|texts|emails|posts|videos
-prep - - f | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
-prep - - - | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|gun|pills|charcoal|helium|blade|blades|razor
+prep - - fa | saving|saved|stockpil*|hoarding|collecting|collected ~4 pills|meds|tablets|medication
+prep - - a | bought|buying|ordered|got|picking_up|pick_up|picked_up ~3 rope|{GUN}|pills|charcoal|helium|blade|blades|razor
+prep - - a | collecting|collect|collected ~3 rope|{GUN}
 prep - - f | put ~2 my ~2 affairs in order
 prep - - - | it ~1 would|will ~1 hold $
-prep - - - | bought ~1 the ~1 stuff ~2 today|yesterday|$
+prep - - a | bought ~1 the ~1 stuff ~2 today|yesterday|$
 prep - - f | half ~1 a ~1 note
 prep - - - | asked ~3 for ~1 more ~3 pills|tablets|meds ~4 said ~1 i ~1 lost
 prep - - - | into ~2 an ~1 old ~1 vitamin|sweets|mint ~1 bottle|tin|box
 prep - - f | passwords ~6 just_in_case|for_my_sister|for_my_brother|for_my_family
-prep - - f | had|have|got ~1 the|a ~1 spot|place|date|day ~1 picked|chosen|set
+prep - - fd | had|have|got ~1 the|a ~1 spot|place|date|day ~1 picked|chosen|set
 prep - - f | picked|chose|chosen ~1 the|a ~1 spot|place
-prep - - f | i ~1 have ~1 got ~1 a ~1 date
+prep - - fd | i ~1 have ~1 got ~1 a ~1 date
 prep - - - | could_not|couldnt ~1 go ~1 through ~1 with ~1 it
 prep - - - | with ~1 everything ~1 ready
 prep - - f | finished|finishing ~2 the|my ~1 letters|note|notes
-prep - - f | stockpiling|stockpiled $
+prep - - fa | stockpiling|stockpiled $
 prep - - - | different ~1 pharmacies|chemists|doctors
 prep - - f | giving|gave|give ~2 things|stuff|my_stuff|my_things ~1 away
 prep - - - | halfway|partway|part_way|half_way ~1 through $
@@ -1407,12 +1408,12 @@ prep - - - | kept|keep ~1 stopping ~2 in ~1 the ~1 middle
 prep - - - | home_from_the_hospital|back_from_the_hospital|out_of_hospital
 prep - - f | before ~1 i ~1 go|leave $
 prep - - f | for ~1 whoever ~1 takes|finds|comes|reads|gets
-prep - - f | i ~1 have ~1 decided ~1 on ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|a_date|the_date|the_day
+prep - - fd | i ~1 have ~1 decided ~1 on ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|a_date|the_date|the_day
 prep - - - | got|have ~1 what ~1 i ~1 need $
-prep - - f | i ~1 know ~1 what ~1 i ~1 am ~1 doing ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow
+prep - - fd | i ~1 know ~1 what ~1 i ~1 am ~1 doing ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow
 prep - - f | calm|peaceful|at_peace ~3 for ~1 the ~1 first ~1 time ~2 in ~1 months|years|ages|forever
 prep - - f | find ~1 them|it|this ~1 after|afterwards $
-prep - - f | have|got ~1 a ~1 date ~1 now $
+prep - - fd | have|got ~1 a ~1 date ~1 now $
 prep - - - | emptied|emptying ~2 the|my ~1 fridge|flat|room|bank_account
 prep - - f | my ~1 own ~1 funeral
 prep - - f | made ~1 my ~1 peace ~2 with ~1 it|everything|dying|death|that
@@ -1423,11 +1424,11 @@ prep - - f | if ~1 something ~1 happens|happened ~1 to ~1 me
 prep - - f | update|updating|updated|made|making|sorted|sorting ~2 my|a ~1 will $
 prep - - - | planned ~2 it ~2 out|everything
 prep - - - | plan|planned|plans ~2 for|is ~2 tonight|tomorrow|this_weekend|friday|saturday|sunday
-prep - - f | set ~2 a|the|my ~2 date
-prep - - - | date|day ~2 set
+prep - - fd | set ~2 a|the|my ~2 date
+prep - - d | date|day ~2 set
 prep - - f | prepared|preparing ~3 for ~2 my ~1 end|death|exit|suicide
 prep - - - | it is time
-prep - - f | made_up_my_mind|mind_is_made_up
+prep - - fd | made_up_my_mind|mind_is_made_up
 prep - - - | my ~1 plan is
 prep - - f | leave|left|leaving ~2 a ~1 note|letter
 prep - - - | tried|attempted ~1 it
@@ -1437,7 +1438,7 @@ prep - - f | it ends tonight|today|now
 prep - - - | going_to_do_it|gonna_do_it|will_do_it|doing_it ~2 on ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|the_weekend
 prep - - - | got|have ~1 everything ~1 i ~1 need
 prep - - f | i ~1 know ~1 how ~2 and ~2 when
-prep - - f | i ~1 have ~1 decided $
+prep - - fd | i ~1 have ~1 decided $
 prep - - f | gave|given|giving ~1 my ~1 dog|cat|guitar|things|stuff|car|bike ~2 to
 prep - - f | cancel|cancelled|cancelling|canceled|canceling ~2 my|the ~2 phone_contract|subscriptions|contract|accounts|gym_membership|gym
 prep - - - | nobody|no_one ~1 suspects|suspected ~2 a_thing|anything
@@ -1449,7 +1450,7 @@ prep - - - | was|were ~1 going|gonna ~1 to ~1 do_it|go_through_with_it
 prep - - - | ready ~1 to ~1 go_through_with_it|do_it
 prep - - - | went_through_with_it|acted_on_it|did_the_thing
 prep - - - | i tried|attempted again|$|on|last|yesterday|tonight|this_morning|to_go|to_leave_for_good
-prep - - - | the ~1 moment ~1 i ~1 decided
+prep - - d | the ~1 moment ~1 i ~1 decided
 prep - - - | it ~1 did_not|didnt ~1 work|take
 prep - - - | i ~1 failed $
 prep - - - | i ~1 stopped $
@@ -1535,6 +1536,73 @@ prep - - f | gave|given|giving ~1 my ~1 {PERSON3} ~1 my ~1 necklace|ring|watch|g
 prep - - - | was ~1 testing ~1 myself
 # ---------- time close at hand ----------
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
+timing - - - | monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow ~1 is ~1 the ~1 day|night $
+timing - - - | by|after|on|this|before|until|till|come ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|the_weekend|friday_night|saturday_night|sunday_night|my_birthday
+# ---------- a settled decision: a veiled ending, a sudden calm, a mind made up (assessor: settled decision) ----------
+# An ending: "- high" is the writer's own ceasing (strong), "- moderate" an ending that exams and leases share (weak).
+ending - moderate - | it|everything ~1 will ~1 all ~1 be ~1 over ~2 soon|then|by|after|on|tonight|tomorrow|this|for_good|before|$
+ending - moderate - | it ~1 will ~1 be ~1 over ~1 soon|before|by|after
+ending - moderate - | it ~1 is ~1 almost|nearly ~1 over|done $
+ending - moderate - | none|nothing ~1 of ~1 this|it|that ~1 will ~1 matter ~2 soon|then|after|by|anymore|$
+ending - moderate - | none|nothing ~1 of ~1 it|this ~1 is|will_be ~1 my|mine ~2 problem|to_carry|to_worry_about|to_deal_with ~2 anymore|after|then|$
+ending - moderate - | it ~1 will ~1 not ~1 matter ~2 after|by|anymore|soon
+ending - moderate - | someone|somebody ~1 elses|else ~2 problem ~2 after|then|$
+ending - moderate - | i ~1 will ~2 finally ~1 be ~1 at_peace|free|at_rest|out_of_pain|gone|done $
+ending - moderate - | i ~1 will ~1 be ~1 at_peace|at_rest|out_of_pain ~2 soon|then|by|after|$
+ending - moderate - | i ~1 will|can|get_to ~2 finally ~1 rest $
+ending - moderate - | i ~1 get ~1 to ~1 be ~1 at_rest|at_peace|free
+ending - moderate - | i ~1 will ~2 find|get ~1 peace|rest|my_peace|some_peace|relief ~2 soon|then|by|after|this|on|$
+ending - moderate - | soon ~2 i ~1 will ~1 be ~1 free|at_peace|at_rest|gone|out_of_here
+ending - moderate - | i ~1 will ~1 be ~1 gone ~2 for_good|forever|soon|before|by_then|by_the_time
+ending - moderate - | when|after|once ~1 i ~1 am ~1 gone $
+ending - moderate - | will_not|not_going_to|not_gonna ~1 need ~1 it|them|any_of_it|that ~2 after|where_i_am_going|anymore|much_longer
+ending - moderate - | last ~1 time ~2 i ~1 will ~2 write|post|bother|trouble|talk|log_on|be_here ~2 here|on|to_you|again|$
+ending - moderate - | will_not|not_going_to|not_gonna ~1 be ~1 logging_on|coming_back|writing|posting ~1 again|anymore|here
+ending - moderate - | this ~1 is ~1 goodbye $|then
+ending - moderate - | will_not|not_going_to|not_gonna ~1 be ~1 here|around|there|anywhere ~3 next|by|after|to_see|for_it|then|$
+ending - moderate - | the ~1 last ~1 one|dinner|hug|time ~2 i ~1 will ~1 ever ~1 have|get|see
+ending - high - | my ~1 last ~1 weekend|christmas|birthday|summer|sunday|saturday|night|week ~1 ever|alive|on_earth
+ending - high - | nobody|no_one|noone ~2 will|has|have|needs|need ~1 to ~4 me ~1 anymore|again|much_longer|$
+ending - high - | will_not|not_going_to|not_gonna ~1 have ~1 to ~4 me ~2 anymore|much_longer|for_long|soon|again
+ending - high - | will_not|not_going_to|not_gonna ~1 be ~3 problem|burden|bother|worry ~2 anymore|much_longer|for_long|after|soon|$|for_anyone|to_anyone
+ending - high - | will_not|not_going_to|not_gonna ~1 bother|trouble|burden ~2 anyone|anybody|you|them ~2 anymore|again|much_longer|after
+ending - high - | will_not|not_going_to|not_gonna ~1 be ~1 here|around|alive ~2 much_longer|for_long|anymore|after_that|by_then
+ending - high - | not ~1 planning|going|expecting|gonna ~1 to ~1 see|be_around_for|be_here_for ~2 christmas|december|january|new_year|next_year|spring|summer|autumn|winter|my_birthday|another|the_new_year|next_month|my_next_birthday
+ending - high - | there ~1 is_not|will_not_be|is_not_going_to_be|will_not|is_no ~2 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next_week|christmas|next_year|future ~2 for ~1 me
+ending - high - | i ~1 will ~1 not ~1 be ~1 anywhere $
+ending - high - | out ~1 of ~1 everyone|everybody|your|their ~2 way|hair ~2 for_good|soon|forever|permanently
+ending - high - | everything|the_pain|it_all ~1 will ~1 stop|end ~2 soon|then|on|tonight|tomorrow|this|after|by
+ending - high - | no ~1 more ~1 pain|suffering|struggling|hurting ~2 after|soon|by|from|come
+ending - high - | figured|worked|found ~2 out ~1 how ~1 to ~1 make ~1 it ~2 stop|end
+relief - - - | i ~3 feel|felt|feeling ~2 calm|calmer|relieved|lighter|light|at_peace|peaceful|settled|free|ready|steady|serene|quiet
+relief - - - | weirdly|strangely|oddly|actually|so|really|finally|almost|very|quite ~1 relieved|calm|lighter|peaceful|at_peace|settled|okay|fine|serene|restful
+relief - - - | weight ~2 off ~2 $|my_shoulders|my_chest|my_mind|shoulders
+relief - - - | relieved|calmer|lighter|calm|peaceful|serene $
+relief - - - | weight ~2 lifted|gone
+relief - - - | for ~1 the ~1 first ~1 time ~2 in|since ~2 months|years|ages|forever|a_long_time|march|school ~4 calm|peace|relieved|lighter|relief|settled|light|quiet
+relief - - - | a ~1 strange|weird|odd|sudden ~1 calm|peace|relief
+relief - - - | such|a|what ~1 relief|comfort $
+relief - - - | feels|feel|felt ~2 like ~1 relief
+relief - - - | quiet|calm ~2 in ~1 my ~1 head
+relief - - - | my ~1 head ~1 is ~1 quiet
+relief - - - | not ~2 scared|afraid|dreading ~2 anymore|now|of_it|for_once|anything
+relief - - - | most ~1 peaceful|calm|relaxed ~2 i ~1 have ~1 been|felt
+relief - - - | i ~1 feel ~1 free $
+prep - - fd | made ~1 my|the|up_my|a ~1 decision|mind $
+prep - - fd | i ~1 know ~1 what ~1 i ~1 am_doing|am_going_to_do|have_to_do|need_to_do|must_do|will_do ~1 now|$
+prep - - fd | my ~1 mind ~1 is ~1 made ~1 up
+prep - - fd | monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow ~1 is|it_is ~1 the ~1 day|night $
+prep - - fd | it ~1 is ~1 happening ~1 on|this ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend
+prep - - fd | decision ~1 made $
+prep - - fd | it ~1 is ~1 all|just ~1 decided|planned|planned_out $
+prep - - fd | everything ~1 is ~1 decided|planned|planned_out $
+prep - - fd | i ~1 am ~1 choosing ~1 this|it $
+prep - - fd | worked_out|figured_out|decided|know ~2 the ~1 when|date|day $
+prep - - fd | monday|tuesday|wednesday|thursday|friday|saturday|sunday ~1 is ~1 settled|decided|the_day|it
+prep - - fd | i ~1 have ~1 set ~1 the ~1 day|date
+prep - - fd | already ~1 decided
+prep - - fd | made ~1 my ~1 peace $
+prep - - fd | end|an_end ~1 date $
 # ---------- past, resolved, fiction, topic ----------
 past - - - | used to
 past - - - | # ~1 years ~1 since ~1 i ~1 was|tried|attempted|last|stopped
@@ -1573,6 +1641,7 @@ resolved - - - | i am ~2 safe|okay|ok|fine ~2 now
 fiction - - - | in ~2 the|my|this|a|that ~1 story|novel|book|movie|film|show|series|episode|game|song|poem|script|fanfic|anime|manga|comic|play|video
 fiction - - - | writing|write|writes|wrote ~2 a|my|the ~1 thriller|novel|story|book|script|screenplay|mystery|scene|short_story
 fiction - - - | character|characters|protagonist|narrator|villain|fanfic|roleplay|lyrics|screenplay|backstory|campaign|paladin|npc|dnd
+fiction - - - | chorus|verse|refrain|the_song|that_song|this_song|the_lyric|the_hymn ~1 goes|says|is|was|has|ends
 fiction - - - | wip|excerpt|manuscript|beta_readers|beta_reader
 fiction - - - | boss_fight|respawn|runes|in_game|speedrun|elden_ring|minecraft|fortnite|my_run|save_file|detective|murder_mystery
 topic - - - | explain|scale|questionnaire|screening|screener|assessment|what_does|what_do ~3 mean|means
@@ -1834,7 +1903,8 @@ RuleKind parse_kind(std::string_view s, std::string_view line) {
       {"prep", RuleKind::kPrep},         {"timing", RuleKind::kTiming},     {"past", RuleKind::kPast},
       {"resolved", RuleKind::kResolved}, {"fiction", RuleKind::kFiction},   {"topic", RuleKind::kTopic},
       {"sleep", RuleKind::kSleepLoss},   {"grand", RuleKind::kGrandiose},   {"compulsion", RuleKind::kCompulsion},
-      {"context", RuleKind::kContext},   {"present", RuleKind::kPresent},
+      {"context", RuleKind::kContext},   {"present", RuleKind::kPresent},   {"ending", RuleKind::kEnding},
+      {"relief", RuleKind::kRelief},
   };
   auto it = kinds.find(s);
   if (it == kinds.end()) bad_rule(line, "expected a rule kind, found '" + std::string(s) + "'");
@@ -1926,7 +1996,9 @@ Lexicon build() {
       else if (f == 'f') rule.flags |= kFlagFarewell;
       else if (f == 'r') rule.flags |= kFlagRecent;
       else if (f == 'w') rule.flags |= kFlagDoneToWriter;
-      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpofrw-', found '") + f + "'");
+      else if (f == 'd') rule.flags |= kFlagDecision;
+      else if (f == 'a') rule.flags |= kFlagAcquired;
+      else if (f != '-') bad_rule(line, std::string("expected flags from 'bpofrwda-', found '") + f + "'");
     }
     rule.pattern = expand_macros(pattern);
     rule.self_anchored = names_writer(rule.pattern);

@@ -37,6 +37,14 @@ enum class RuleKind : uint8_t {
   // A word that puts its clause back in the present ("now", "again", "still"): after a past cue in the
   // same sentence, what follows it is read as now ("years ago I tried, and now I want to again").
   kPresent,
+  // An ending of the writer's own told in veiled words ("none of it will matter after sunday", "nobody will
+  // have to worry about me anymore"): alone it sets nothing, since exams and leases end too; with the
+  // writer's distress, preparation, means or calm after deciding it is a check-in, and with a time and one of
+  // those it is a plan (the assessor's settled-decision rule).
+  kEnding,
+  // A sudden calm or relief of the writer's ("weirdly calm", "a weight off"): the warning sign of a decision
+  // made, but only beside a decision, an ending or means the writer got; never anything alone.
+  kRelief,
 };
 
 // Per-rule flags.
@@ -54,6 +62,11 @@ inline constexpr uint8_t kFlagRecent = 16;
 // A kDistress event someone else does to the writer ("he left and took the kids"): it is the writer's
 // pain though another person is its subject, so the subject check does not apply.
 inline constexpr uint8_t kFlagDoneToWriter = 32;
+// A kPrep rule that tells a mind made up or a day chosen ("I've made up my mind", "I've set a date"): with a
+// sudden calm or a veiled ending it is the settled decision clinicians warn of (the assessor).
+inline constexpr uint8_t kFlagDecision = 64;
+// A kPrep rule that tells means got or kept ("picked up the gun", "been saving my tablets").
+inline constexpr uint8_t kFlagAcquired = 128;
 
 // The kind of distress a kDistress rule names. Each alone is ordinary pain; several different kinds in
 // one message or one session (hopelessness with entrapment and feeling a burden, say) are the indirect way
