@@ -213,6 +213,9 @@ struct MessageFindings {
   bool decision = false;
   bool acquired = false;
   Evidence plan_span;  // the first decision or means got
+  bool ending_is_the_thought = false;  // the ending's words are those of a thought the phrases found
+  bool thoughts = false;           // suicidal thoughts, in words or as a reader reads them
+  bool thoughts_in_words = false;  // ... in the phrases' words
   bool present = false;        // an act happening now or just now (took pills, standing on the ledge)
   bool ideation = false;       // suicide or self-harm at moderate or above, the writer's own
   bool non_english = false;
@@ -905,6 +908,11 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   }
   // The settled decision's signs are weighed after the readers, which may find the thoughts they go with.
   const bool thoughts_in_words = f.ideation && (earnest_suicide || self_harm >= Level::kModerate);
+  // An ending that is itself the thought the phrases found ("I won't be a burden much longer") adds nothing.
+  for (const Evidence& e : f.evidence)
+    f.ending_is_the_thought = f.ending_is_the_thought ||
+                              (f.ending && e.category == Category::kSuicide && e.byte_start < f.ending_span.byte_end &&
+                               f.ending_span.byte_start < e.byte_end);
   f.ideation = suicide >= Level::kModerate || self_harm >= Level::kModerate;
   // Several kinds of distress in one message are worth a gentle check-in, never a crisis interrupt alone.
   if (distress_adds_up(f.distress_kind) && suicide < Level::kModerate) {
@@ -1012,7 +1020,9 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         f.evidence.push_back(span_between(tokens, span.first, span.last, message_index, c, Level::kModerate));
     }
   }
-  settled_decision(f, suicide, thoughts_in_words || reader_found_thoughts, thoughts_in_words);
+  f.thoughts = thoughts_in_words || reader_found_thoughts;
+  f.thoughts_in_words = thoughts_in_words;
+  settled_decision(f, suicide, f.thoughts, thoughts_in_words);
   // What the readers found is the writer's risk as much as what the phrases found: with means sought in
   // the same message it is high, and later in the session too (assess_conversation). Alone it stays a
   // check-in.
@@ -1038,7 +1048,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
 // - the writer's own ceasing ("nobody will have to check on me anymore") with a time, distress, a calm or
 //   any part of a plan; any ending with a time and distress, a calm or part of a plan; any ending with means
 //   got or affairs put in order;
-// - a calm beside a mind made up or means got, with a time;
+// - a calm beside means got, with a time (a calm beside a mind made up and a time is also someone leaving a
+//   partner tomorrow: a check-in);
 // - suicidal thoughts (in words, or as a reader reads them) with an ending, a mind made up or means got, or
 //   thoughts in words with affairs put in order: the C-SSRS's thoughts with preparation. (A reader's reading
 //   with goodbyes or affairs put in order is not enough: deployments, emigrations and leaving parties have
@@ -1054,6 +1065,7 @@ void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool th
     own_distress = own_distress || (f.distress_kind[k] && !inside_ending);
   }
   const bool plan = f.decision || f.acquired || f.farewell_prep || f.prep || f.means;
+  const bool ending_is_the_thought = f.ending_is_the_thought;
   Level to = Level::kNone;
   const char* note = nullptr;
   if (f.ending_strong && (f.timing || own_distress || plan || f.relief)) {
@@ -1065,10 +1077,11 @@ void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool th
   } else if (f.ending && (f.acquired || f.farewell_prep || f.means)) {
     to = Level::kHigh;
     note = "an ending told with preparation or means";
-  } else if (f.relief && f.timing && (f.decision || f.acquired)) {
+  } else if (f.relief && f.timing && f.acquired) {
     to = Level::kHigh;
-    note = "calm after deciding, with a time";
-  } else if ((thoughts && (f.ending || f.acquired || (f.decision && (f.timing || f.relief || f.farewell_prep)))) ||
+    note = "calm with means got, and a time";
+  } else if ((thoughts && ((f.ending && (!ending_is_the_thought || f.timing || plan || f.relief)) || f.acquired ||
+                            (f.decision && (f.timing || f.relief || f.farewell_prep)))) ||
              (thoughts_in_words && (f.farewell_prep || f.decision))) {
     to = Level::kHigh;
     note = "suicidal thoughts with a plan told in veiled words";
@@ -1252,6 +1265,10 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   Evidence means_span;
   std::array<bool, kDistressKinds> session_kind{};
   std::array<Evidence, kDistressKinds> session_kind_span{};
+  // The settled decision's signs over the writer's messages (settled_decision): in a chat they are often
+  // spread out ("I feel calmer than in months" ... "I picked the date").
+  MessageFindings settled;
+  size_t writer_messages_read = 0;
   std::vector<std::vector<Token>> classifier_tokens(messages.size());
   std::vector<std::optional<Evidence>> means_in_message(messages.size());  // the lexicon's first means span
   size_t last_means_message = 0;
@@ -1320,6 +1337,25 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     }
     if (f.other_person) out.concern_for_other_person = true;
     if (i == last_user) out.mostly_non_english = f.non_english;
+    ++writer_messages_read;
+    if (!denied) {
+      if (f.ending && (!settled.ending || (f.ending_strong && !settled.ending_strong))) settled.ending_span = f.ending_span;
+      if (f.relief && !settled.relief) settled.relief_span = f.relief_span;
+      if ((f.decision || f.acquired) && !settled.decision && !settled.acquired) settled.plan_span = f.plan_span;
+      if (f.means && !settled.means) settled.means_span = f.means_span;
+      settled.ending = settled.ending || f.ending;
+      settled.ending_strong = settled.ending_strong || f.ending_strong;
+      settled.relief = settled.relief || f.relief;
+      settled.decision = settled.decision || f.decision;
+      settled.acquired = settled.acquired || f.acquired;
+      settled.farewell_prep = settled.farewell_prep || f.farewell_prep;
+      settled.prep = settled.prep || f.prep;
+      settled.means = settled.means || f.means;
+      settled.timing = settled.timing || f.timing;
+      settled.thoughts = settled.thoughts || f.thoughts;
+      settled.thoughts_in_words = settled.thoughts_in_words || f.thoughts_in_words;
+      settled.ending_is_the_thought = settled.ending_is_the_thought || f.ending_is_the_thought;
+    }
   }
   const bool risk_so_far = session[cat_index(Category::kSuicide)] >= Level::kModerate ||
                            session[cat_index(Category::kSelfHarm)] >= Level::kModerate;
@@ -1433,6 +1469,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   // The classifier over the writer's messages read together: in a chat one thought is often spread over
   // several short messages ("idk" ... "everyone would be fine" ... "i'm just so tired of all of it").
   const bool session_distress = std::find(session_kind.begin(), session_kind.end(), true) != session_kind.end();
+  bool session_reader_found_thoughts = false;
   const size_t writer_messages = static_cast<size_t>(std::count_if(
       messages.begin(), messages.begin() + static_cast<std::ptrdiff_t>(last_user) + 1,
       [](const ChatMessage& m) { return is_writer_role(m.role); }));
@@ -1459,6 +1496,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     risk::IdeationResult r = risk::score_ideation(tokens);
     if (r.fires) {
       suicide = Level::kModerate;
+      session_reader_found_thoughts = true;
       // A bigram never spans two messages: the separator between them is a boundary.
       for (const auto& span : r.evidence)
         evidence.push_back(
@@ -1466,6 +1504,16 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
       if (std::find(notes.begin(), notes.end(), "the session reads like suicidal thoughts (classifier)") == notes.end())
         notes.push_back("the session reads like suicidal thoughts (classifier)");
     }
+  }
+  // The settled decision over the session, where its signs came in different messages. Its own check-in is
+  // not a thought: "my mind is made up" ... "I feel calmer than in years" (leaving a partner) stays one.
+  if (writer_messages_read > 1 && !last_answer_denied && !out.concern_for_other_person) {
+    settled.distress_kind = session_kind;
+    settled.distress_kind_span = session_kind_span;
+    settled_decision(settled, suicide, settled.thoughts || session_reader_found_thoughts, settled.thoughts_in_words);
+    for (const Evidence& e : settled.evidence) evidence.push_back(e);
+    for (const std::string& n : settled.notes)
+      if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
   }
   for (size_t c = 0; c < kCategories; ++c) {
     if (session[c] > latest[c]) out.carried_from_earlier = true;

@@ -1409,7 +1409,7 @@ prep - - - | home_from_the_hospital|back_from_the_hospital|out_of_hospital
 prep - - f | before ~1 i ~1 go|leave $
 prep - - f | for ~1 whoever ~1 takes|finds|comes|reads|gets
 prep - - fd | i ~1 have ~1 decided ~1 on ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|a_date|the_date|the_day
-prep - - - | got|have ~1 what ~1 i ~1 need $
+prep - - a | got|have ~1 what ~1 i ~1 need $
 prep - - fd | i ~1 know ~1 what ~1 i ~1 am ~1 doing ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow
 prep - - f | calm|peaceful|at_peace ~3 for ~1 the ~1 first ~1 time ~2 in ~1 months|years|ages|forever
 prep - - f | find ~1 them|it|this ~1 after|afterwards $
@@ -1436,7 +1436,7 @@ prep - - - | doing_it|going_to_do_it|do_it ~2 tonight|today|right_now|now
 prep - - f | tonight is the night
 prep - - f | it ends tonight|today|now
 prep - - - | going_to_do_it|gonna_do_it|will_do_it|doing_it ~2 on ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|the_weekend
-prep - - - | got|have ~1 everything ~1 i ~1 need
+prep - - a | got|have ~1 everything ~1 i ~1 need
 prep - - f | i ~1 know ~1 how ~2 and ~2 when
 prep - - fd | i ~1 have ~1 decided $
 prep - - f | gave|given|giving ~1 my ~1 dog|cat|guitar|things|stuff|car|bike ~2 to
@@ -1537,6 +1537,8 @@ prep - - - | was ~1 testing ~1 myself
 # ---------- time close at hand ----------
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
 timing - - - | monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow ~1 is ~1 the ~1 day|night $
+timing - - - | by|before ~1 the ~1 end ~1 of ~1 the ~1 month|week
+timing - - - | after|by|before|on|until|till ~1 the ~1 1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th|12th|13th|14th|15th|16th|17th|18th|19th|20th|21st|22nd|23rd|24th|25th|26th|27th|28th|29th|30th|31st $|of|and|so|then|i|it|when|nobody|none|everything|there
 timing - - - | by|after|on|this|before|until|till|come ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|the_weekend|friday_night|saturday_night|sunday_night|my_birthday
 # ---------- a settled decision: a veiled ending, a sudden calm, a mind made up (assessor: settled decision) ----------
 # An ending: "- high" is the writer's own ceasing (strong), "- moderate" an ending that exams and leases share (weak).
@@ -1545,7 +1547,8 @@ ending - moderate - | it ~1 will ~1 be ~1 over ~1 soon|before|by|after
 ending - moderate - | it ~1 is ~1 almost|nearly ~1 over|done $
 ending - moderate - | none|nothing ~1 of ~1 this|it|that ~1 will ~1 matter ~2 soon|then|after|by|anymore|$
 ending - moderate - | none|nothing ~1 of ~1 it|this ~1 is|will_be ~1 my|mine ~2 problem|to_carry|to_worry_about|to_deal_with ~2 anymore|after|then|$
-ending - moderate - | it ~1 will ~1 not ~1 matter ~2 after|by|anymore|soon
+ending - moderate - | it ~1 will ~1 not ~1 matter ~2 after|by|soon
+ending - high - | it|none_of_it|nothing ~1 will ~1 not ~1 matter ~1 anymore|to_me_anymore
 ending - moderate - | someone|somebody ~1 elses|else ~2 problem ~2 after|then|$
 ending - moderate - | i ~1 will ~2 finally ~1 be ~1 at_peace|free|at_rest|out_of_pain|gone|done $
 ending - moderate - | i ~1 will ~1 be ~1 at_peace|at_rest|out_of_pain ~2 soon|then|by|after|$
@@ -1555,16 +1558,16 @@ ending - moderate - | i ~1 will ~2 find|get ~1 peace|rest|my_peace|some_peace|re
 ending - moderate - | soon ~2 i ~1 will ~1 be ~1 free|at_peace|at_rest|gone|out_of_here
 ending - moderate - | i ~1 will ~1 be ~1 gone ~2 for_good|forever|soon|before|by_then|by_the_time
 ending - moderate - | when|after|once ~1 i ~1 am ~1 gone $
-ending - moderate - | will_not|not_going_to|not_gonna ~1 need ~1 it|them|any_of_it|that ~2 after|where_i_am_going|anymore|much_longer
+ending - moderate - | will_not|not_going_to|not_gonna ~1 need ~1 it|them|any_of_it|that|anywhere|anything|one ~2 after|where_i_am_going|anymore|much_longer
 ending - moderate - | last ~1 time ~2 i ~1 will ~2 write|post|bother|trouble|talk|log_on|be_here ~2 here|on|to_you|again|$
 ending - moderate - | will_not|not_going_to|not_gonna ~1 be ~1 logging_on|coming_back|writing|posting ~1 again|anymore|here
 ending - moderate - | this ~1 is ~1 goodbye $|then
 ending - moderate - | will_not|not_going_to|not_gonna ~1 be ~1 here|around|there|anywhere ~3 next|by|after|to_see|for_it|then|$
 ending - moderate - | the ~1 last ~1 one|dinner|hug|time ~2 i ~1 will ~1 ever ~1 have|get|see
 ending - high - | my ~1 last ~1 weekend|christmas|birthday|summer|sunday|saturday|night|week ~1 ever|alive|on_earth
-ending - high - | nobody|no_one|noone ~2 will|has|have|needs|need ~1 to ~4 me ~1 anymore|again|much_longer|$
+ending - high - | nobody|no_one|noone ~2 will|has|have|needs|need ~1 to ~4 me ~1 anymore|again|much_longer|after|$
 ending - high - | will_not|not_going_to|not_gonna ~1 have ~1 to ~4 me ~2 anymore|much_longer|for_long|soon|again
-ending - high - | will_not|not_going_to|not_gonna ~1 be ~3 problem|burden|bother|worry ~2 anymore|much_longer|for_long|after|soon|$|for_anyone|to_anyone
+ending - high - | will_not|not_going_to|not_gonna ~1 be ~3 problem|burden|bother|worry|weight|drain|strain ~2 anymore|much_longer|for_long|after|soon|$|for_anyone|to_anyone
 ending - high - | will_not|not_going_to|not_gonna ~1 bother|trouble|burden ~2 anyone|anybody|you|them ~2 anymore|again|much_longer|after
 ending - high - | will_not|not_going_to|not_gonna ~1 be ~1 here|around|alive ~2 much_longer|for_long|anymore|after_that|by_then
 ending - high - | not ~1 planning|going|expecting|gonna ~1 to ~1 see|be_around_for|be_here_for ~2 christmas|december|january|new_year|next_year|spring|summer|autumn|winter|my_birthday|another|the_new_year|next_month|my_next_birthday
@@ -1574,8 +1577,21 @@ ending - high - | out ~1 of ~1 everyone|everybody|your|their ~2 way|hair ~2 for_
 ending - high - | everything|the_pain|it_all ~1 will ~1 stop|end ~2 soon|then|on|tonight|tomorrow|this|after|by
 ending - high - | no ~1 more ~1 pain|suffering|struggling|hurting ~2 after|soon|by|from|come
 ending - high - | figured|worked|found ~2 out ~1 how ~1 to ~1 make ~1 it ~2 stop|end
+ending - moderate - | for ~1 after $
+ending - moderate - | understand|know|get_them|read_it|land|find_it|find_them|open_it|open_them ~2 after $
+ending - moderate - | no ~1 more ~1 pretending|smiling|faking|fighting|trying|struggling ~2 after|soon|by|come|$
+ending - moderate - | at_peace|made_my_peace|okay|fine ~2 with ~2 what ~1 comes|happens ~1 next
+ending - moderate - | finally ~1 know ~1 how ~1 this|it ~1 ends|will_end
+ending - moderate - | going_to|gonna ~1 be ~1 at_rest|at_peace
+ending - high - | looking_forward|look_forward ~2 to ~2 it_all|everything ~1 stopping|ending|being_over
+ending - high - | last ~1 day|night|week|weekend ~2 on ~1 this|the ~1 earth|planet
+ending - moderate - | this ~1 will ~1 be ~1 the|my ~1 last ~1 page|entry|post|message|check_in|week
+ending - moderate - | this ~1 is ~1 the|my ~1 last ~1 page|entry|post|message|check_in $
+ending - moderate - | no_one|nobody|noone ~2 has|have|will_have|needs ~1 to ~4 my ~1 mess|stuff|things|debts ~2 after|$
+ending - moderate - | will_not|not_going_to ~1 have ~1 to ~4 after ~1 {NOW}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|next|the|$
 relief - - - | i ~3 feel|felt|feeling ~2 calm|calmer|relieved|lighter|light|at_peace|peaceful|settled|free|ready|steady|serene|quiet
-relief - - - | weirdly|strangely|oddly|actually|so|really|finally|almost|very|quite ~1 relieved|calm|lighter|peaceful|at_peace|settled|okay|fine|serene|restful
+relief - - - | weirdly|strangely|oddly|actually|so|really|finally|almost|very|quite ~1 relieved|calm|lighter|peaceful|at_peace|settled|okay|ok|fine|serene|restful
+relief - - - | have_not|not ~1 felt ~1 this ~1 free|light|calm|good|peaceful|settled|clear
 relief - - - | weight ~2 off ~2 $|my_shoulders|my_chest|my_mind|shoulders
 relief - - - | relieved|calmer|lighter|calm|peaceful|serene $
 relief - - - | weight ~2 lifted|gone
@@ -1593,6 +1609,9 @@ prep - - fd | i ~1 know ~1 what ~1 i ~1 am_doing|am_going_to_do|have_to_do|need_
 prep - - fd | my ~1 mind ~1 is ~1 made ~1 up
 prep - - fd | monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow ~1 is|it_is ~1 the ~1 day|night $
 prep - - fd | it ~1 is ~1 happening ~1 on|this ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend
+prep - - fd | the|my ~1 plan ~1 is ~1 made|set|sorted|ready|in_place
+prep - - fa | got|have ~1 the ~1 means $|now
+prep - - a | {GUN}|rope|tablets|pills|meds ~2 is|are ~1 in ~2 the|my ~1 wardrobe|shed|car|truck|drawer|boot|bag|glovebox|garage|closet|cupboard
 prep - - fd | decision ~1 made $
 prep - - fd | it ~1 is ~1 all|just ~1 decided|planned|planned_out $
 prep - - fd | everything ~1 is ~1 decided|planned|planned_out $
