@@ -1416,7 +1416,7 @@ prep - - f | find ~1 them|it|this ~1 after|afterwards $
 prep - - fd | have|got ~1 a ~1 date ~1 now $
 prep - - - | emptied|emptying ~2 the|my ~1 fridge|flat|room|bank_account
 prep - - f | my ~1 own ~1 funeral
-prep - - f | made ~1 my ~1 peace ~2 with ~1 it|everything|dying|death|that
+prep - - fd | made ~1 my ~1 peace ~2 with ~1 it|everything|dying|death|that
 prep - - f | deleted|deleting|delete ~2 my ~1 social_media|socials|accounts|instagram|facebook|account
 prep - - - | clear|cleared|clearing|delete|deleting ~2 my ~1 history|search_history|browser_history
 prep - - f | tying_up|tie_up|tied_up ~2 loose_ends
@@ -1536,7 +1536,8 @@ prep - - f | gave|given|giving ~1 my ~1 {PERSON3} ~1 my ~1 necklace|ring|watch|g
 prep - - - | was ~1 testing ~1 myself
 # ---------- time close at hand ----------
 timing - - - | tonight|today|tomorrow|right_now|this_weekend|this_week|in_an_hour|in_a_few_hours|by_morning|before_morning|this_evening|after_school|after_work
-timing - - - | monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow ~1 is ~1 the ~1 day|night $
+timing - - - | monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow ~1 ?is the ~1 day|night $
+timing - - - | next_week|not_long_now|not_long_to_wait|not_long_left
 timing - - - | by|before ~1 the ~1 end ~1 of ~1 the ~1 month|week
 timing - - - | after|by|before|on|until|till ~1 the ~1 1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th|12th|13th|14th|15th|16th|17th|18th|19th|20th|21st|22nd|23rd|24th|25th|26th|27th|28th|29th|30th|31st $|of|and|so|then|i|it|when|nobody|none|everything|there
 timing - - - | by|after|on|this|before|until|till|come ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|the_weekend|friday_night|saturday_night|sunday_night|my_birthday
@@ -1544,7 +1545,7 @@ timing - - - | by|after|on|this|before|until|till|come ~1 monday|tuesday|wednesd
 # An ending: "- high" is the writer's own ceasing (strong), "- moderate" an ending that exams and leases share (weak).
 ending - moderate - | it|everything ~1 will ~1 all ~1 be ~1 over ~2 soon|then|by|after|on|tonight|tomorrow|this|for_good|before|$
 ending - moderate - | it ~1 will ~1 be ~1 over ~1 soon|before|by|after
-ending - moderate - | it ~1 is ~1 almost|nearly ~1 over|done $
+ending - moderate - | it|its ~1 ?is almost|nearly ~1 over|done $
 ending - moderate - | none|nothing ~1 of ~1 this|it|that ~1 will ~1 matter ~2 soon|then|after|by|anymore|$
 ending - moderate - | none|nothing ~1 of ~1 it|this ~1 is|will_be ~1 my|mine ~2 problem|to_carry|to_worry_about|to_deal_with ~2 anymore|after|then|$
 ending - moderate - | it ~1 will ~1 not ~1 matter ~2 after|by|soon
@@ -1567,7 +1568,7 @@ ending - moderate - | the ~1 last ~1 one|dinner|hug|time ~2 i ~1 will ~1 ever ~1
 ending - high - | my ~1 last ~1 weekend|christmas|birthday|summer|sunday|saturday|night|week ~1 ever|alive|on_earth
 ending - high - | nobody|no_one|noone ~2 will|has|have|needs|need ~1 to ~4 me ~1 anymore|again|much_longer|after|$
 ending - high - | will_not|not_going_to|not_gonna ~1 have ~1 to ~4 me ~2 anymore|much_longer|for_long|soon|again
-ending - high - | will_not|not_going_to|not_gonna ~1 be ~3 problem|burden|bother|worry|weight|drain|strain ~2 anymore|much_longer|for_long|after|soon|$|for_anyone|to_anyone
+ending - high - | will_not|not_going_to|not_gonna ~1 be ~3 problem|burden|bother|worry|weight|drain|strain ~4 anymore|much_longer|for_long|after|soon|$|for_anyone|to_anyone
 ending - high - | will_not|not_going_to|not_gonna ~1 bother|trouble|burden ~2 anyone|anybody|you|them ~2 anymore|again|much_longer|after
 ending - high - | will_not|not_going_to|not_gonna ~1 be ~1 here|around|alive ~2 much_longer|for_long|anymore|after_that|by_then
 ending - high - | not ~1 planning|going|expecting|gonna ~1 to ~1 see|be_around_for|be_here_for ~2 christmas|december|january|new_year|next_year|spring|summer|autumn|winter|my_birthday|another|the_new_year|next_month|my_next_birthday
@@ -1589,6 +1590,15 @@ ending - moderate - | this ~1 will ~1 be ~1 the|my ~1 last ~1 page|entry|post|me
 ending - moderate - | this ~1 is ~1 the|my ~1 last ~1 page|entry|post|message|check_in $
 ending - moderate - | no_one|nobody|noone ~2 has|have|will_have|needs ~1 to ~4 my ~1 mess|stuff|things|debts ~2 after|$
 ending - moderate - | will_not|not_going_to ~1 have ~1 to ~4 after ~1 {NOW}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|next|the|$
+ending - moderate - | sooner ~1 than ~1 he|she|they|anyone|people|everyone|you ~1 think|thinks|know|knows|expect|expects
+ending - high - | last ~1 thing ~1 they|she|he|you ~1 will ~1 have|get|hear ~1 from ~1 me
+ending - high - | looking_forward|look_forward ~3 not ~1 being ~1 here|around|alive
+relief - - - | no ~1 dread|fear|panic ~2 about|for|anymore|$
+relief - - - | relief ~1 $|is_an_understatement
+relief - - - | happy|happier ~1 than ~2 in ~1 years|months|ages|a_long_time
+relief - - - | head|mind ~2 quiet|clear|clearest|still ~2 since|for_once|ever_since|now|$
+ending - moderate - | itll ~1 all ~1 be ~1 over
+ending - moderate - | will_not|not_going_to ~1 have ~1 to ~4 another ~1 birthday|christmas|winter|summer|year|monday
 relief - - - | i ~3 feel|felt|feeling ~2 calm|calmer|relieved|lighter|light|at_peace|peaceful|settled|free|ready|steady|serene|quiet
 relief - - - | weirdly|strangely|oddly|actually|so|really|finally|almost|very|quite ~1 relieved|calm|lighter|peaceful|at_peace|settled|okay|ok|fine|serene|restful
 relief - - - | have_not|not ~1 felt ~1 this ~1 free|light|calm|good|peaceful|settled|clear
@@ -1606,12 +1616,25 @@ relief - - - | most ~1 peaceful|calm|relaxed ~2 i ~1 have ~1 been|felt
 relief - - - | i ~1 feel ~1 free $
 prep - - fd | made ~1 my|the|up_my|a ~1 decision|mind $
 prep - - fd | i ~1 know ~1 what ~1 i ~1 am_doing|am_going_to_do|have_to_do|need_to_do|must_do|will_do ~1 now|$
-prep - - fd | my ~1 mind ~1 is ~1 made ~1 up
-prep - - fd | monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow ~1 is|it_is ~1 the ~1 day|night $
+prep - - fd | my ~1 mind|minds ~1 ?is made ~1 up
+prep - - fd | mind|minds ~1 ?is made ~1 up $
+prep - - fd | monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow ~1 ?is the ~1 day|night $
 prep - - fd | it ~1 is ~1 happening ~1 on|this ~1 monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend
 prep - - fd | the|my ~1 plan ~1 is ~1 made|set|sorted|ready|in_place
 prep - - fa | got|have ~1 the ~1 means $|now
-prep - - a | {GUN}|rope|tablets|pills|meds ~2 is|are ~1 in ~2 the|my ~1 wardrobe|shed|car|truck|drawer|boot|bag|glovebox|garage|closet|cupboard
+prep - - a | {GUN}|rope|tablets|pills|meds ~3 in ~2 the|my ~1 wardrobe|shed|car|truck|drawer|boot|bag|glovebox|garage|closet|cupboard
+prep - - fa | pills|tablets|meds|medication|painkillers ~4 i ~2 have|had|been|am ~1 saving|saved|hoarding|keeping|stockpiling|putting_aside
+prep - - fa | keeping|kept|hiding|hid|putting_aside|put_aside ~2 my ~1 pills|tablets|meds|medication ~3 instead|rather|aside
+prep - - a | picked_up|got|bought|collected ~2 the ~1 stuff|things ~1 i ~1 needed|need
+prep - - fd | monday|tuesday|wednesday|thursday|friday|saturday|sunday ~1 feels ~1 right $
+prep - - fd | once|since|after|now_that ~1 i ~1 decided|have_decided|made_the_decision|made_my_decision $
+prep - - f | wrote|written|writing|made|make ~2 out|a_list_of|down ~1 who ~1 gets|will_get|should_get ~1 what
+prep - - f | where ~1 they|she|he|someone|people ~1 will ~1 find ~1 them|it $
+prep - - fa | putting|put ~1 my|the ~1 pills|tablets|meds ~1 aside|away_for_later
+prep - - a | got|have ~1 what ~1 i ~1 need ~1 in|now|ready|for|here
+prep - - f | a|the ~1 place|spot ~1 picked ~1 out
+prep - - a | picked|got ~1 my|the|a ~1 {GUN}|rope ~1 up|back
+prep - - f | wrote|written|writing ~1 my ~1 goodbyes|goodbye
 prep - - fd | decision ~1 made $
 prep - - fd | it ~1 is ~1 all|just ~1 decided|planned|planned_out $
 prep - - fd | everything ~1 is ~1 decided|planned|planned_out $
