@@ -668,6 +668,21 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     break;
   }
 
+  // Means got with an ordinary purpose in the same message ("bought new rope for the dinghy") are no
+  // preparation: the purpose says what they are for.
+  // A purpose denied ("not for the boat") or told as a cover story ("told him I was going after hogs") is none.
+  bool ordinary_purpose = false;
+  for (const PhraseMatch& m : matches) {
+    if (lex.rules[m.pattern].kind != RuleKind::kPurpose) continue;
+    bool denied_or_told = false;
+    for (size_t k = m.first, steps = 0; k > 0 && steps < 6 && !tokens[k - 1].is_sentence_end(); --k, ++steps) {
+      const std::string& w = tokens[k - 1].text;
+      if ((steps < 3 && is_negator(w)) || w == "told" || w == "said" || w == "tell" || w == "say" || w == "pretended" ||
+          w == "pretend" || w == "lied")
+        denied_or_told = true;
+    }
+    if (!denied_or_told) ordinary_purpose = true;
+  }
   std::unordered_set<size_t> grand_rules, compulsion_rules, prep_rules;
   bool sleep_loss = false;
   Level compulsion_level = Level::kNone;
@@ -678,7 +693,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   for (const PhraseMatch& m : matches) {
     const Rule& r = lex.rules[m.pattern];
     if (r.kind == RuleKind::kIdiom || r.kind == RuleKind::kPast || r.kind == RuleKind::kFiction ||
-        r.kind == RuleKind::kTopic || r.kind == RuleKind::kResolved || r.kind == RuleKind::kPresent)
+        r.kind == RuleKind::kTopic || r.kind == RuleKind::kResolved || r.kind == RuleKind::kPresent ||
+        r.kind == RuleKind::kPurpose)
       continue;
     if (r.kind == RuleKind::kContext && !sh_context) continue;
     if (in_idiom(m)) {
@@ -722,6 +738,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         if (!fiction[sent]) f.method = true;
         continue;
       case RuleKind::kPrep:
+        if ((r.flags & risk::kFlagAcquired) && ordinary_purpose) continue;
         if (!fiction[sent] && !is_past(m) && !someone_elses(m)) {
           f.prep = true;
           prep_rules.insert(m.pattern);

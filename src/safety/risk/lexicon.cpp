@@ -1595,6 +1595,9 @@ ending - high - | last ~1 thing ~1 they|she|he|you ~1 will ~1 have|get|hear ~1 f
 ending - high - | looking_forward|look_forward ~3 not ~1 being ~1 here|around|alive
 relief - - - | no ~1 dread|fear|panic ~2 about|for|anymore|$
 relief - - - | relief ~1 $|is_an_understatement
+purpose - - - | hunting|hunt|deer|duck|pheasant|hogs|pigs|season|range|gunsmith|gun_club|shooting_club|clay|clays|target_practice|licence|license|permit|competition
+purpose - - - | dinghy|boat|mooring|climbing|climb|camping|tent|tow|towing|washing_line|swing|garden|allotment|crossfit|gym|skipping|tug_of_war|sailing|knots
+purpose - - - | prescribed|for_my_back|for_my_cold|for_the_kids|first_aid_kit|for_my_period|for_my_headache
 relief - - - | happy|happier ~1 than ~2 in ~1 years|months|ages|a_long_time
 relief - - - | head|mind ~2 quiet|clear|clearest|still ~2 since|for_once|ever_since|now|$
 ending - moderate - | itll ~1 all ~1 be ~1 over
@@ -1946,7 +1949,7 @@ RuleKind parse_kind(std::string_view s, std::string_view line) {
       {"resolved", RuleKind::kResolved}, {"fiction", RuleKind::kFiction},   {"topic", RuleKind::kTopic},
       {"sleep", RuleKind::kSleepLoss},   {"grand", RuleKind::kGrandiose},   {"compulsion", RuleKind::kCompulsion},
       {"context", RuleKind::kContext},   {"present", RuleKind::kPresent},   {"ending", RuleKind::kEnding},
-      {"relief", RuleKind::kRelief},
+      {"relief", RuleKind::kRelief},     {"purpose", RuleKind::kPurpose},
   };
   auto it = kinds.find(s);
   if (it == kinds.end()) bad_rule(line, "expected a rule kind, found '" + std::string(s) + "'");

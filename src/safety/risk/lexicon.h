@@ -45,6 +45,9 @@ enum class RuleKind : uint8_t {
   // A sudden calm or relief of the writer's ("weirdly calm", "a weight off"): the warning sign of a decision
   // made, but only beside a decision, an ending or means the writer got; never anything alone.
   kRelief,
+  // An ordinary purpose for means got ("for the dinghy", "deer season", "the range"): in its message, means
+  // got are not preparation.
+  kPurpose,
 };
 
 // Per-rule flags.

@@ -14,7 +14,7 @@ using risk_test::chat;
 using risk_test::sh;
 
 TEST(SettledDecision, AnEndingWithATimeOrAPlanIsACrisisInterrupt) {
-  for (const char* t : {"After Sunday none of it will matter. The letters are in the drawer.",
+  for (const char* t : {"I've written the letters. After Sunday none of it will matter.",
                         "by friday nobody will have to check on me anymore",
                         "I've rehomed the cat so she's looked after. I won't be anyone's problem much longer.",
                         "the rope is in the boot of the car. it will all be over soon",
@@ -83,7 +83,7 @@ TEST(SettledDecision, EverydayEndingsDatesAndReliefAreNotACrisis) {
 TEST(SettledDecision, SomeoneElsesEndingIsConcernNotTheWritersRisk) {
   for (const char* t : {"My dad keeps saying 'you won't have to worry about me much longer.' Should I be worried?",
                         "my roommate has been saying stuff like 'it will all be over soon' since her exams",
-                        "Dad won't be there on Saturday. He died when I was 14."}) {
+                        "Dad won't be there on Saturday, he's working again."}) {
     const Assessment a = assess_text(t);
     EXPECT_LT(sh(a), Level::kModerate) << t << " -> " << a.reason;
   }
