@@ -54,12 +54,19 @@ TEST(SettledDecision, TheSignsMayComeInDifferentMessages) {
   EXPECT_LT(sh(assess_text("been a strange week. i feel calmer than i have in ages")), Level::kModerate);
 }
 
-TEST(SettledDecision, AnEndingAloneOrACalmAfterDecidingIsACheckIn) {
-  for (const char* t : {"I won't be a burden much longer.", "nobody will have to put up with me much longer",
-                        "My mind is made up and I feel so calm now."}) {
+TEST(SettledDecision, AnEndingAloneOrACalmWithMeansGotIsACheckIn) {
+  for (const char* t : {"I won't be a burden much longer.", "nobody will have to put up with me much longer"}) {
     const Assessment a = assess_text(t);
     EXPECT_EQ(sh(a), Level::kModerate) << t << " -> " << a.reason;
   }
+  // At least a check-in (the readers may find the thoughts that make it a plan).
+  for (const char* t : {"The pills I've been keeping are in the drawer. I feel so calm now.",
+                        "picked the gun up from my brother's. weirdly calm"}) {
+    const Assessment a = assess_text(t);
+    EXPECT_GE(sh(a), Level::kModerate) << t << " -> " << a.reason;
+  }
+  // A mind made up and a calm alone are not enough: jobs are quit and moves decided in the same words.
+  EXPECT_LT(sh(assess_text("Decision's made, I'm moving back home. So relieved.")), Level::kModerate);
 }
 
 TEST(SettledDecision, EverydayEndingsDatesAndReliefAreNotACrisis) {
