@@ -672,6 +672,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   // preparation: the purpose says what they are for.
   // A purpose denied ("not for the boat") or told as a cover story ("told him I was going after hogs") is none.
   bool ordinary_purpose = false;
+  bool departure = false;  // a move or a journey that explains a weak ending
   for (const PhraseMatch& m : matches) {
     if (lex.rules[m.pattern].kind != RuleKind::kPurpose) continue;
     bool denied_or_told = false;
@@ -681,7 +682,9 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
           w == "pretend" || w == "lied")
         denied_or_told = true;
     }
-    if (!denied_or_told) ordinary_purpose = true;
+    if (denied_or_told) continue;
+    if (lex.rules[m.pattern].level == Level::kModerate) departure = true;
+    else ordinary_purpose = true;
   }
   std::unordered_set<size_t> grand_rules, compulsion_rules, prep_rules;
   bool sleep_loss = false;
@@ -775,6 +778,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
           f.relief = true;
         } else {
           const bool strong = r.level >= Level::kHigh;
+          if (!strong && departure) continue;
           if (!f.ending || (strong && !f.ending_strong))
             f.ending_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);
           f.ending = true;
@@ -1099,7 +1103,7 @@ void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool th
     to = Level::kHigh;
     note = "calm with means got, and a time";
   } else if ((thoughts && ((f.ending && (!ending_is_the_thought || f.timing || plan || f.relief)) || f.acquired ||
-                            (f.decision && (f.timing || f.relief || f.farewell_prep)))) ||
+                            f.decision)) ||
              (thoughts_in_words && (f.farewell_prep || f.decision))) {
     to = Level::kHigh;
     note = "suicidal thoughts with a plan told in veiled words";
