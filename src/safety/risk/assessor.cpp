@@ -959,7 +959,16 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   for (const Token& t : f.classifier_tokens) classifier_words += t.is_boundary() ? 0 : 1;
   float ideation_probability = 0.0f;  // the ideation reader's, for the behaviour reader's agreement below
   bool reader_found_thoughts = false;  // one of the readers below raised suicide or self-harm
-  if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
+  // The readers read a message the phrases left below a check-in; and one the phrases made a check-in only
+  // for preparation or distress, where a sign of a settled decision is found, since whether they find
+  // suicidal thoughts there decides whether it is a plan (settled_decision).
+  const bool read_for_settled = (f.ending || f.decision || f.acquired) && !thoughts_in_words &&
+                                suicide == Level::kModerate && self_harm < Level::kModerate;
+  auto may_read = [&] {
+    return classifier_allowed && !resolved && !reader_found_thoughts &&
+           ((suicide < Level::kModerate && self_harm < Level::kModerate) || read_for_settled);
+  };
+  if (may_read()) {
     risk::IdeationResult r = risk::score_ideation(f.classifier_tokens);
     ideation_probability = r.probability;
     const bool alone = r.confident && classifier_words >= risk::kIdeationAloneMinWords;
@@ -974,7 +983,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   }
   // The third reader (behaviour_classifier.h), for acts told in ordinary words: a check-in at most, on the
   // same tokens (stories, the past and other people's words hidden).
-  if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
+  if (may_read()) {
     risk::IdeationResult r = risk::score_behaviour(f.classifier_tokens);
     // As for the ideation reader: at its ordinary threshold it needs the lexicon to have found something of
     // the writer's own (distress, a mark of preparation, a means or a method); at its confident one it
@@ -999,7 +1008,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   // Like the ideation reader, at its ordinary threshold it counts only where the lexicon agrees, and alone
   // only when confident in a message long enough to be more than its style: short everyday replies and
   // comments ("yeah my instructor said im ready") reach it on style alone.
-  if (classifier_allowed && !resolved && suicide < Level::kModerate && self_harm < Level::kModerate) {
+  if (may_read()) {
     // The lexicon's agreement here is what it reads as worrying but not enough alone: two kinds of the
     // writer's distress, or one with a method named. One kind of everyday distress ("couldn't sleep", "I
     // hate myself for eating the whole cake"), a giving-away that may be a house move, or a method named

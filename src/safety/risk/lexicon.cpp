@@ -1604,6 +1604,25 @@ relief - - - | happy|happier ~1 than ~2 in ~1 years|months|ages|a_long_time
 relief - - - | head|mind ~2 quiet|clear|clearest|still ~2 since|for_once|ever_since|now|$
 ending - moderate - | itll ~1 all ~1 be ~1 over
 ending - moderate - | will_not|not_going_to ~1 have ~1 to ~4 another ~1 birthday|christmas|winter|summer|year|monday
+ending - high - | do_not|dont ~1 worry ~2 about ~1 me ~1 after|anymore|much_longer
+ending - high - | soon|shortly ~2 i ~1 will_not|am_not_going_to ~1 be ~1 $|anymore|around|here|a_problem|the_problem
+ending - high - | you|they|everyone|everybody ~2 will ~1 ?all be ~1 free ~1 of ~1 me|it ~1 soon|$|after
+ending - high - | last ~1 thing ~2 she|he|they|you|people|anyone ~1 will ~1 remember|remembers|see|sees|hear|hears ~2 of|from ~1 me
+ending - high - | last ~1 day|night|week ~2 of ~1 all_of_it|everything|it_all
+ending - moderate - | i ~1 am ~1 going ~1 to ~1 be ~1 free $
+ending - moderate - | out ~1 of ~1 everyone|everybody|your|their ~2 way|hair ~1 by|before|soon|$
+ending - moderate - | rest|sleep ~1 for_good|forever
+ending - moderate - | will_not|not_going_to|not_gonna ~1 need ~1 you ~2 after|anymore
+ending - moderate - | nothing|it ~1 is_going_to|will ~2 hurt ~1 after|anymore
+ending - moderate - | none|nothing ~1 of ~1 this|it ~1 matters ~1 after|anymore|$
+ending - moderate - | none ~1 of ~1 what ~1 happens ~3 on ~1 you|her|him|them|anyone
+ending - moderate - | i ~1 will ~1 be ~1 gone ~1 $|and
+relief - - - | not ~1 even ~1 scared|anxious|afraid|sad|upset ~1 $|anymore
+relief - - - | quiet ~2 in ~1 here $
+relief - - - | went|gone|goes ~2 quiet|still|silent ~2 after|since|$
+relief - - - | slept|sleeping|sleep ~1 better|fine|well|right_through ~4 since|than ~2 in ~1 ages|years|months
+relief - - - | the ~1 calm ~1 is ~1 unreal|amazing|incredible|strange|weird
+relief - - - | oddly|weirdly|strangely ~1 cheerful|happy|good|light
 relief - - - | i ~3 feel|felt|feeling ~2 calm|calmer|relieved|lighter|light|at_peace|peaceful|settled|free|ready|steady|serene|quiet
 relief - - - | weirdly|strangely|oddly|actually|so|really|finally|almost|very|quite ~1 relieved|calm|lighter|peaceful|at_peace|settled|okay|ok|fine|serene|restful
 relief - - - | have_not|not ~1 felt ~1 this ~1 free|light|calm|good|peaceful|settled|clear
@@ -1636,7 +1655,9 @@ prep - - fd | once|since|after|now_that ~1 i ~1 decided|have_decided|made_the_de
 prep - - f | wrote|written|writing|made|make ~2 out|a_list_of|down ~1 who ~1 gets|will_get|should_get ~1 what
 prep - - f | where ~1 they|she|he|someone|people ~1 will ~1 find ~1 them|it $
 prep - - fa | putting|put ~1 my|the ~1 pills|tablets|meds ~1 aside|away_for_later
-prep - - a | got|have ~1 what ~1 i ~1 need ~1 in|now|ready|for|here
+prep - - a | got|have ~1 what ~1 i ~1 need|needed ~1 in|now|ready|for|here|$|this|put_away
+prep - - fa | been ~1 keeping|hiding|stashing ~2 the|my|some ~1 tablets|pills|meds
+prep - - a | {GUN} ~1 out ~1 of ~2 the|my ~1 shed|safe|cabinet|cupboard|loft|attic
 prep - - f | a|the ~1 place|spot ~1 picked ~1 out
 prep - - a | picked|got ~1 my|the|a ~1 {GUN}|rope ~1 up|back
 prep - - f | wrote|written|writing ~1 my ~1 goodbyes|goodbye
@@ -1647,6 +1668,9 @@ prep - - fd | i ~1 am ~1 choosing ~1 this|it $
 prep - - fd | worked_out|figured_out|decided|know ~2 the ~1 when|date|day $
 prep - - fd | monday|tuesday|wednesday|thursday|friday|saturday|sunday ~1 is ~1 settled|decided|the_day|it
 prep - - fd | i ~1 have ~1 set ~1 the ~1 day|date
+prep - - fd | i ~1 have ~1 seen_to_that|seen_to_it|taken_care_of_it|sorted_it|made_sure_of_it $
+prep - - fd | i ~1 finally ~1 have ~1 a ~1 plan
+prep - - fd | hardest ~1 part ~1 was ~1 deciding
 prep - - fd | already ~1 decided
 prep - - fd | made ~1 my ~1 peace $
 prep - - fd | end|an_end ~1 date $
