@@ -771,7 +771,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       case RuleKind::kEnding:
       case RuleKind::kRelief:
         // Only the writer's own, now: not a story, a question about the topic, the past or someone else.
-        if (fiction[sent] || topic[sent] || is_past(m) || someone_elses(m) || reported[m.first]) continue;
+        if (fiction[sent] || topic[sent] || is_past(m) || someone_elses(m) || reported[m.first] || laughed_off(m)) continue;
         if (!names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter) continue;  // "Dad won't be there
         if (r.kind == RuleKind::kRelief) {
           if (!f.relief) f.relief_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);

@@ -1611,7 +1611,7 @@ ending - high - | last ~1 thing ~2 she|he|they|you|people|anyone ~1 will ~1 reme
 ending - high - | last ~1 day|night|week ~2 of ~1 all_of_it|everything|it_all
 ending - moderate - | i ~1 am ~1 going ~1 to ~1 be ~1 free $
 ending - moderate - | out ~1 of ~1 everyone|everybody|your|their ~2 way|hair ~1 by|before|soon|$
-ending - moderate - | rest|sleep ~1 for_good|forever
+ending - moderate - | rest ~1 for_good|forever
 ending - moderate - | will_not|not_going_to|not_gonna ~1 need ~1 you ~2 after|anymore
 ending - moderate - | nothing|it ~1 is_going_to|will ~2 hurt ~1 after|anymore
 ending - moderate - | none|nothing ~1 of ~1 this|it ~1 matters ~1 after|anymore|$
