@@ -1116,7 +1116,7 @@ void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool th
              (thoughts_in_words && (f.farewell_prep || f.decision))) {
     to = Level::kHigh;
     note = "suicidal thoughts with a plan told in veiled words";
-  } else if (f.ending_strong || (f.ending && (own_distress || f.decision || f.relief))) {
+  } else if (f.ending_strong || (f.ending && (own_distress || f.decision || f.relief || f.timing))) {
     to = Level::kModerate;
     note = "an ending told in veiled words";
   } else if (f.relief && f.acquired) {
