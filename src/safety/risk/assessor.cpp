@@ -208,6 +208,7 @@ struct MessageFindings {
   bool ending_strong = false;  // the writer's own ceasing ("nobody will have to check on me"), not exams ending
   Evidence ending_span;
   bool farewell_prep = false;  // preparation that reads as a farewell (lexicon.h kFlagFarewell)
+  bool departure = false;      // a move, a transfer or a trip in the message (lexicon.h kPurpose at moderate)
   bool relief = false;
   Evidence relief_span;
   bool decision = false;
@@ -255,7 +256,7 @@ Evidence span_of(const std::vector<Token>& tokens, const PhraseMatch& m, size_t 
 
 void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<bool, kDistressKinds>& kind,
                            const std::array<Evidence, kDistressKinds>& span);
-void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool thoughts_in_words);
+void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool thoughts_in_words, bool reader_farewell);
 
 // Byte ranges of the text that quote someone else ("coworker said at lunch 'if this fails i'm gonna end it
 // all'"): a quotation opened after a verb of speech whose subject is not the writer. "I told her 'I want
@@ -683,7 +684,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         denied_or_told = true;
     }
     if (denied_or_told) continue;
-    if (lex.rules[m.pattern].level == Level::kModerate) departure = true;
+    if (lex.rules[m.pattern].level == Level::kModerate) departure = f.departure = true;
     else ordinary_purpose = true;
   }
   std::unordered_set<size_t> grand_rules, compulsion_rules, prep_rules;
@@ -746,7 +747,10 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
           f.prep = true;
           prep_rules.insert(m.pattern);
           // The settled decision's parts are the writer's own acts ("my brother gave away his things" is not).
-          const bool writers_act = !topic[sent] && (names_writer(m) || subject_of(tokens, m.first, true) == Person::kWriter);
+          // "we said goodbye" (to a therapist, a house) is a shared ending, not the writer's farewell.
+          const bool shared = m.first > 0 && tokens[m.first - 1].text == "we";
+          const bool writers_act = !topic[sent] && !shared &&
+                                   (names_writer(m) || subject_of(tokens, m.first, true) == Person::kWriter);
           if (writers_act && (r.flags & risk::kFlagFarewell)) f.farewell_prep = true;
           if (writers_act && (r.flags & (risk::kFlagDecision | risk::kFlagAcquired))) {
             if (!f.decision && !f.acquired)
@@ -1052,7 +1056,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   }
   f.thoughts = thoughts_in_words || reader_found_thoughts;
   f.thoughts_in_words = thoughts_in_words;
-  settled_decision(f, suicide, f.thoughts, thoughts_in_words);
+  settled_decision(f, suicide, f.thoughts, thoughts_in_words, /*reader_farewell=*/false);
   // What the readers found is the writer's risk as much as what the phrases found: with means sought in
   // the same message it is high, and later in the session too (assess_conversation). Alone it stays a
   // check-in.
@@ -1081,13 +1085,13 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
 // - a calm beside means got, with a time (a calm beside a mind made up and a time is also someone leaving a
 //   partner tomorrow: a check-in);
 // - suicidal thoughts (in words, or as a reader reads them) with an ending, a mind made up or means got, or
-//   thoughts in words with affairs put in order: the C-SSRS's thoughts with preparation. (A reader's reading
-//   with goodbyes or affairs put in order is not enough: deployments, emigrations and leaving parties have
-//   both.)
+//   with affairs put in order: the C-SSRS's thoughts with preparation. A reader's reading with goodbyes or
+//   affairs put in order counts only over the whole session (reader_farewell) and where no move, transfer or
+//   trip is told anywhere in it: deployments, emigrations and leaving parties have both.
 // A check-in: the writer's own ceasing alone; an ending with distress, a decision or a calm; a calm beside
 // means got. (A calm beside a mind made up alone is not: on our measured sets it was as often a job quit or a
 // move decided, 5 hard negatives for 3 positives.)
-void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool thoughts_in_words) {
+void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool thoughts_in_words, bool reader_farewell) {
   // Distress in words of its own: "I won't be a burden much longer" is one passive wish, not a wish and a burden.
   bool own_distress = false;
   for (size_t k = 0; k < kDistressKinds; ++k) {
@@ -1113,7 +1117,8 @@ void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool th
     note = "calm with means got, and a time";
   } else if ((thoughts && ((f.ending && (!ending_is_the_thought || f.timing || plan || f.relief)) || f.acquired ||
                             f.decision)) ||
-             (thoughts_in_words && (f.farewell_prep || f.decision))) {
+             (thoughts_in_words && (f.farewell_prep || f.decision)) ||
+             (reader_farewell && thoughts && f.farewell_prep && !f.departure)) {
     to = Level::kHigh;
     note = "suicidal thoughts with a plan told in veiled words";
   } else if (f.ending_strong || (f.ending && (own_distress || f.decision || f.relief || f.timing))) {
@@ -1380,6 +1385,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
       settled.decision = settled.decision || f.decision;
       settled.acquired = settled.acquired || f.acquired;
       settled.farewell_prep = settled.farewell_prep || f.farewell_prep;
+      settled.departure = settled.departure || f.departure;
       settled.prep = settled.prep || f.prep;
       settled.means = settled.means || f.means;
       settled.timing = settled.timing || f.timing;
@@ -1538,10 +1544,12 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   }
   // The settled decision over the session, where its signs came in different messages. Its own check-in is
   // not a thought: "my mind is made up" ... "I feel calmer than in years" (leaving a partner) stays one.
-  if (writer_messages_read > 1 && !last_answer_denied && !out.concern_for_other_person) {
+  if (writer_messages_read > 0 && !last_answer_denied && !out.concern_for_other_person) {
     settled.distress_kind = session_kind;
     settled.distress_kind_span = session_kind_span;
-    settled_decision(settled, suicide, settled.thoughts || session_reader_found_thoughts, settled.thoughts_in_words);
+    settled_decision(settled, suicide, settled.thoughts || session_reader_found_thoughts, settled.thoughts_in_words,
+                     /*reader_farewell=*/true);
+    if (writer_messages_read == 1) latest = session;  // one message: nothing was carried from earlier
     for (const Evidence& e : settled.evidence) evidence.push_back(e);
     for (const std::string& n : settled.notes)
       if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);

@@ -1598,7 +1598,7 @@ relief - - - | relief ~1 $|is_an_understatement
 purpose - - - | hunting|hunt|deer|duck|pheasant|hogs|pigs|season|range|gunsmith|gun_club|shooting_club|clay|clays|target_practice|licence|license|permit|competition
 purpose - - - | dinghy|boat|mooring|climbing|climb|harness|camping|tent|tow|towing|washing_line|swing|treehouse|tree_house|garden|allotment|crossfit|gym|skipping|tug_of_war|sailing|knots|macrame|craft|crafts|abseiling|caving
 # A departure that explains an ending ("I won't need one where I'm going. Moving to Amsterdam"): level moderate.
-purpose - moderate - | moving_to|moving_back|move_to|emigrating|emigrate|relocating|relocate|flying_to|flight_to|moving_abroad|moving_house|moving_out|new_job|the_move|going_abroad|gap_year|visa|transferred|transfer|camping|holiday|holidays|vacation|no_signal|off_grid|festival|honeymoon|tour|deployment|deployed|secondment|handover|new_project_manager
+purpose - moderate - | moving_to|moving_into|moving_in|moving_back|move_to|emigrating|emigrate|relocating|relocate|flying_to|flight_to|moving_abroad|moving_house|moving_out|new_job|the_move|going_abroad|gap_year|visa|transferred|transfer|camping|holiday|holidays|vacation|no_signal|off_grid|festival|honeymoon|tour|deployment|deployed|secondment|handover|new_project_manager
 purpose - - - | prescribed|for_my_back|for_my_cold|for_the_kids|first_aid_kit|for_my_period|for_my_headache
 relief - - - | happy|happier ~1 than ~2 in ~1 years|months|ages|a_long_time
 relief - - - | head|mind ~2 quiet|clear|clearest|still ~2 since|for_once|ever_since|now|$
