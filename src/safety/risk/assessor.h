@@ -23,6 +23,11 @@
 // ways of saying one does not want to exist; when it agrees with at least one kind of distress the
 // lexicon found in the writer's own words, suicide risk is kModerate (a check-in, never a crisis
 // interrupt), with the words that weighed most as evidence.
+// A settled decision told in veiled words (an ending of the writer's own, "nobody will have to check on me
+// after friday"; a sudden calm; a mind made up or a day chosen; means got; affairs put in order) is kHigh
+// when its signs come together (with a time, with preparation, or with suicidal thoughts the lexicon or a
+// reader finds), in one message or across the session, and kModerate for the writer's own ending alone; an
+// ordinary purpose ("rope for the dinghy") or a move explains such words away.
 // In a conversation, a writer's reply is also read against the risk question just before it
 // (risk_answers.h): "yeah, most nights" after "Are you having thoughts of ending your life?" is moderate, a
 // yes to a plan high. Someone else's words quoted after a verb of speech ("she said 'I want to die'") are
