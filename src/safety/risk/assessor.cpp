@@ -776,7 +776,8 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
       case RuleKind::kRelief:
         // Only the writer's own, now: not a story, a question about the topic, the past or someone else.
         if (fiction[sent] || topic[sent] || is_past(m) || someone_elses(m) || reported[m.first] || laughed_off(m)) continue;
-        if (!names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter) continue;  // "Dad won't be there
+        // "Dad won't be there" is Dad's.
+        if (!names_writer(m) && subject_of(tokens, m.first, true) != Person::kWriter) continue;
         if (r.kind == RuleKind::kRelief) {
           if (!f.relief) f.relief_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);
           f.relief = true;
@@ -1083,7 +1084,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
 //   any part of a plan; any ending with a time and distress, a calm or part of a plan; any ending with means
 //   got or affairs put in order;
 // - a calm beside means got, with a time (a calm beside a mind made up and a time is also someone leaving a
-//   partner tomorrow: a check-in);
+//   partner tomorrow: not enough);
 // - suicidal thoughts (in words, or as a reader reads them) with an ending, a mind made up or means got, or
 //   with affairs put in order: the C-SSRS's thoughts with preparation. A reader's reading with goodbyes or
 //   affairs put in order counts only over the whole session (reader_farewell) and where no move, transfer or
