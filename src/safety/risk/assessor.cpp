@@ -1145,6 +1145,20 @@ void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool th
   if (to >= Level::kHigh && f.means && !f.acquired) add(f.means_span);
 }
 
+// The settled decision's signs of one message added to those of the session so far (the first span of each).
+void add_settled_signs(MessageFindings& session, const MessageFindings& f) {
+  if (f.ending && (!session.ending || (f.ending_strong && !session.ending_strong))) session.ending_span = f.ending_span;
+  if (f.relief && !session.relief) session.relief_span = f.relief_span;
+  if ((f.decision || f.acquired) && !session.decision && !session.acquired) session.plan_span = f.plan_span;
+  if (f.means && !session.means) session.means_span = f.means_span;
+  for (auto flag : {&MessageFindings::ending, &MessageFindings::ending_strong, &MessageFindings::relief,
+                    &MessageFindings::decision, &MessageFindings::acquired, &MessageFindings::farewell_prep,
+                    &MessageFindings::departure, &MessageFindings::prep, &MessageFindings::means,
+                    &MessageFindings::timing, &MessageFindings::thoughts, &MessageFindings::thoughts_in_words,
+                    &MessageFindings::ending_is_the_thought})
+    session.*flag = session.*flag || f.*flag;
+}
+
 // Evidence for the several-kinds-of-distress rule: one span per kind, up to the per-category limit.
 void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<bool, kDistressKinds>& kind,
                            const std::array<Evidence, kDistressKinds>& span) {
@@ -1375,25 +1389,7 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
     if (f.other_person) out.concern_for_other_person = true;
     if (i == last_user) out.mostly_non_english = f.non_english;
     ++writer_messages_read;
-    if (!denied) {
-      if (f.ending && (!settled.ending || (f.ending_strong && !settled.ending_strong))) settled.ending_span = f.ending_span;
-      if (f.relief && !settled.relief) settled.relief_span = f.relief_span;
-      if ((f.decision || f.acquired) && !settled.decision && !settled.acquired) settled.plan_span = f.plan_span;
-      if (f.means && !settled.means) settled.means_span = f.means_span;
-      settled.ending = settled.ending || f.ending;
-      settled.ending_strong = settled.ending_strong || f.ending_strong;
-      settled.relief = settled.relief || f.relief;
-      settled.decision = settled.decision || f.decision;
-      settled.acquired = settled.acquired || f.acquired;
-      settled.farewell_prep = settled.farewell_prep || f.farewell_prep;
-      settled.departure = settled.departure || f.departure;
-      settled.prep = settled.prep || f.prep;
-      settled.means = settled.means || f.means;
-      settled.timing = settled.timing || f.timing;
-      settled.thoughts = settled.thoughts || f.thoughts;
-      settled.thoughts_in_words = settled.thoughts_in_words || f.thoughts_in_words;
-      settled.ending_is_the_thought = settled.ending_is_the_thought || f.ending_is_the_thought;
-    }
+    if (!denied) add_settled_signs(settled, f);
   }
   const bool risk_so_far = session[cat_index(Category::kSuicide)] >= Level::kModerate ||
                            session[cat_index(Category::kSelfHarm)] >= Level::kModerate;
