@@ -256,7 +256,7 @@ Evidence span_of(const std::vector<Token>& tokens, const PhraseMatch& m, size_t 
 
 void add_distress_evidence(std::vector<Evidence>& evidence, const std::array<bool, kDistressKinds>& kind,
                            const std::array<Evidence, kDistressKinds>& span);
-void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool thoughts_in_words, bool reader_farewell);
+void settled_decision(MessageFindings& f, Level& suicide, bool reader_farewell);
 
 // Byte ranges of the text that quote someone else ("coworker said at lunch 'if this fails i'm gonna end it
 // all'"): a quotation opened after a verb of speech whose subject is not the writer. "I told her 'I want
@@ -506,6 +506,19 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   std::vector<size_t> present_cues;
   std::vector<uint8_t> idiom(tokens.size(), 0);
   bool resolved = false;
+  // Means got with an ordinary purpose in the same message ("bought new rope for the dinghy") are no
+  // preparation: the purpose says what they are for. A move or a journey (f.departure) explains a weak ending.
+  bool ordinary_purpose = false;
+  // A purpose denied ("not for the boat") or told as a cover story ("told him I was going after hogs") is none.
+  auto denied_or_told = [&](size_t first) {
+    for (size_t k = first, steps = 0; k > 0 && steps < 6 && !tokens[k - 1].is_sentence_end(); --k, ++steps) {
+      const std::string& w = tokens[k - 1].text;
+      if ((steps < 3 && is_negator(w)) || w == "told" || w == "said" || w == "tell" || w == "say" || w == "pretended" ||
+          w == "pretend" || w == "lied")
+        return true;
+    }
+    return false;
+  };
 
   const std::vector<uint8_t> no_positive_negators(tokens.size(), 0);
   // First pass: context cues.
@@ -532,6 +545,11 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
         break;
       case RuleKind::kResolved:
         if (!negated(tokens, m.first, no_positive_negators)) resolved = true;
+        break;
+      case RuleKind::kPurpose:
+        if (denied_or_told(m.first)) break;
+        if (r.level == Level::kModerate) f.departure = true;
+        else ordinary_purpose = true;
         break;
       default: break;
     }
@@ -669,24 +687,6 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
     break;
   }
 
-  // Means got with an ordinary purpose in the same message ("bought new rope for the dinghy") are no
-  // preparation: the purpose says what they are for.
-  // A purpose denied ("not for the boat") or told as a cover story ("told him I was going after hogs") is none.
-  bool ordinary_purpose = false;
-  bool departure = false;  // a move or a journey that explains a weak ending
-  for (const PhraseMatch& m : matches) {
-    if (lex.rules[m.pattern].kind != RuleKind::kPurpose) continue;
-    bool denied_or_told = false;
-    for (size_t k = m.first, steps = 0; k > 0 && steps < 6 && !tokens[k - 1].is_sentence_end(); --k, ++steps) {
-      const std::string& w = tokens[k - 1].text;
-      if ((steps < 3 && is_negator(w)) || w == "told" || w == "said" || w == "tell" || w == "say" || w == "pretended" ||
-          w == "pretend" || w == "lied")
-        denied_or_told = true;
-    }
-    if (denied_or_told) continue;
-    if (lex.rules[m.pattern].level == Level::kModerate) departure = f.departure = true;
-    else ordinary_purpose = true;
-  }
   std::unordered_set<size_t> grand_rules, compulsion_rules, prep_rules;
   bool sleep_loss = false;
   Level compulsion_level = Level::kNone;
@@ -783,7 +783,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
           f.relief = true;
         } else {
           const bool strong = r.level >= Level::kHigh;
-          if (!strong && departure) continue;
+          if (!strong && f.departure) continue;
           if (!f.ending || (strong && !f.ending_strong))
             f.ending_span = span_of(tokens, m, message_index, Category::kSuicide, Level::kModerate);
           f.ending = true;
@@ -1057,7 +1057,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
   }
   f.thoughts = thoughts_in_words || reader_found_thoughts;
   f.thoughts_in_words = thoughts_in_words;
-  settled_decision(f, suicide, f.thoughts, thoughts_in_words, /*reader_farewell=*/false);
+  settled_decision(f, suicide, /*reader_farewell=*/false);
   // What the readers found is the writer's risk as much as what the phrases found: with means sought in
   // the same message it is high, and later in the session too (assess_conversation). Alone it stays a
   // check-in.
@@ -1092,7 +1092,7 @@ MessageFindings assess_message(std::string_view text_in, size_t message_index, b
 // A check-in: the writer's own ceasing alone; an ending with distress, a decision or a calm; a calm beside
 // means got. (A calm beside a mind made up alone is not: on our measured sets it was as often a job quit or a
 // move decided, 5 hard negatives for 3 positives.)
-void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool thoughts_in_words, bool reader_farewell) {
+void settled_decision(MessageFindings& f, Level& suicide, bool reader_farewell) {
   // Distress in words of its own: "I won't be a burden much longer" is one passive wish, not a wish and a burden.
   bool own_distress = false;
   for (size_t k = 0; k < kDistressKinds; ++k) {
@@ -1100,8 +1100,7 @@ void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool th
     const bool inside_ending = f.ending && d.byte_start < f.ending_span.byte_end && f.ending_span.byte_start < d.byte_end;
     own_distress = own_distress || (f.distress_kind[k] && !inside_ending);
   }
-  const bool plan = f.decision || f.acquired || f.farewell_prep || f.prep || f.means;
-  const bool ending_is_the_thought = f.ending_is_the_thought;
+  const bool plan = f.prep || f.means;  // decisions, means got and affairs put in order are preparation rules
   Level to = Level::kNone;
   const char* note = nullptr;
   if (f.ending_strong && (f.timing || own_distress || plan || f.relief)) {
@@ -1116,10 +1115,10 @@ void settled_decision(MessageFindings& f, Level& suicide, bool thoughts, bool th
   } else if (f.relief && f.timing && f.acquired) {
     to = Level::kHigh;
     note = "calm with means got, and a time";
-  } else if ((thoughts && ((f.ending && (!ending_is_the_thought || f.timing || plan || f.relief)) || f.acquired ||
-                            f.decision)) ||
-             (thoughts_in_words && (f.farewell_prep || f.decision)) ||
-             (reader_farewell && thoughts && f.farewell_prep && !f.departure)) {
+  } else if ((f.thoughts && ((f.ending && (!f.ending_is_the_thought || f.timing || plan || f.relief)) ||
+                              f.acquired || f.decision)) ||
+             (f.thoughts_in_words && (f.farewell_prep || f.decision)) ||
+             (reader_farewell && f.thoughts && f.farewell_prep && !f.departure)) {
     to = Level::kHigh;
     note = "suicidal thoughts with a plan told in veiled words";
   } else if (f.ending_strong || (f.ending && (own_distress || f.decision || f.relief || f.timing))) {
@@ -1544,8 +1543,8 @@ Assessment assess_conversation(const std::vector<ChatMessage>& messages) {
   if (writer_messages_read > 0 && !last_answer_denied && !out.concern_for_other_person) {
     settled.distress_kind = session_kind;
     settled.distress_kind_span = session_kind_span;
-    settled_decision(settled, suicide, settled.thoughts || session_reader_found_thoughts, settled.thoughts_in_words,
-                     /*reader_farewell=*/true);
+    settled.thoughts = settled.thoughts || session_reader_found_thoughts;
+    settled_decision(settled, suicide, /*reader_farewell=*/true);
     if (writer_messages_read == 1) latest = session;  // one message: nothing was carried from earlier
     for (const Evidence& e : settled.evidence) evidence.push_back(e);
     for (const std::string& n : settled.notes)

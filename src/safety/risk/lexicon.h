@@ -37,16 +37,17 @@ enum class RuleKind : uint8_t {
   // A word that puts its clause back in the present ("now", "again", "still"): after a past cue in the
   // same sentence, what follows it is read as now ("years ago I tried, and now I want to again").
   kPresent,
-  // An ending of the writer's own told in veiled words ("none of it will matter after sunday", "nobody will
-  // have to worry about me anymore"): alone it sets nothing, since exams and leases end too; with the
-  // writer's distress, preparation, means or calm after deciding it is a check-in, and with a time and one of
-  // those it is a plan (the assessor's settled-decision rule).
+  // An ending of the writer's own told in veiled words. Level high marks a strong one, the writer's own
+  // ceasing ("nobody will have to worry about me anymore"): alone a check-in. Level moderate marks a weak one
+  // that exams and leases share ("it'll all be over soon"): a check-in with distress, a decision, a calm or a
+  // time. With a time and a plan, or preparation, or suicidal thoughts, either is a plan (the assessor's
+  // settled-decision rule).
   kEnding,
   // A sudden calm or relief of the writer's ("weirdly calm", "a weight off"): the warning sign of a decision
-  // made, but only beside a decision, an ending or means the writer got; never anything alone.
+  // made, but only beside an ending or means the writer got; never anything alone.
   kRelief,
   // An ordinary purpose for means got ("for the dinghy", "deer season", "the range"): in its message, means
-  // got are not preparation.
+  // got are not preparation. At level moderate, a move, a transfer or a trip, which explains a weak ending.
   kPurpose,
 };
 
